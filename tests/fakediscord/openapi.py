@@ -29,7 +29,14 @@ def schema_checks_available() -> tuple[bool, str]:
 
 @cache
 def _spec() -> dict[str, Any]:
-    return json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    """The spec, with snowflakes also accepted as integers, as Discord does (discord.py
+    sends new attachments' ids as ints)."""
+    spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    schemas["SnowflakeType"] = {
+        "anyOf": [schemas["SnowflakeType"], {"type": "integer", "minimum": 0}]
+    }
+    return spec
 
 
 @cache
