@@ -1,0 +1,83 @@
+"""MagBot: wires settings → storage → content → extensions, and runs until told to stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import pkgutil
+import signal
+
+import discord
+import yarl
+from discord.ext import commands
+
+from bot import exts
+from bot.settings import Settings
+from bot.storage import Storage
+from bot.sync import sync_commands
+from bot.tree import MagTree
+
+log = logging.getLogger(__name__)
+
+
+def extension_names() -> list[str]:
+    """Every feature module in ``bot/exts`` (modules starting with ``_`` are private)."""
+    return sorted(
+        f"{exts.__name__}.{module.name}"
+        for module in pkgutil.iter_modules(exts.__path__)
+        if not module.name.startswith("_")
+    )
+
+
+def apply_endpoints(settings: Settings) -> None:
+    """Point discord.py at another REST base / gateway when the settings ask for it."""
+    if settings.api_base:
+        discord.http.Route.BASE = settings.api_base
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+
+
+class MagBot(commands.Bot):
+    storage: Storage
+
+    def __init__(self, settings: Settings, *, sync_on_start: bool = True) -> None:
+        # Slash commands need no privileged intents; guilds gives us the guild objects.
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=discord.Intents(guilds=True),
+            tree_cls=MagTree,
+            help_command=None,
+            allowed_mentions=discord.AllowedMentions.none(),
+        )
+        self.settings = settings
+        self.sync_on_start = sync_on_start
+
+    async def setup_hook(self) -> None:
+        self.storage = await Storage.open(self.settings.database)
+        for name in extension_names():
+            try:
+                await self.load_extension(name)
+            except Exception:
+                log.exception("Extension %s failed to load; the others carry on", name)
+        if self.sync_on_start:
+            await sync_commands(self.tree, self.storage.state, self.settings.dev_guild)
+
+    async def close(self) -> None:
+        await super().close()
+        if hasattr(self, "storage"):
+            await self.storage.close()
+            del self.storage
+
+    async def on_ready(self) -> None:
+        log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
+
+
+async def serve(settings: Settings) -> None:
+    """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
+    token = settings.require_token()
+    apply_endpoints(settings)
+    async with MagBot(settings) as bot:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+        await bot.start(token)

@@ -1,0 +1,54 @@
+"""/about: what magbot is, where its numbers come from, and what it keeps about you."""
+
+from __future__ import annotations
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+COLOUR = discord.Colour.teal()
+
+WHAT = (
+    "magbot answers questions about **magnesium**, **zinc** and **IGF-1**: which foods supply "
+    "them (`/foods`), what the studies really found (`/studies`), a quick self-check of your "
+    "magnesium intake and depletion risk (`/assess`), and a private intake log "
+    "(`/intake`, `/profile`, `/mydata`)."
+)
+SOURCES = (
+    "Food values: USDA FoodData Central (SR Legacy / SR28) and the NIH Office of Dietary "
+    "Supplements tables. Reference intakes: the US Food and Nutrition Board DRIs and the FDA "
+    "Daily Values. Studies: the published papers and abstracts, each shown with its citation, "
+    "its funding and how strong the evidence is. Every value says where it came from."
+)
+NOT_ADVICE = (
+    "magbot describes; it does not prescribe. It is not medical advice. Talk to a clinician "
+    "before taking supplements, especially with kidney disease or if you take other medicines."
+)
+STORED = (
+    "Only what you choose to give it, tied to your Discord user id:\n"
+    "• your profile (`/profile set`, or the save button in `/assess`): sex, age, pregnancy or "
+    "breastfeeding, timezone;\n"
+    "• your intake log (`/intake`): each food or supplement, the amount and the magnesium and "
+    "zinc it gave, with the time.\n"
+    "`/assess` answers are not stored. Nothing is shared with anyone; other people never see "
+    "your data.\n"
+    "`/mydata export` sends you all of it as a file; `/mydata delete` erases all of it."
+)
+
+
+def about_embed() -> discord.Embed:
+    embed = discord.Embed(title="About magbot", description=WHAT, colour=COLOUR)
+    embed.add_field(name="Where the numbers come from", value=SOURCES, inline=False)
+    embed.add_field(name="Not medical advice", value=NOT_ADVICE, inline=False)
+    embed.add_field(name="What magbot stores about you", value=STORED, inline=False)
+    return embed
+
+
+class About(commands.Cog):
+    @app_commands.command(name="about", description="What magbot does, its sources, and your data")
+    async def about(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(embed=about_embed())
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(About())

@@ -1,0 +1,118 @@
+"""The one SQLite connection: opening, numbered migrations, transactions and backups."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+import sqlite3
+from collections.abc import AsyncIterator
+from importlib import resources
+from pathlib import Path
+
+import aiosqlite
+
+log = logging.getLogger(__name__)
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_\w+\.sql$")
+
+
+def load_migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL) for every file in ``migrations/``, in order."""
+    found = []
+    for entry in resources.files("bot.storage").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
+    found.sort()
+    versions = [version for version, _, _ in found]
+    if versions != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {versions}")
+    return found
+
+
+def backup_file(source: Path, target: Path) -> None:
+    """Copy a live SQLite database with the online backup API (safe while it is in use)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+
+
+class Database:
+    """An open aiosqlite connection in autocommit mode; write through :meth:`transaction`."""
+
+    def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+        self._write_lock = asyncio.Lock()
+
+    @classmethod
+    async def open(cls, path: Path) -> Database:
+        """Open (creating if needed) and migrate; an existing file is backed up first."""
+        migrations = await asyncio.to_thread(load_migrations)
+        await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
+        existed = await asyncio.to_thread(path.exists)
+        conn = await aiosqlite.connect(path, isolation_level=None)
+        conn.row_factory = aiosqlite.Row
+        db = cls(conn, path)
+        try:
+            await conn.execute("PRAGMA journal_mode = WAL")
+            await conn.execute("PRAGMA synchronous = FULL")
+            await conn.execute("PRAGMA foreign_keys = ON")
+            await conn.execute("PRAGMA busy_timeout = 5000")
+            await db._migrate(migrations, backup=existed)
+        except BaseException:
+            await conn.close()
+            raise
+        return db
+
+    async def user_version(self) -> int:
+        async with self.conn.execute("PRAGMA user_version") as cursor:
+            row = await cursor.fetchone()
+        return int(row[0])
+
+    async def _migrate(self, migrations: list[tuple[int, str, str]], *, backup: bool) -> None:
+        current = await self.user_version()
+        pending = [m for m in migrations if m[0] > current]
+        if current > len(migrations):
+            raise RuntimeError(
+                f"{self.path} is at schema version {current}, newer than this magbot knows"
+            )
+        if not pending:
+            return
+        if backup and current > 0:
+            copy = self.path.with_name(f"{self.path.name}.v{current}.bak")
+            await asyncio.to_thread(backup_file, self.path, copy)
+            log.info("Backed up %s to %s before migrating", self.path, copy)
+        for version, name, sql in pending:
+            try:
+                await self.conn.executescript(
+                    f"BEGIN IMMEDIATE;\n{sql}\n;PRAGMA user_version = {version};\nCOMMIT;"
+                )
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    await self.conn.execute("ROLLBACK")
+                raise
+            log.info("Applied migration %s", name)
+
+    @contextlib.asynccontextmanager
+    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+        """One write transaction: committed on success, rolled back on any error."""
+        async with self._write_lock:
+            await self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.conn
+            except BaseException:
+                await self.conn.execute("ROLLBACK")
+                raise
+            await self.conn.execute("COMMIT")
+
+    async def backup_to(self, target: Path) -> None:
+        await asyncio.to_thread(backup_file, self.path, target)
+
+    async def close(self) -> None:
+        await self.conn.close()

@@ -1,0 +1,70 @@
+"""The command tree: the one error handler for every app command and view."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+
+import discord
+from discord import app_commands
+
+from bot.errors import UserError
+
+log = logging.getLogger(__name__)
+
+APOLOGY = (
+    "Sorry, something went wrong on my side and I couldn't finish that. "
+    "Reference: `{ref}` (mention it if you report the problem)."
+)
+
+
+def _user_message(error: Exception) -> str | None:
+    """The text to show for a mistake the user can fix, or None for a real failure."""
+    if isinstance(error, app_commands.CommandInvokeError):
+        error = error.original
+    if isinstance(error, UserError):
+        return str(error)
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"You're going a little fast. Try again in {error.retry_after:.0f} s."
+    if isinstance(error, app_commands.TransformerError):
+        return f"I couldn't understand `{error.value}` there. Please check that option."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "That command works only inside a server."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use that command here."
+    return None
+
+
+async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
+    """Answer privately, whether or not the interaction was already answered or deferred."""
+    if interaction.response.is_done():
+        await interaction.followup.send(text, ephemeral=True)
+    else:
+        await interaction.response.send_message(text, ephemeral=True)
+
+
+class MagTree(app_commands.CommandTree):
+    async def on_error(
+        self, interaction: discord.Interaction, error: app_commands.AppCommandError
+    ) -> None:
+        await self.report(interaction, error)
+
+    async def report(self, interaction: discord.Interaction, error: Exception) -> None:
+        """Tell the user what went wrong; log real failures with a reference id."""
+        text = _user_message(error)
+        if text is None:
+            ref = secrets.token_hex(4)
+            cause = getattr(error, "original", error)
+            where = interaction.command.qualified_name if interaction.command else "component"
+            log.error(
+                "Unhandled error ref=%s in %s (user %s)",
+                ref,
+                where,
+                interaction.user.id,
+                exc_info=(type(cause), cause, cause.__traceback__),
+            )
+            text = APOLOGY.format(ref=ref)
+        try:
+            await send_ephemeral(interaction, text)
+        except discord.HTTPException:
+            log.warning("Could not deliver the error message for interaction %s", interaction.id)

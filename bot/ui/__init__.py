@@ -1,0 +1,1 @@
+"""Turning domain results into Discord embeds, views and files, within Discord's limits."""

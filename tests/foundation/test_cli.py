@@ -1,0 +1,74 @@
+"""The ``magbot`` command as a person runs it: exit codes and the one line that explains."""
+
+import os
+import sqlite3
+import subprocess
+import sys
+
+
+def magbot(*args, env=None, tmp_path=None):
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    if tmp_path is not None:
+        environ["MAGBOT_DATABASE"] = str(tmp_path / "magbot.sqlite3")
+    environ |= env or {}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env=environ,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_check_passes_on_the_shipped_configuration(tmp_path):
+    result = magbot("check", tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "valid" in result.stderr
+
+
+def test_run_without_token_exits_2_with_a_clear_line(tmp_path):
+    result = magbot("run", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "DISCORD_TOKEN: not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_settings_file_names_the_key(tmp_path):
+    (tmp_path / "settings.yaml").write_text("database: x.db\nintake_per: soon\n")
+    result = magbot("run", env={"MAGBOT_CONFIG_DIR": str(tmp_path), "DISCORD_TOKEN": "t"})
+    assert result.returncode == 2
+    assert "intake_per: must be a positive float" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_key_in_settings_file_is_named(tmp_path):
+    (tmp_path / "settings.yaml").write_text("database: x.db\ntoken: oops\n")
+    result = magbot("check", env={"MAGBOT_CONFIG_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    assert "settings.yaml: token: unknown key" in result.stderr
+
+
+def test_token_is_never_echoed(tmp_path):
+    (tmp_path / "settings.yaml").write_text("database: x.db\nlog_level: LOUD\n")
+    result = magbot(
+        "run", env={"MAGBOT_CONFIG_DIR": str(tmp_path), "DISCORD_TOKEN": "tok-3f9a-secret"}
+    )
+    assert result.returncode == 2
+    assert "tok-3f9a-secret" not in result.stdout + result.stderr
+
+
+def test_db_backup_copies_the_database(tmp_path):
+    with sqlite3.connect(tmp_path / "magbot.sqlite3") as conn:
+        conn.execute("CREATE TABLE t (x)")
+        conn.execute("INSERT INTO t VALUES (42)")
+    result = magbot("db", "backup", str(tmp_path / "copy.sqlite3"), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as conn:
+        assert conn.execute("SELECT x FROM t").fetchall() == [(42,)]
+
+
+def test_db_backup_of_a_missing_database_says_so(tmp_path):
+    result = magbot("db", "backup", str(tmp_path / "copy.sqlite3"), tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "does not exist" in result.stderr

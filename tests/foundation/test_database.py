@@ -1,0 +1,102 @@
+import sqlite3
+
+import pytest
+
+from bot.domain.profile import Profile
+from bot.storage import Storage
+from bot.storage.database import load_migrations
+
+LATEST = len(load_migrations())
+
+
+def tables(path):
+    with sqlite3.connect(path) as conn:
+        return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+
+
+async def test_fresh_database_is_created_and_fully_migrated(tmp_path):
+    path = tmp_path / "nested" / "magbot.sqlite3"
+    storage = await Storage.open(path)
+    try:
+        assert await storage.db.user_version() == LATEST
+        async with storage.db.conn.execute("PRAGMA journal_mode") as cur:
+            assert (await cur.fetchone())[0] == "wal"
+        async with storage.db.conn.execute("PRAGMA foreign_keys") as cur:
+            assert (await cur.fetchone())[0] == 1
+    finally:
+        await storage.close()
+    assert {"bot_state", "profiles"} <= tables(path)
+    assert not list(tmp_path.glob("nested/*.bak")), "a new database needs no backup"
+
+
+def make_version_1(path):
+    """A database as the first release left it, with a row in it."""
+    version, _, sql = load_migrations()[0]
+    with sqlite3.connect(path) as conn:
+        conn.executescript(sql)
+        conn.execute("INSERT INTO bot_state VALUES ('commands_hash:global', 'abc')")
+        conn.execute(f"PRAGMA user_version = {version}")
+
+
+async def test_upgrade_keeps_data_and_backs_up_first(tmp_path):
+    path = tmp_path / "magbot.sqlite3"
+    make_version_1(path)
+
+    storage = await Storage.open(path)
+    try:
+        assert await storage.db.user_version() == LATEST
+        assert await storage.state.get("commands_hash:global") == "abc"
+        await storage.profiles.save(Profile(user_id=7, sex="female", age=30))
+        assert await storage.profiles.get(7) == Profile(user_id=7, sex="female", age=30)
+    finally:
+        await storage.close()
+
+    backup = tmp_path / "magbot.sqlite3.v1.bak"
+    assert backup.exists()
+    with sqlite3.connect(backup) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("SELECT value FROM bot_state").fetchall() == [("abc",)]
+    assert "profiles" not in tables(backup)
+
+
+async def test_reopening_an_up_to_date_database_changes_nothing(tmp_path):
+    path = tmp_path / "magbot.sqlite3"
+    await (await Storage.open(path)).close()
+    storage = await Storage.open(path)
+    await storage.close()
+    assert not list(tmp_path.glob("*.bak"))
+
+
+async def test_a_newer_schema_than_the_code_knows_is_refused(tmp_path):
+    path = tmp_path / "magbot.sqlite3"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    with pytest.raises(RuntimeError, match="newer than this magbot knows"):
+        await Storage.open(path)
+
+
+async def test_failed_transaction_leaves_nothing_behind(tmp_path):
+    storage = await Storage.open(tmp_path / "magbot.sqlite3")
+    try:
+
+        async def insert_then_fail():
+            async with storage.db.transaction() as conn:
+                await conn.execute("INSERT INTO bot_state VALUES ('k', 'v')")
+                raise ZeroDivisionError
+
+        with pytest.raises(ZeroDivisionError):
+            await insert_then_fail()
+        assert await storage.state.get("k") is None
+    finally:
+        await storage.close()
+
+
+async def test_online_backup_copies_a_live_database(tmp_path):
+    storage = await Storage.open(tmp_path / "magbot.sqlite3")
+    try:
+        await storage.state.set("k", "v")
+        await storage.db.backup_to(tmp_path / "copy.sqlite3")
+    finally:
+        await storage.close()
+    with sqlite3.connect(tmp_path / "copy.sqlite3") as conn:
+        assert conn.execute("SELECT value FROM bot_state WHERE key = 'k'").fetchone() == ("v",)
