@@ -1,6 +1,7 @@
 """The real bot against the fake, started the way `magbot run` starts it."""
 
 from collections.abc import AsyncIterator
+from functools import partial
 
 import pytest
 import pytest_asyncio
@@ -27,6 +28,6 @@ async def magbot(
     with restored_endpoints():
         apply_endpoints(settings)
         async with MagBot(settings) as bot:
-            start = lambda: bot.start(settings.require_token())  # noqa: E731
+            start = partial(bot.start, settings.require_token())
             async with running(bot, fake_discord, start):
                 yield bot

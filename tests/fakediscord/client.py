@@ -6,23 +6,29 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .interactions import (
-    AUTOCOMPLETE,
-    COMMAND,
-    COMPONENT,
-    MODAL_SUBMIT,
     UsageError,
     command_data,
     component_data,
     interaction,
     modal_data,
 )
+from .kinds import (
+    AUTOCOMPLETE,
+    CHOICES,
+    COMMAND,
+    COMPONENT,
+    DEFERRED,
+    DEFERRED_UPDATE,
+    LOADING,
+    MODAL,
+    MODAL_SUBMIT,
+    STRING_SELECT,
+)
 from .messages import Choice, Message, Modal
-from .objects import ALICE, LOADING, FakeUser
+from .objects import ALICE, FakeUser
 from .records import InteractionRecord
 from .server import FakeDiscord
 from .violations import DiscordRuleViolation
-
-DEFERRED, DEFERRED_UPDATE, CHOICES, MODAL = 5, 6, 8, 9
 
 
 class NoResponseError(AssertionError):
@@ -85,7 +91,7 @@ class DiscordClient:
         """Pick `values` in the select `custom_id` (None: the message's only select)."""
         target = message.select(custom_id)
         offered = {value for _, value in target.options}
-        if target.raw.get("type") == 3 and not set(values) <= offered:
+        if target.raw.get("type") == STRING_SELECT and not set(values) <= offered:
             raise UsageError(f"select {target.custom_id!r} offers only {sorted(offered)}")
         if not target.min_values <= len(values) <= target.max_values or target.disabled:
             raise UsageError(f"select {target.custom_id!r} cannot take {len(values)} value(s)")

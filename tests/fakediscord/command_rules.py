@@ -5,10 +5,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from .kinds import CHAT_INPUT, SUB_COMMAND, SUB_COMMAND_GROUP
 from .violations import Checker, Violation
 
-CHAT_INPUT = 1
-SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 SUBS = {SUB_COMMAND, SUB_COMMAND_GROUP}
 NAME_PUNCTUATION = set("-_'")
 DEVANAGARI = range(0x0900, 0x0980)

@@ -7,6 +7,7 @@ Module-scoped: e2e modules need `pytestmark = pytest.mark.asyncio(loop_scope="mo
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from functools import partial
 
 import pytest
 import pytest_asyncio
@@ -14,7 +15,7 @@ import pytest_asyncio
 from .client import DiscordClient
 from .minibot import MiniBot
 from .runner import point_at, restored_endpoints, running
-from .server import FakeDiscord
+from .server import RESPONSE_DEADLINE, FakeDiscord
 from .violations import DiscordRuleViolation
 
 
@@ -33,7 +34,7 @@ async def minibot(fake_discord: FakeDiscord) -> AsyncIterator[MiniBot]:
     bot = MiniBot()
     with restored_endpoints():
         point_at(fake_discord)
-        async with running(bot, fake_discord, lambda: bot.start(fake_discord.token)):
+        async with running(bot, fake_discord, partial(bot.start, fake_discord.token)):
             yield bot
 
 
@@ -43,7 +44,7 @@ async def discord_client(fake_discord: FakeDiscord) -> AsyncIterator[DiscordClie
     client = DiscordClient(fake_discord)
     yield client
     fake_discord.faults.clear()
-    fake_discord.response_deadline = 3.0
+    fake_discord.response_deadline = RESPONSE_DEADLINE
     leftover = fake_discord.take_violations()
     if leftover:
         pytest.fail(str(DiscordRuleViolation(leftover)), pytrace=False)

@@ -10,6 +10,18 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from .kinds import (
+    BOOLEAN,
+    BUTTON,
+    INTEGER,
+    LABEL,
+    NUMBER,
+    STRING,
+    SUB_COMMAND,
+    SUB_COMMAND_GROUP,
+    TEXT_INPUT,
+    USER,
+)
 from .objects import (
     ALL_PERMISSIONS,
     APP_ID,
@@ -20,11 +32,6 @@ from .objects import (
     snowflake,
 )
 from .webhooks import ATTACHMENT_SIZE_LIMIT
-
-COMMAND, COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
-SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
-STRING, INTEGER, BOOLEAN, USER, NUMBER = 3, 4, 5, 6, 10
-BUTTON, STRING_SELECT, TEXT_INPUT, LABEL = 2, 3, 4, 18
 
 
 class UsageError(AssertionError):

@@ -8,12 +8,18 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
+from .kinds import (
+    ACTION_ROW,
+    BUTTON,
+    COMPONENTS_V2,
+    LABEL,
+    LINK_STYLE,
+    PREMIUM_STYLE,
+    SELECTS,
+    STRING_SELECT,
+    TEXT_INPUT,
+)
 from .violations import Checker, Violation
-
-ACTION_ROW, BUTTON, TEXT_INPUT, LABEL = 1, 2, 4, 18
-SELECTS = {3, 5, 6, 7, 8}
-LINK_STYLE, PREMIUM_STYLE = 5, 6
-COMPONENTS_V2_FLAG = 1 << 15
 
 
 def check_message(data: dict[str, Any] | None, prefix: str = "") -> list[Violation]:
@@ -22,7 +28,7 @@ def check_message(data: dict[str, Any] | None, prefix: str = "") -> list[Violati
     if data:
         checker.length(data.get("content"), checker.at("content"), 0, 2000)
         _check_embeds(checker, data.get("embeds") or [])
-        if not (data.get("flags") or 0) & COMPONENTS_V2_FLAG:
+        if not (data.get("flags") or 0) & COMPONENTS_V2:
             _check_components(checker, data.get("components") or [])
     return checker.found
 
@@ -107,7 +113,7 @@ def _check_select(checker: Checker, select: dict[str, Any], path: str) -> None:
     checker.length(select.get("placeholder"), f"{path}.placeholder", 0, 150)
     checker.number(select.get("min_values"), f"{path}.min_values", 0, 25)
     checker.number(select.get("max_values"), f"{path}.max_values", 1, 25)
-    if select.get("type") != 3:
+    if select.get("type") != STRING_SELECT:
         return
     options = select.get("options") or []
     checker.count(options, f"{path}.options", 1, 25)

@@ -6,9 +6,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from .interactions import BUTTON, LABEL, TEXT_INPUT, UsageError
-from .message_rules import SELECTS
-from .objects import EPHEMERAL, LOADING
+from .interactions import UsageError
+from .kinds import BUTTON, EPHEMERAL, LABEL, LOADING, SELECTS, TEXT_INPUT
 from .records import StoredMessage
 
 

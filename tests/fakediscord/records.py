@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .objects import LOADING, snowflake
+from .kinds import LOADING
+from .objects import snowflake
 from .violations import Violation
 
 MESSAGE_FIELDS = ("content", "embeds", "components", "flags", "poll")

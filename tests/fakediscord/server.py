@@ -31,12 +31,15 @@ log = logging.getLogger(__name__)
 API = "/api/v10"
 DEFAULT_TOKEN = "fake-bot-token"
 UNAUTHENTICATED = ("/interactions/", "/webhooks/")
+RESPONSE_DEADLINE = 3.0  # seconds Discord waits for the first response
 
 
 class FakeDiscord:
     """The fake server and everything it saw. Start with `await fake.start()`."""
 
-    def __init__(self, token: str = DEFAULT_TOKEN, *, response_deadline: float = 3.0) -> None:
+    def __init__(
+        self, token: str = DEFAULT_TOKEN, *, response_deadline: float = RESPONSE_DEADLINE
+    ) -> None:
         self.token = token
         self.response_deadline = response_deadline
         self.requests: list[RecordedRequest] = []

@@ -9,8 +9,21 @@ from aiohttp import web
 
 from . import openapi
 from .http_util import BODY, TOO_LARGE, UPLOADS, discord_error, json_response, no_content, rejection
+from .kinds import (
+    AUTOCOMPLETE,
+    CHOICES,
+    COMMAND,
+    COMPONENT,
+    DEFERRED,
+    DEFERRED_UPDATE,
+    EPHEMERAL,
+    LOADING,
+    MESSAGE,
+    MODAL,
+    MODAL_SUBMIT,
+    UPDATE,
+)
 from .message_rules import check_autocomplete, check_message, check_modal
-from .objects import EPHEMERAL, LOADING
 from .records import InteractionRecord, StoredMessage, Upload
 from .violations import Violation
 
@@ -18,8 +31,6 @@ if TYPE_CHECKING:
     from .server import FakeDiscord
 
 ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024
-COMMAND, COMPONENT, AUTOCOMPLETE, MODAL_SUBMIT = 2, 3, 4, 5
-MESSAGE, DEFERRED, DEFERRED_UPDATE, UPDATE, CHOICES, MODAL = 4, 5, 6, 7, 8, 9
 ALLOWED_CALLBACKS = {
     COMMAND: {MESSAGE, DEFERRED, MODAL},
     COMPONENT: {MESSAGE, DEFERRED, DEFERRED_UPDATE, UPDATE, MODAL},

@@ -8,7 +8,8 @@ import pytest
 import pytest_asyncio
 
 from tests.fakediscord import ALICE
-from tests.fakediscord.interactions import COMMAND, interaction
+from tests.fakediscord.interactions import interaction
+from tests.fakediscord.kinds import COMMAND
 from tests.fakediscord.records import InteractionRecord
 from tests.fakediscord.server import FakeDiscord
 
