@@ -1,0 +1,1 @@
+"""magbot: a Discord bot on magnesium, zinc and IGF-1."""
