@@ -23,6 +23,9 @@ FUZZY_BASE, FUZZY_SPAN = 0.45, 0.4
 MIN_FUZZY = 0.4
 """Trigram similarity below this is noise, not a typo."""
 MIN_SCORE = 0.5
+QUERY_SHARE = 0.7
+"""A key's word-match score weighs how much of the query it explains (70 %) and how much of
+the key the query explains (30 %), so extra words in either only lower the score."""
 WHOLE_KEY, KEY_PREFIX = 2.0, 1.5
 """Key scores for a query equal to a whole key or to its start; word matches score up to 1."""
 
@@ -46,15 +49,22 @@ class FuzzyIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
         self._items: list[T] = []
-        self._keys: list[tuple[int, str, tuple[str, ...]]] = []  # (item, key, key words)
+        self._keys: list[tuple[int, str, int]] = []  # (item number, key, number of words)
+        self._keys_by_word: dict[str, list[int]] = defaultdict(list)
+        """Word → keys containing it, including a key's words run together ("peanutbutter")."""
+        self._keys_by_own_word: dict[str, list[int]] = defaultdict(list)
+        """Word → keys containing it as written."""
         for item_no, (item, texts) in enumerate(entries):
             self._items.append(item)
             for key in dict.fromkeys(filter(None, map(normalise, texts))):
-                words = key.split()
-                if len(words) > 1:
-                    words.append("".join(words))  # "peanutbutter" finds "peanut butter"
-                self._keys.append((item_no, key, tuple(words)))
-        self._vocabulary = sorted({word for _, _, words in self._keys for word in words})
+                key_no = len(self._keys)
+                words = list(dict.fromkeys(key.split()))
+                self._keys.append((item_no, key, len(words)))
+                for word in words:
+                    self._keys_by_own_word[word].append(key_no)
+                for word in {*words, key.replace(" ", "")}:
+                    self._keys_by_word[word].append(key_no)
+        self._vocabulary = sorted(self._keys_by_word)
         self._grams = {word: _trigrams(word) for word in self._vocabulary}
         by_gram: dict[str, list[str]] = defaultdict(list)
         for word, grams in self._grams.items():
@@ -68,16 +78,30 @@ class FuzzyIndex(Generic[T]):
         tokens = text.split()[:MAX_QUERY_WORDS]
         if not tokens:
             return []
-        word_scores = [self._word_scores(token) for token in tokens]
+        query_cover: dict[int, float] = defaultdict(float)  # key → sum of its best per token
+        word_best: dict[str, float] = {}  # word → its best score over the tokens
+        for token in tokens:
+            token_best: dict[int, float] = {}
+            for word, score in self._word_scores(token).items():
+                word_best[word] = max(score, word_best.get(word, 0.0))
+                for key_no in self._keys_by_word[word]:
+                    token_best[key_no] = max(score, token_best.get(key_no, 0.0))
+            for key_no, score in token_best.items():
+                query_cover[key_no] += score
+        key_cover: dict[int, float] = defaultdict(float)  # key → sum of its words' best
+        for word, score in word_best.items():
+            for key_no in self._keys_by_own_word.get(word, ()):
+                key_cover[key_no] += score
         best: dict[int, tuple[float, int]] = {}
-        for item_no, key, words in self._keys:
+        for key_no, covered in query_cover.items():
+            item_no, key, n_words = self._keys[key_no]
             if key == text:
                 score = WHOLE_KEY
             elif key.startswith(text):
                 score = KEY_PREFIX
             else:
-                score = sum(max((s.get(w, 0.0) for w in words), default=0.0) for s in word_scores)
-                score /= len(tokens)
+                score = QUERY_SHARE * covered / len(tokens)
+                score += (1 - QUERY_SHARE) * key_cover[key_no] / n_words
             rank = (score, -len(key))
             if score >= MIN_SCORE and rank > best.get(item_no, (0.0, 0)):
                 best[item_no] = rank
