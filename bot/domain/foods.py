@@ -7,10 +7,8 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
-from bot.domain.search import FuzzyIndex, normalise
+from bot.domain.search import AUTOCOMPLETE_LIMIT, FuzzyIndex, normalise
 
-AUTOCOMPLETE_LIMIT = 25
-"""Discord's cap on autocomplete choices."""
 GRAMS = "g"
 """The unit for weighing a portion instead of counting servings."""
 

@@ -15,6 +15,8 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
+AUTOCOMPLETE_LIMIT = 25
+"""Discord's cap on autocomplete choices."""
 MAX_QUERY_CHARS = 100
 MAX_QUERY_WORDS = 8
 EXACT, PREFIX, TRANSPOSED = 1.0, 0.9, 0.8
@@ -72,7 +74,7 @@ class FuzzyIndex(Generic[T]):
                 by_gram[gram].append(word)
         self._by_gram = dict(by_gram)
 
-    def search(self, query: str, limit: int = 25) -> list[T]:
+    def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[T]:
         """Items best matching `query`, best first; [] for a query with no letters or digits."""
         text = normalise(query[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
         tokens = text.split()[:MAX_QUERY_WORDS]

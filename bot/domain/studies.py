@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from bot.domain.models import STUDY_DESIGNS, SUPPLEMENTS, Study
-from bot.domain.search import FuzzyIndex, normalise
-
-AUTOCOMPLETE_LIMIT = 25
+from bot.domain.search import AUTOCOMPLETE_LIMIT, FuzzyIndex, normalise
 
 
 def filter_studies(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import bot.domain
 from bot.content import ContentError, check_content, load_content
 from bot.content._records import TEXT_LIMIT, TITLE_LIMIT
 from bot.domain.models import FOOD_CATEGORIES, STUDY_DESIGNS, Food, OverviewPoint, Study
@@ -167,3 +168,14 @@ def test_invalid_yaml_names_the_line(config_copy):
     (config_dir / "foods.yaml").write_text("foods:\n  - id: [unclosed\n", encoding="utf-8")
     problems = check_content(config_dir)[1]
     assert problems == ["foods.yaml: -: -: not valid YAML at line 3"]
+
+
+def test_domain_imports_no_yaml_discord_or_database():
+    domain = Path(bot.domain.__file__).parent
+    imports = {
+        line.split()[1].split(".")[0]
+        for path in domain.glob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith(("import ", "from "))
+    }
+    assert imports.isdisjoint({"yaml", "discord", "aiosqlite", "sqlite3"})
