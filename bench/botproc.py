@@ -1,0 +1,70 @@
+"""A bot under test, as its own process: ``python -m bench.botproc magbot|floor``.
+
+Settings come from the environment exactly as for ``magbot run`` (the bench points
+MAGBOT_DISCORD_API_BASE / MAGBOT_DISCORD_GATEWAY_URL at a fake). With BENCH_SLOW_CALLBACKS
+set to a file, the loop runs in asyncio debug mode and every "Executing … took" warning
+(callbacks over 20 ms) is appended to that file, one JSON object per line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+from bot.app import apply_endpoints, serve
+from bot.cli import setup_logging
+from bot.settings import Settings, load_settings
+from tests.fakediscord.minibot import MiniBot
+
+SLOW_CALLBACK_SECONDS = 0.02
+SLOW_CALLBACKS_ENV = "BENCH_SLOW_CALLBACKS"
+
+
+class SlowCallbackFile(logging.Handler):
+    """Appends asyncio's slow-callback warnings to a file as JSON lines."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(logging.WARNING)
+        self.path = path
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Executing") and " took " in message:
+            with self.path.open("a", encoding="utf-8") as file:
+                file.write(json.dumps({"message": message}) + "\n")
+
+
+def watch_slow_callbacks(path: Path) -> None:
+    loop = asyncio.get_running_loop()
+    loop.set_debug(True)
+    loop.slow_callback_duration = SLOW_CALLBACK_SECONDS
+    logging.getLogger("asyncio").addHandler(SlowCallbackFile(path))
+
+
+async def serve_floor(settings: Settings) -> None:
+    """The minimal discord.py bot, run like ``serve`` runs magbot."""
+    apply_endpoints(settings)
+    async with MiniBot() as bot:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+        await bot.start(settings.require_token())
+
+
+async def main(kind: str) -> None:
+    if os.environ.get(SLOW_CALLBACKS_ENV):
+        watch_slow_callbacks(Path(os.environ[SLOW_CALLBACKS_ENV]))
+    settings = load_settings()
+    setup_logging(settings.log_level)
+    await (serve(settings) if kind == "magbot" else serve_floor(settings))
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] not in (["magbot"], ["floor"]):
+        sys.exit("usage: python -m bench.botproc magbot|floor")
+    asyncio.run(main(sys.argv[1]))

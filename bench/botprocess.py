@@ -1,0 +1,130 @@
+"""Starting a bot under test in its own process against its own fake, and measuring it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+from bench.botproc import SLOW_CALLBACKS_ENV
+from tests.fakediscord import DiscordClient, FakeDiscord
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 30.0
+STOP_TIMEOUT = 10.0
+# Lifted for the benchmark so that one person can log at load speed; the check still runs.
+UNLIMITED_INTAKE_RATE = "1000000"
+
+
+@dataclass(frozen=True)
+class Startup:
+    """Seconds from spawning the process: to the fake sending READY, to the first answer."""
+
+    ready_s: float
+    first_answer_s: float
+    rss_mb: float
+
+
+class BotProcess:
+    """One bot (`kind` ``magbot`` or ``floor``) in a child process, connected to `fake`."""
+
+    def __init__(self, kind: str, fake: FakeDiscord, workdir: Path, name: str = "") -> None:
+        self.kind = kind
+        self.name = name or kind
+        self.fake = fake
+        self.database = workdir / f"{self.name}.sqlite3"
+        self.log_path = workdir / f"{self.name}.log"
+        self.process: asyncio.subprocess.Process | None = None
+        self._ps: psutil.Process | None = None
+
+    def environment(self, slow_callbacks: Path | None) -> dict[str, str]:
+        env = {
+            **os.environ,
+            "DISCORD_TOKEN": self.fake.token,
+            "MAGBOT_DATABASE": str(self.database),
+            "MAGBOT_DISCORD_API_BASE": self.fake.api_base,
+            "MAGBOT_DISCORD_GATEWAY_URL": self.fake.gateway_url,
+            "MAGBOT_INTAKE_RATE": UNLIMITED_INTAKE_RATE,
+        }
+        env.pop(SLOW_CALLBACKS_ENV, None)
+        if slow_callbacks is not None:
+            env[SLOW_CALLBACKS_ENV] = str(slow_callbacks)
+        return env
+
+    async def start(self, probe: str, *, slow_callbacks: Path | None = None) -> Startup:
+        """Spawn the bot; wait for READY, then for its answer to `/probe`."""
+        loop = asyncio.get_running_loop()
+        spawned = loop.time()
+        with self.log_path.open("ab") as log:
+            self.process = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bench.botproc",
+                self.kind,
+                cwd=PROJECT_DIR,
+                env=self.environment(slow_callbacks),
+                stdout=log,
+                stderr=log,
+            )
+        self._ps = psutil.Process(self.process.pid)
+        await self._wait(self.fake.wait_until_connected(START_TIMEOUT), "READY")
+        ready = loop.time()
+        client = DiscordClient(self.fake, timeout=START_TIMEOUT)
+        await self._wait(client.slash(probe), f"its answer to /{probe}")
+        answered = client.last.first_callback_at if client.last else loop.time()
+        return Startup(ready - spawned, answered - spawned, self.rss_mb())
+
+    async def _wait(self, awaitable, what: str) -> None:
+        waiting = asyncio.ensure_future(awaitable)
+        exited = asyncio.ensure_future(self.process.wait())
+        await asyncio.wait({waiting, exited}, return_when=asyncio.FIRST_COMPLETED)
+        if not waiting.done():
+            waiting.cancel()
+            raise RuntimeError(f"{self.name} exited before {what}; see {self.log_path}")
+        exited.cancel()
+        waiting.result()
+
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the bot's process has used so far."""
+        times = self._ps.cpu_times()
+        return times.user + times.system
+
+    def rss_mb(self) -> float:
+        return self._ps.memory_info().rss / 2**20
+
+    def peak_rss_mb(self) -> float:
+        """The high-water mark of resident memory (Linux VmHWM; else the current RSS)."""
+        status = Path(f"/proc/{self._ps.pid}/status")
+        with contextlib.suppress(OSError):
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+        return self.rss_mb()
+
+    async def stop(self) -> None:
+        """SIGTERM (the bot closes cleanly), then kill if it does not exit in time."""
+        if self.process is None or self.process.returncode is not None:
+            return
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            await asyncio.wait_for(self.process.wait(), STOP_TIMEOUT)
+        except TimeoutError:
+            self.process.kill()
+            await self.process.wait()
+
+
+@contextlib.asynccontextmanager
+async def fake_discord() -> AsyncIterator[FakeDiscord]:
+    fake = FakeDiscord()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()

@@ -1,0 +1,132 @@
+"""Each scenario against the floor in alternating rounds, and the open-loop run.
+
+A scenario's cost is the CPU time the bot's process spends per interaction (user + system,
+from the OS), so that the fake and the load generator, which share the machine, do not count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench.botprocess import BotProcess
+from bench.load import closed_loop, open_loop, percentile, prepare_jobs
+from bench.profile import Profile
+from bench.scenarios import FLOOR, Scenario, is_registered
+
+NOT_REGISTERED = "not available: command not registered"
+
+
+@dataclass
+class Batch:
+    """Response times, wall time and the bot's CPU time over some interactions."""
+
+    latencies: list[float] = field(default_factory=list)
+    wall_s: float = 0.0
+    cpu_s: float = 0.0
+
+    def add(self, other: Batch) -> None:
+        self.latencies += other.latencies
+        self.wall_s += other.wall_s
+        self.cpu_s += other.cpu_s
+
+    def summary(self) -> dict[str, float]:
+        n = len(self.latencies)
+        return {
+            "n": n,
+            "per_second": n / self.wall_s,
+            "p50_ms": percentile(self.latencies, 50) * 1e3,
+            "p95_ms": percentile(self.latencies, 95) * 1e3,
+            "p99_ms": percentile(self.latencies, 99) * 1e3,
+            "cpu_ms": self.cpu_s / n * 1e3,
+        }
+
+
+class Driver:
+    """Drives scenarios through a bot's fake; iteration numbers never repeat in a run."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.profile = profile
+        self._iterations: Iterator[int] = itertools.count()
+
+    def count(self, scenario: Scenario, n: int) -> int:
+        return max(1, round(n * scenario.share))
+
+    async def jobs(self, bot: BotProcess, scenario: Scenario, n: int) -> list[tuple[int, Any]]:
+        indices = list(itertools.islice(self._iterations, n))
+        return await prepare_jobs(bot.fake, scenario.prepare, indices, self.profile.concurrency)
+
+    async def run(self, bot: BotProcess, scenario: Scenario, n: int) -> Batch:
+        """`n` acts of `scenario` at the profile's concurrency, timed after their set-up."""
+        jobs = await self.jobs(bot, scenario, n)
+        loop = asyncio.get_running_loop()
+        cpu, started = bot.cpu_seconds(), loop.time()
+        latencies = await closed_loop(bot.fake, scenario.act, jobs, self.profile.concurrency)
+        return Batch(latencies, loop.time() - started, bot.cpu_seconds() - cpu)
+
+
+def available(bot: BotProcess, scenario: Scenario) -> bool:
+    return is_registered(bot.fake.registered_commands(), scenario.command)
+
+
+async def compare(
+    driver: Driver, floor: BotProcess, magbot: BotProcess, scenario: Scenario
+) -> dict[str, Any]:
+    """One table row: the scenario on magbot and the floor, rounds alternating."""
+    row: dict[str, Any] = {"scenario": scenario.name, "target": scenario.target}
+    if not available(magbot, scenario):
+        return {**row, "status": NOT_REGISTERED}
+    profile = driver.profile
+    n = driver.count(scenario, profile.n)
+    warmup = driver.count(scenario, profile.warmup)
+    await driver.run(floor, FLOOR, warmup)
+    await driver.run(magbot, scenario, warmup)
+    floor_total, magbot_total = Batch(), Batch()
+    for _ in range(profile.rounds):
+        floor_total.add(await driver.run(floor, FLOOR, n))
+        magbot_total.add(await driver.run(magbot, scenario, n))
+    magbot_summary, floor_summary = magbot_total.summary(), floor_total.summary()
+    # CPU time is counted in clock ticks: a smoke run may be too short to see any
+    ratio = magbot_summary["cpu_ms"] / floor_summary["cpu_ms"] if floor_total.cpu_s else None
+    return {
+        **row,
+        "status": "measured",
+        "magbot": magbot_summary,
+        "floor": floor_summary,
+        "cost_ratio": ratio,
+        "throughput_ratio": floor_summary["per_second"] / magbot_summary["per_second"],
+        "passed": None if scenario.target is None or ratio is None else ratio <= scenario.target,
+    }
+
+
+def mix(scenarios: Sequence[Scenario], count: int) -> list[Scenario]:
+    """`count` scenarios in a fixed shuffled order, each as often as its share says."""
+    pattern = [s for s in scenarios for _ in range(max(1, round(s.share * 10)))]
+    random.Random(8).shuffle(pattern)
+    return list(itertools.islice(itertools.cycle(pattern), count))
+
+
+async def open_loop_p99(
+    driver: Driver, bot: BotProcess, scenarios: Sequence[Scenario]
+) -> dict[str, Any]:
+    """Interactions started at a fixed rate, mixed from `scenarios`, answered or not."""
+    profile = driver.profile
+    plan = mix(scenarios, round(profile.open_rate * profile.open_seconds))
+    jobs = {
+        scenario.name: iter(await driver.jobs(bot, scenario, plan.count(scenario)))
+        for scenario in scenarios
+    }
+    steps = [(scenario.act, next(jobs[scenario.name])) for scenario in plan]
+    latencies, wall = await open_loop(bot.fake, steps, profile.open_rate)
+    return {
+        "commands": sorted({s.name for s in scenarios}),
+        "n": len(latencies),
+        "rate": len(latencies) / wall,
+        "p50_ms": percentile(latencies, 50) * 1e3,
+        "p99_ms": percentile(latencies, 99) * 1e3,
+        "max_ms": max(latencies) * 1e3,
+    }

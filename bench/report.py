@@ -1,0 +1,216 @@
+"""The targets from the issue, judged on a run's results, and the tables printed for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+P99_TARGET_MS = 50.0
+RSS_TARGET_MB = 100.0
+READY_TARGET_S = 2.0
+
+
+def _target(name: str, value: float | None, limit: str, passed: bool | None) -> dict[str, Any]:
+    return {"target": name, "value": value, "limit": limit, "passed": passed}
+
+
+def judge(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every target with its value and pass/miss (None: could not be measured)."""
+    found = [
+        _target(
+            f"{row['scenario']}: cost vs floor",
+            row.get("cost_ratio"),
+            f"≤ {row['target']}×",
+            row.get("passed"),
+        )
+        for row in results["interactions"]
+        if row["target"] is not None
+    ]
+    p99 = results["open_loop"]["magbot"]["p99_ms"]
+    rate = results["profile"]["open_rate"]
+    found.append(
+        _target(f"p99 first response at {rate:g}/s", p99, f"< {P99_TARGET_MS:g} ms", p99 < 50)
+    )
+    footprint = results["footprint"]
+    peak = footprint["peak_rss_mb"]
+    entries = footprint.get("entries_logged", results["profile"]["footprint_entries"])
+    found.append(
+        _target(
+            f"peak RSS after {entries:,} logged entries",
+            peak,
+            f"< {RSS_TARGET_MB:g} MB",
+            peak < RSS_TARGET_MB if footprint["status"] == "measured" else None,
+        )
+    )
+    first = results["startup"]["magbot"]["first_answer_s"]
+    found.append(
+        _target("start → READY, answering", first, f"≤ {READY_TARGET_S:g} s", first <= 2)
+    )
+    slow = len(results["loop_health"]["under_load"])
+    found.append(_target("callbacks over 20 ms under load", slow, "0", slow == 0))
+    return found
+
+
+def verdict(passed: bool | None) -> str:
+    return {True: "pass", False: "MISS", None: "n/a"}[passed]
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """Plain text columns: the first left-aligned, the others right-aligned."""
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = []
+    for row in [header, ["-" * w for w in widths], *rows]:
+        cells = [row[0].ljust(widths[0])]
+        cells += [cell.rjust(width) for cell, width in zip(row[1:], widths[1:], strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _ms(value: float) -> str:
+    return f"{value:.1f}"
+
+
+INTERACTION_COLUMNS = [
+    "scenario",
+    "n",
+    "int/s",
+    "p50",
+    "p95",
+    "p99",
+    "CPU",
+    "floor int/s",
+    "floor p99",
+    "floor CPU",
+    "× floor",
+    "target",
+    "result",
+]
+
+
+def _interaction_row(row: dict[str, Any]) -> list[str]:
+    target = f"≤ {row['target']}×" if row["target"] is not None else "—"
+    if row["status"] != "measured":
+        return [row["scenario"], *["—"] * 10, target, row["status"]]
+    magbot, floor = row["magbot"], row["floor"]
+    return [
+        row["scenario"],
+        str(magbot["n"]),
+        f"{magbot['per_second']:.0f}",
+        _ms(magbot["p50_ms"]),
+        _ms(magbot["p95_ms"]),
+        _ms(magbot["p99_ms"]),
+        f"{magbot['cpu_ms']:.2f}",
+        f"{floor['per_second']:.0f}",
+        _ms(floor["p99_ms"]),
+        f"{floor['cpu_ms']:.2f}",
+        "—" if row["cost_ratio"] is None else f"{row['cost_ratio']:.2f}×",
+        target,
+        "—" if row["passed"] is None else verdict(row["passed"]),
+    ]
+
+
+def render(results: dict[str, Any]) -> str:
+    """Everything a person needs from a run, as text."""
+    m, p = results["machine"], results["profile"]
+    parts = [
+        f"magbot benchmark ({p['name']}) — {m['nproc']} cores, {m['cpu']}, Python {m['python']}, "
+        f"discord.py {m['discord.py']}; load average {m['load_average_at_start']:.2f} → "
+        f"{m['load_average_at_end']:.2f}",
+        "",
+        f"Interactions: closed loop, concurrency {p['concurrency']}, {p['rounds']} rounds "
+        "alternating with the floor (/ping, a constant embed). Times are ms from dispatch to the "
+        "first response; CPU is the bot process's CPU ms per interaction; × = CPU / floor's CPU.",
+        table(
+            INTERACTION_COLUMNS,
+            [_interaction_row(row) for row in results["interactions"]],
+        ),
+    ]
+    parts += ["", _open_loop(results), "", _storage(results), "", _footprint(results)]
+    parts += ["", _loop_health(results), "", "Targets", _targets(results)]
+    return "\n".join(parts)
+
+
+def _open_loop(results: dict[str, Any]) -> str:
+    rows = [
+        [
+            name,
+            str(run["n"]),
+            f"{run['rate']:.0f}",
+            _ms(run["p50_ms"]),
+            _ms(run["p99_ms"]),
+            _ms(run["max_ms"]),
+        ]
+        for name, run in results["open_loop"].items()
+    ]
+    rate = results["profile"]["open_rate"]
+    title = f"Open loop at {rate:g} interactions/s (magbot: every available scenario, mixed)"
+    return title + "\n" + table(["bot", "n", "achieved/s", "p50", "p99", "max"], rows)
+
+
+def _storage(results: dict[str, Any]) -> str:
+    storage = results["storage"]
+    if storage["status"] != "measured":
+        return f"Storage: {storage['status']}"
+    return (
+        f"Storage ({storage['entries']:,} entries each way; WAL, synchronous=FULL, one commit "
+        "per entry)\n"
+        + table(
+            ["writer", "writes/s"],
+            [
+                ["bot storage layer (add_entry)", f"{storage['bot_writes_per_s']:.0f}"],
+                ["plain sqlite3", f"{storage['sqlite3_writes_per_s']:.0f}"],
+            ],
+        )
+        + f"\ncost ratio {storage['cost_ratio']:.2f}×; the heavy user's day summary (a year "
+        f"logged): {storage['day_summary_ms']:.2f} ms"
+    )
+
+
+def _footprint(results: dict[str, Any]) -> str:
+    start, footprint = results["startup"], results["footprint"]
+    rows = [
+        [
+            name,
+            f"{s['ready_s']:.2f} s",
+            f"{s['first_answer_s']:.2f} s",
+            f"{s['rss_mb']:.1f} MB",
+        ]
+        for name, s in start.items()
+    ]
+    after = (
+        f"magbot's peak RSS after {footprint['entries_logged']:,} logged entries: "
+        f"{footprint['peak_rss_mb']:.1f} MB"
+        if footprint["status"] == "measured"
+        else f"magbot's peak RSS: {footprint['peak_rss_mb']:.1f} MB ({footprint['status']})"
+    )
+    return (
+        "Start-up (READY: the fake sent the gateway READY; answering: first response)\n"
+        + table(["bot", "spawn → READY", "spawn → answering", "RSS after start"], rows)
+        + "\n"
+        + after
+    )
+
+
+def _loop_health(results: dict[str, Any]) -> str:
+    health = results["loop_health"]
+    lines = [
+        f"Event loop (asyncio debug, slow callbacks ≥ {health['threshold_ms']} ms): "
+        f"{len(health['under_load'])} under load ({health['interactions']} interactions), "
+        f"{len(health['at_start'])} at start-up"
+    ]
+    for phase in ("under_load", "at_start"):
+        lines += [f"  {phase}: {c['ms']:.0f} ms {c['what'][:150]}" for c in health[phase]]
+    return "\n".join(lines)
+
+
+def _targets(results: dict[str, Any]) -> str:
+    rows = [
+        [t["target"], _value(t["value"]), t["limit"], verdict(t["passed"])]
+        for t in results["targets"]
+    ]
+    return table(["target", "value", "limit", "result"], rows)
+
+
+def _value(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.2f}" if isinstance(value, float) else str(value)

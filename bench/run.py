@@ -1,0 +1,141 @@
+"""The whole benchmark, in an order that keeps the measurements apart:
+
+1. storage: bot-layer vs plain sqlite3 writes (no bot running), seeding the heavy user's year;
+2. start-up of the floor and magbot, each in its own process against its own fake;
+3. every scenario against the floor, rounds alternating; then the open loop at a fixed rate;
+4. footprint: magbot logs entries up to the profile's count, then its peak RSS is read;
+5. event-loop health: a fresh magbot process in asyncio debug mode under every scenario.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import platform
+import shutil
+import tempfile
+from collections.abc import AsyncIterator
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from bench.botprocess import BotProcess, fake_discord
+from bench.interactions import Driver, available, compare, open_loop_p99
+from bench.loop_health import count_lines, slow_callbacks
+from bench.profile import Profile
+from bench.scenarios import FLOOR, INTAKE_LOG, SCENARIOS, Scenario
+from bench.storage_writes import logged_entries, storage_benchmark
+from bot.storage.database import backup_file
+
+MAGBOT_PROBE, FLOOR_PROBE = "about", "ping"
+DEFINITIONS = {
+    "ready_s": "process spawn → the fake sent the gateway READY (commands are registered by then)",
+    "first_answer_s": f"process spawn → the first response to /{MAGBOT_PROBE} (floor: /ping)",
+    "cost": "CPU time (user + system) of the bot's process per interaction",
+    "cost_ratio": "magbot's cost / the floor's cost, in alternating rounds of the same run",
+    "latency": "from the fake dispatching INTERACTION_CREATE to the bot's first callback",
+}
+
+
+def machine() -> dict[str, Any]:
+    model = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor() or "unknown",
+    )
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": model,
+        "python": platform.python_version(),
+        "discord.py": metadata.version("discord.py"),
+        "platform": platform.platform(),
+        "load_average_at_start": os.getloadavg()[0],
+    }
+
+
+@contextlib.asynccontextmanager
+async def started(bot: BotProcess, probe: str, **options: Any) -> AsyncIterator[dict[str, Any]]:
+    """The bot running; yields its start-up figures; stops it at the end."""
+    try:
+        yield dataclasses.asdict(await bot.start(probe, **options))
+    finally:
+        await bot.stop()
+
+
+async def footprint(driver: Driver, magbot: BotProcess, present: list[Scenario]) -> dict[str, Any]:
+    """Log with /intake log until magbot has logged the profile's count; its peak RSS."""
+    logged = logged_entries(magbot.database)
+    if logged is None or INTAKE_LOG not in present:
+        return {"status": "not available: no intake log", "peak_rss_mb": magbot.peak_rss_mb()}
+    missing = driver.profile.footprint_entries - logged
+    if missing > 0:
+        await driver.run(magbot, INTAKE_LOG, missing)
+    return {
+        "status": "measured",
+        "entries_logged": logged_entries(magbot.database),
+        "peak_rss_mb": magbot.peak_rss_mb(),
+    }
+
+
+async def loop_health(
+    driver: Driver, magbot: BotProcess, present: list[Scenario], workdir: Path
+) -> dict[str, Any]:
+    """Every available scenario on magbot restarted in debug mode; callbacks over 20 ms.
+
+    It runs on a copy of the stopped magbot's database, against the same fake (which, like
+    Discord, keeps the registered commands).
+    """
+    log = workdir / "slow-callbacks.jsonl"
+    bot = BotProcess("magbot", magbot.fake, workdir, name="magbot-debug")
+    backup_file(magbot.database, bot.database)
+    async with started(bot, MAGBOT_PROBE, slow_callbacks=log):
+        at_start = count_lines(log)
+        runs = [driver.count(s, driver.profile.health_n) for s in present]
+        for scenario, n in zip(present, runs, strict=True):
+            await driver.run(bot, scenario, n)
+        at_end = count_lines(log)
+    found = slow_callbacks(log)
+    return {
+        "threshold_ms": 20,
+        "interactions": sum(runs),
+        "under_load": found[at_start:at_end],
+        "at_start": found[:at_start],
+    }
+
+
+async def run_benchmarks(profile: Profile) -> dict[str, Any]:
+    workdir = Path(tempfile.mkdtemp(prefix="magbot-bench-"))
+    results: dict[str, Any] = {
+        "profile": dataclasses.asdict(profile),
+        "machine": machine(),
+        "definitions": DEFINITIONS,
+    }
+    driver = Driver(profile)
+    async with fake_discord() as floor_fake, fake_discord() as magbot_fake:
+        floor = BotProcess("floor", floor_fake, workdir)
+        magbot = BotProcess("magbot", magbot_fake, workdir)
+        results["storage"] = await storage_benchmark(
+            magbot.database, workdir / "plain.sqlite3", profile
+        )
+        async with (
+            started(floor, FLOOR_PROBE) as floor_start,
+            started(magbot, MAGBOT_PROBE) as magbot_start,
+        ):
+            results["startup"] = {"magbot": magbot_start, "floor": floor_start}
+            results["interactions"] = [
+                await compare(driver, floor, magbot, scenario) for scenario in SCENARIOS
+            ]
+            present = [s for s in SCENARIOS if available(magbot, s)]
+            results["open_loop"] = {
+                "magbot": await open_loop_p99(driver, magbot, present),
+                "floor": await open_loop_p99(driver, floor, [FLOOR]),
+            }
+            results["footprint"] = await footprint(driver, magbot, present)
+        results["loop_health"] = await loop_health(driver, magbot, present, workdir)
+    results["machine"]["load_average_at_end"] = os.getloadavg()[0]
+    shutil.rmtree(workdir)
+    return results

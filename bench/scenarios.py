@@ -1,0 +1,90 @@
+"""What the benchmark asks of the bots: one scenario per thing a person does.
+
+A scenario names the command it needs; when the bot has not registered it, the scenario is
+reported as not available instead of failing. Add one here when a command arrives.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from bench.load import Prepare, Step
+from tests.fakediscord import DiscordClient, FakeUser
+
+HEAVY = FakeUser(1600000000000000001, "heavy")
+"""The person with a year of entries (written by the storage benchmark)."""
+_MEMBERS_FROM = 1610000000000000000
+
+
+def member(i: int) -> FakeUser:
+    """The i-th of many light users, each with a log of only what the benchmark logs."""
+    return FakeUser(_MEMBERS_FROM + i, f"member{i}")
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    command: str
+    """The registered command it needs, e.g. "intake log"."""
+    act: Step
+    """Exactly one measured interaction."""
+    prepare: Prepare | None = None
+    target: float | None = None
+    """The most its CPU cost per interaction may be, as a multiple of the floor's."""
+    share: float = 1.0
+    """How much of the load this gets relative to others: slow, rare commands get less."""
+
+
+def is_registered(commands: list[dict[str, Any]], path: str) -> bool:
+    """Whether `path` ("intake log") is among the commands the bot registered."""
+    name, *subs = path.split()
+    node = next((c for c in commands if c.get("type", 1) == 1 and c["name"] == name), None)
+    for sub in subs:
+        options = node.get("options", []) if node else []
+        node = next((o for o in options if o["name"] == sub and o["type"] in (1, 2)), None)
+    return node is not None
+
+
+async def _ping(client: DiscordClient, _: int, __: Any) -> None:
+    await client.slash("ping")
+
+
+async def _about(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("about", user=member(i))
+
+
+async def _intake_log(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("intake log", food="pumpkin_seeds_roasted", servings=1, user=member(i))
+
+
+async def _intake_supplement(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("intake supplement", form="citrate", mg=100, user=member(i))
+
+
+async def _intake_today_heavy(client: DiscordClient, _: int, __: Any) -> None:
+    await client.slash("intake today", user=HEAVY)
+
+
+async def _intake_week_heavy(client: DiscordClient, _: int, __: Any) -> None:
+    await client.slash("intake week", user=HEAVY)
+
+
+async def _export_heavy(client: DiscordClient, _: int, __: Any) -> None:
+    await client.slash("mydata export", user=HEAVY)
+
+
+INTAKE_LOG = Scenario("/intake log", "intake log", _intake_log, target=1.6)
+"""Also what magbot logs its footprint entries with."""
+
+FLOOR = Scenario("floor: /ping", "ping", _ping)
+"""The minimal discord.py bot's one constant embed: the cost every figure is compared with."""
+
+SCENARIOS = (
+    Scenario("/about", "about", _about),
+    INTAKE_LOG,
+    Scenario("/intake supplement", "intake supplement", _intake_supplement),
+    Scenario("/intake today (a year logged)", "intake today", _intake_today_heavy),
+    Scenario("/intake week (chart)", "intake week", _intake_week_heavy, share=0.2),
+    Scenario("/mydata export (a year)", "mydata export", _export_heavy, share=0.1),
+)

@@ -1,0 +1,125 @@
+"""Log writes through the bot's storage layer against plain sqlite3, and reading a heavy day.
+
+Both sides use the same schema (the bot's migrations) and durability: WAL, synchronous=FULL,
+one committed transaction per entry, written one after the other in alternating blocks. The
+bot-layer writes are the heavy user's year of entries, in the database magbot then opens.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import sqlite3
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from bench.profile import Profile
+from bench.scenarios import HEAVY
+from bot.storage.database import load_migrations
+
+NO_INTAKE = "not available: no intake repository (bot/storage/intake.py)"
+SUMMARY_CALLS = 50
+_PLAIN_INSERT = (
+    "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount, unit, grams,"
+    " magnesium_mg, zinc_mg) VALUES (?, ?, 'food', 'pumpkin_seeds_roasted',"
+    " 'Pumpkin seeds, roasted', 1, '1 oz', 28.35, 156, 2.2)"
+)
+
+
+def intake_available() -> bool:
+    return importlib.util.find_spec("bot.storage.intake") is not None
+
+
+def year_of_times(profile: Profile) -> list[datetime]:
+    """The heavy user's entries: `entries_per_day` a day, 90 minutes apart, back a year."""
+    now = datetime.now(UTC)
+    return [
+        now - timedelta(days=day, minutes=90 * k)
+        for day in range(profile.year_days)
+        for k in range(profile.entries_per_day)
+    ]
+
+
+def plain_connection(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    for _, _, sql in load_migrations():
+        conn.executescript(sql)
+    return conn
+
+
+def plain_writes(conn: sqlite3.Connection, times: list[datetime]) -> float:
+    """Seconds to insert one row per time, one transaction each."""
+    started = time.perf_counter()
+    for at in times:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute(_PLAIN_INSERT, (HEAVY.id, at.isoformat()))
+        conn.execute("COMMIT")
+    return time.perf_counter() - started
+
+
+async def storage_benchmark(database: Path, scratch: Path, profile: Profile) -> dict[str, Any]:
+    """Writes/s both ways; then the cost of the heavy user's day summary."""
+    if not intake_available():
+        return {"status": NO_INTAKE}
+    from bot.domain.intake import Intake
+
+    from bot.storage import Storage
+
+    intake = Intake(
+        kind="food",
+        item_id="pumpkin_seeds_roasted",
+        label="Pumpkin seeds, roasted",
+        amount=1,
+        unit="1 oz",
+        grams=28.35,
+        magnesium_mg=156,
+        zinc_mg=2.2,
+    )
+    times = year_of_times(profile)
+    blocks = [times[k :: profile.storage_rounds] for k in range(profile.storage_rounds)]
+    storage = await Storage.open(database)
+    bot_s = plain_s = 0.0
+    try:
+        with contextlib.closing(plain_connection(scratch)) as conn:
+            for block in blocks:
+                plain_s += plain_writes(conn, block)
+                started = time.perf_counter()
+                for at in block:
+                    await storage.intake.add_entry(HEAVY.id, intake, at)
+                bot_s += time.perf_counter() - started
+        summary_ms = await _summary_ms(storage)
+    finally:
+        await storage.close()
+    return {
+        "status": "measured",
+        "entries": len(times),
+        "bot_writes_per_s": len(times) / bot_s,
+        "sqlite3_writes_per_s": len(times) / plain_s,
+        "cost_ratio": bot_s / plain_s,
+        "day_summary_ms": summary_ms,
+    }
+
+
+async def _summary_ms(storage) -> float:
+    """Mean ms for the heavy user's summary of today (what /intake today reads)."""
+    today = datetime.now(UTC).date()
+    started = time.perf_counter()
+    for _ in range(SUMMARY_CALLS):
+        await storage.intake.day_summary(HEAVY.id, today, UTC)
+    return (time.perf_counter() - started) / SUMMARY_CALLS * 1e3
+
+
+def logged_entries(database: Path) -> int | None:
+    """Entries in the log besides the heavy user's year (None without an intake table)."""
+    with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
+        try:
+            (count,) = conn.execute(
+                "SELECT count(*) FROM intake_entries WHERE user_id != ?", (HEAVY.id,)
+            ).fetchone()
+        except sqlite3.OperationalError:
+            return None
+    return count

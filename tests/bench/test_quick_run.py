@@ -1,0 +1,32 @@
+"""The benchmark's smoke run end to end: a row per scenario, with numbers or a reason."""
+
+import json
+
+from bench.__main__ import main
+from bench.interactions import NOT_REGISTERED
+from bench.scenarios import SCENARIOS
+
+
+def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
+    out = tmp_path / "latest.json"
+    results = main(["--quick", "--json", str(out)])
+
+    rows = results["interactions"]
+    assert [row["scenario"] for row in rows] == [s.name for s in SCENARIOS]
+    measured = [row for row in rows if row["status"] == "measured"]
+    assert "/about" in [row["scenario"] for row in measured]
+    for row in measured:
+        for side in ("magbot", "floor"):
+            assert row[side]["n"] > 0
+            assert 0 < row[side]["p50_ms"] <= row[side]["p99_ms"]
+    assert all(row["status"] == NOT_REGISTERED for row in rows if row not in measured)
+
+    assert results["open_loop"]["magbot"]["p99_ms"] > 0
+    assert results["startup"]["magbot"]["first_answer_s"] > 0
+    assert results["footprint"]["peak_rss_mb"] > 0
+    assert {t["passed"] for t in results["targets"]} <= {True, False, None}
+    assert json.loads(out.read_text(encoding="utf-8")) == results
+
+    table = capsys.readouterr().out
+    for scenario in SCENARIOS:
+        assert scenario.name in table
