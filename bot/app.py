@@ -40,7 +40,13 @@ def apply_endpoints(settings: Settings) -> None:
 class MagBot(commands.Bot):
     storage: Storage
 
-    def __init__(self, settings: Settings, *, sync_on_start: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        sync_on_start: bool = True,
+        extensions: list[str] | None = None,
+    ) -> None:
         # Slash commands need no privileged intents; guilds gives us the guild objects.
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -51,10 +57,11 @@ class MagBot(commands.Bot):
         )
         self.settings = settings
         self.sync_on_start = sync_on_start
+        self.extension_names = extension_names() if extensions is None else extensions
 
     async def setup_hook(self) -> None:
         self.storage = await Storage.open(self.settings.database)
-        for name in extension_names():
+        for name in self.extension_names:
             try:
                 await self.load_extension(name)
             except Exception:

@@ -1,0 +1,68 @@
+"""Micro-benchmark of autocomplete search over the whole shipped catalogue.
+
+Run: .venv/bin/python bench/search_bench.py   (prints µs per query for each query)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bot.content import default_config_dir, load_content
+
+FOOD_QUERIES = [
+    "",
+    "p",
+    "pumkin",
+    "pepitas",
+    "swiss",
+    "dark choc",
+    "peanut butter",
+    "almnd",
+    "avacado",
+    "brazl nut",
+    "chikpeas",
+    "slamon",
+    "xqzv wpl",
+    "a" * 100,
+    ("pumpkin seeds roasted with a pinch of salt and some extra words " * 2)[:100],
+]
+STUDY_QUERIES = ["", "maggio", "inchianti", "zma", "rats", "2011", "magio"]
+ROUNDS = 2000
+
+
+def _time(search, query: str) -> float:
+    search(query)
+    started = time.perf_counter()
+    for _ in range(ROUNDS):
+        search(query)
+    return (time.perf_counter() - started) / ROUNDS * 1e6
+
+
+def main() -> None:
+    started = time.perf_counter()
+    content = load_content(default_config_dir())
+    load_ms = (time.perf_counter() - started) * 1e3
+    print(
+        f"content load: {load_ms:.1f} ms ({len(content.foods)} foods, "
+        f"{len(content.studies)} studies)\n"
+    )
+    print(f"{'index':<7} {'query':<40} {'µs/query':>9} {'hits':>5}  first")
+    for name, index, queries in (
+        ("foods", content.food_index, FOOD_QUERIES),
+        ("studies", content.study_index, STUDY_QUERIES),
+    ):
+        for query in queries:
+            hits = index.search(query)
+            first = hits[0].id if hits else "-"
+            shown = repr(query if len(query) <= 36 else query[:33] + "...")
+            print(
+                f"{name:<7} {shown:<40} {_time(index.search, query):>9.1f} {len(hits):>5}  {first}"
+            )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Loads config/nutrients.yaml, foods.yaml and studies.yaml into one validated Content."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.content._foods import parse_foods
+from bot.content._nutrients import parse_nutrients
+from bot.content._records import FILE_ENTRY, FileChecker
+from bot.content._studies import parse_studies
+from bot.domain.knowledge import Content
+
+log = logging.getLogger(__name__)
+
+NUTRIENTS_FILE, FOODS_FILE, STUDIES_FILE = "nutrients.yaml", "foods.yaml", "studies.yaml"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class ContentError(Exception):
+    """The knowledge base is broken; `problems` lists every problem as `file: entry: field: why`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the content:\n" + "\n".join(problems))
+
+
+def default_config_dir() -> Path:
+    """<repo>/config, found from the package rather than the working directory."""
+    import bot
+
+    return Path(bot.__file__).resolve().parent.parent / "config"
+
+
+def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
+    """Loads and validates without raising: (content, []) or (None, problems)."""
+    nutrients = _read(config_dir, NUTRIENTS_FILE, parse_nutrients)
+    foods = _read(config_dir, FOODS_FILE, parse_foods)
+    studies = _read(config_dir, STUDIES_FILE, parse_studies)
+    problems = [*nutrients[1], *foods[1], *studies[1]]
+    if problems:
+        return None, problems
+    (study_list, overview) = studies[0]
+    return Content.build(nutrients[0], foods[0], study_list, overview), []
+
+
+def load_content(config_dir: Path) -> Content:
+    """The validated knowledge base; raises ContentError listing every problem found."""
+    content, problems = check_content(config_dir)
+    if content is None:
+        raise ContentError(problems)
+    log.info(
+        "loaded %d nutrients, %d foods, %d studies from %s",
+        len(content.nutrients),
+        len(content.foods),
+        len(content.studies),
+        config_dir,
+    )
+    return content
+
+
+def _read(
+    config_dir: Path, name: str, parse: Callable[[Any, FileChecker], Any]
+) -> tuple[Any, list[str]]:
+    checker = FileChecker(name)
+    try:
+        document = yaml.load((config_dir / name).read_text(encoding="utf-8"), Loader=_Loader)
+    except FileNotFoundError:
+        checker.report(FILE_ENTRY, "-", f"file not found in {config_dir}")
+        return None, checker.problems
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        checker.report(FILE_ENTRY, "-", f"not valid YAML{where}")
+        return None, checker.problems
+    parsed = parse(document, checker)
+    return parsed, checker.finish()

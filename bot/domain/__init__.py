@@ -1,0 +1,1 @@
+"""Pure domain logic: no discord, no database, no YAML, no I/O."""

@@ -1,0 +1,75 @@
+"""Food look-up: autocomplete search, rankings by nutrient, and the amount in a portion."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Sequence
+from typing import Literal
+
+from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
+from bot.domain.search import AUTOCOMPLETE_LIMIT, FuzzyIndex, normalise
+
+GRAMS = "g"
+"""The unit for weighing a portion instead of counting servings."""
+
+Basis = Literal["serving", "100g"]
+
+
+@dataclasses.dataclass(frozen=True)
+class RankedFood:
+    food: Food
+    amount: float
+    """Nutrient amount per default serving or per 100 g, in the nutrient's unit (mg)."""
+    grams: float
+    """The weight `amount` refers to: the default serving's grams, or 100."""
+
+
+def amount_per(food: Food, nutrient: NutrientId, basis: Basis) -> RankedFood:
+    grams = food.default_serving.grams if basis == "serving" else 100.0
+    return RankedFood(food, food.per_100g(nutrient) * grams / 100, grams)
+
+
+def rank_foods(
+    foods: Iterable[Food],
+    nutrient: NutrientId,
+    basis: Basis = "serving",
+    category: str | None = None,
+    limit: int | None = None,
+) -> list[RankedFood]:
+    """Foods richest in `nutrient` first, optionally only one category."""
+    if category is not None and category not in FOOD_CATEGORIES:
+        raise ValueError(f"unknown food category {category!r}")
+    chosen = (f for f in foods if category is None or f.category == category)
+    ranked = sorted((amount_per(f, nutrient, basis) for f in chosen), key=lambda r: -r.amount)
+    return ranked[:limit]
+
+
+def portion_grams(food: Food, quantity: float, unit: str = GRAMS) -> float:
+    """Grams in `quantity` of `unit`: "g" or the label of one of the food's servings."""
+    if not quantity > 0:
+        raise ValueError("the amount must be more than zero")
+    if unit == GRAMS:
+        return quantity
+    for serving in food.servings:
+        if serving.label == unit:
+            return quantity * serving.grams
+    known = ", ".join([GRAMS, *(s.label for s in food.servings)])
+    raise ValueError(f"{food.name} has no serving {unit!r}; choose one of: {known}")
+
+
+def nutrient_amount(food: Food, nutrient: NutrientId, quantity: float, unit: str = GRAMS) -> float:
+    """Milligrams of `nutrient` in `quantity` of `unit` (see portion_grams) of `food`."""
+    return food.per_100g(nutrient) * portion_grams(food, quantity, unit) / 100
+
+
+class FoodIndex:
+    """Autocomplete over food names and aliases; an empty query lists top magnesium sources."""
+
+    def __init__(self, foods: Sequence[Food]) -> None:
+        self._index = FuzzyIndex((f, (f.name, *f.aliases)) for f in foods)
+        self._default = tuple(r.food for r in rank_foods(foods, "magnesium"))
+
+    def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[Food]:
+        if not normalise(query):
+            return list(self._default[:limit])
+        return self._index.search(query, limit)

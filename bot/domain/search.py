@@ -1,0 +1,144 @@
+"""Typo-tolerant search over short texts (names, aliases, authors), fast enough for autocomplete.
+
+Everything that does not depend on the query is worked out once when the index is built: the
+normalised keys, a sorted vocabulary for prefix look-ups and an inverted index of trigrams.
+A query then scores each vocabulary word it could match and each key by its words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+AUTOCOMPLETE_LIMIT = 25
+"""Discord's cap on autocomplete choices."""
+MAX_QUERY_CHARS = 100
+MAX_QUERY_WORDS = 8
+EXACT, PREFIX, TRANSPOSED = 1.0, 0.9, 0.8
+FUZZY_BASE, FUZZY_SPAN = 0.45, 0.4
+"""A typo scores FUZZY_BASE + FUZZY_SPAN × trigram similarity: 0.61 to 0.85, below a prefix."""
+MIN_FUZZY = 0.4
+"""Trigram similarity below this is noise, not a typo."""
+MIN_SCORE = 0.5
+QUERY_SHARE = 0.7
+"""A key's word-match score weighs how much of the query it explains (70 %) and how much of
+the key the query explains (30 %), so extra words in either only lower the score."""
+WHOLE_KEY, KEY_PREFIX = 2.0, 1.5
+"""Key scores for a query equal to a whole key or to its start; word matches score up to 1."""
+
+_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
+def normalise(text: str) -> str:
+    """Lower case, no accents, letters and digits only, single spaces: "Dørup" → "dorup"."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
+    kept = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
+    return " ".join(kept.split())
+
+
+def _trigrams(word: str, *, closed: bool = True) -> frozenset[str]:
+    padded = f" {word} " if closed else f" {word}"
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+class FuzzyIndex(Generic[T]):
+    """Finds items by any of their texts; build once, query many times."""
+
+    def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
+        self._items: list[T] = []
+        self._keys: list[tuple[int, str, int]] = []  # (item number, key, number of words)
+        self._keys_by_word: dict[str, list[int]] = defaultdict(list)
+        """Word → keys containing it, including a key's words run together ("peanutbutter")."""
+        self._keys_by_own_word: dict[str, list[int]] = defaultdict(list)
+        """Word → keys containing it as written."""
+        for item_no, (item, texts) in enumerate(entries):
+            self._items.append(item)
+            for key in dict.fromkeys(filter(None, map(normalise, texts))):
+                key_no = len(self._keys)
+                words = list(dict.fromkeys(key.split()))
+                self._keys.append((item_no, key, len(words)))
+                for word in words:
+                    self._keys_by_own_word[word].append(key_no)
+                for word in {*words, key.replace(" ", "")}:
+                    self._keys_by_word[word].append(key_no)
+        self._vocabulary = sorted(self._keys_by_word)
+        self._grams = {word: _trigrams(word) for word in self._vocabulary}
+        by_gram: dict[str, list[str]] = defaultdict(list)
+        for word, grams in self._grams.items():
+            for gram in grams:
+                by_gram[gram].append(word)
+        self._by_gram = dict(by_gram)
+
+    def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[T]:
+        """Items best matching `query`, best first; [] for a query with no letters or digits."""
+        text = normalise(query[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
+        tokens = text.split()[:MAX_QUERY_WORDS]
+        if not tokens:
+            return []
+        query_cover: dict[int, float] = defaultdict(float)  # key → sum of its best per token
+        word_best: dict[str, float] = {}  # word → its best score over the tokens
+        for token in tokens:
+            token_best: dict[int, float] = {}
+            for word, score in self._word_scores(token).items():
+                word_best[word] = max(score, word_best.get(word, 0.0))
+                for key_no in self._keys_by_word[word]:
+                    token_best[key_no] = max(score, token_best.get(key_no, 0.0))
+            for key_no, score in token_best.items():
+                query_cover[key_no] += score
+        key_cover: dict[int, float] = defaultdict(float)  # key → sum of its words' best
+        for word, score in word_best.items():
+            for key_no in self._keys_by_own_word.get(word, ()):
+                key_cover[key_no] += score
+        best: dict[int, tuple[float, int]] = {}
+        for key_no, covered in query_cover.items():
+            item_no, key, n_words = self._keys[key_no]
+            if key == text:
+                score = WHOLE_KEY
+            elif key.startswith(text):
+                score = KEY_PREFIX
+            else:
+                score = QUERY_SHARE * covered / len(tokens)
+                score += (1 - QUERY_SHARE) * key_cover[key_no] / n_words
+            rank = (score, -len(key))
+            if score >= MIN_SCORE and rank > best.get(item_no, (0.0, 0)):
+                best[item_no] = rank
+        order = sorted(best, key=lambda item_no: (best[item_no], -item_no), reverse=True)
+        return [self._items[item_no] for item_no in order[:limit]]
+
+    def _word_scores(self, token: str) -> dict[str, float]:
+        """How well `token` matches each vocabulary word it could mean (others score 0)."""
+        scores: dict[str, float] = {}
+        start = bisect.bisect_left(self._vocabulary, token)
+        for word in self._vocabulary[start:]:
+            if not word.startswith(token):
+                break
+            scores[word] = EXACT if word == token else PREFIX
+        if len(token) < 3:
+            return scores
+        closed, opened = _trigrams(token), _trigrams(token, closed=False)
+        shared: dict[str, int] = defaultdict(int)
+        for gram in closed:
+            for word in self._by_gram.get(gram, ()):
+                shared[word] += 1
+        tail = f"{token[-2:]} "
+        for word, count in shared.items():
+            if word in scores:
+                continue
+            grams = self._grams[word]
+            in_prefix = count - (tail in grams)
+            similarity = max(2 * count / (len(closed) + len(grams)), in_prefix / len(opened))
+            if similarity >= MIN_FUZZY:
+                scores[word] = FUZZY_BASE + FUZZY_SPAN * similarity
+            elif _is_transposed_prefix(token, word):
+                scores[word] = TRANSPOSED
+        return scores
+
+
+def _is_transposed_prefix(token: str, word: str) -> bool:
+    """Whether `token` is the start of `word` with letters swapped: "slamon" → "salmon"."""
+    return len(token) >= 4 and token[0] == word[0] and sorted(token) == sorted(word[: len(token)])

@@ -1,0 +1,119 @@
+"""The minimal bot, end to end through the fake: every way of answering a user."""
+
+import pytest
+
+from tests.fakediscord import (
+    ALICE,
+    BOB,
+    DiscordRuleViolation,
+    Message,
+    Modal,
+    NoResponseError,
+    UsageError,
+)
+
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("minibot")]
+
+
+async def test_slash_command_answers_with_public_embed(discord):
+    msg = await discord.slash("ping")
+    assert msg.embed["title"] == "Pong"
+    assert msg.text == "Pong\nThe bot is up.\nminibot"
+    assert not msg.ephemeral
+    assert discord.last.response_time < 1
+
+
+async def test_subcommand_gets_typed_options_from_registration(discord):
+    msg = await discord.slash("intake log", food="almonds", servings=2, user=BOB)
+    assert msg.content == "Logged 2 × almonds"
+    assert msg.ephemeral
+    assert discord.last.payload["member"]["user"]["username"] == "bob"
+
+
+async def test_unregistered_command_or_option_fails_clearly(discord):
+    with pytest.raises(UsageError, match="not a registered command"):
+        await discord.slash("nope")
+    with pytest.raises(UsageError, match="not a sub-command"):
+        await discord.slash("intake delete")
+    with pytest.raises(UsageError, match="has no option 'grams'"):
+        await discord.slash("intake log", food="x", grams=3)
+    with pytest.raises(UsageError, match="only sends <class 'int'>"):
+        await discord.slash("intake log", food="x", servings="two")
+    with pytest.raises(UsageError, match="required option"):
+        await discord.slash("intake log")
+
+
+async def test_autocomplete_returns_the_choices(discord):
+    choices = await discord.autocomplete("pick", "food", "al")
+    assert [c.name for c in choices] == ["almonds"]
+
+
+async def test_deferred_answer_is_the_edited_original_with_its_file(discord):
+    msg = await discord.slash("report")
+    assert msg.content == "Your report"
+    assert msg.ephemeral
+    assert not msg.loading
+    assert [(f.filename, f.data) for f in msg.files] == [("report.csv", b"food,mg\nalmonds,270\n")]
+    assert discord.last.callback_type == 5
+
+
+async def test_buttons_update_in_place_defer_and_reply(discord):
+    msg = await discord.slash("counter")
+    assert [b.label for b in msg.buttons] == ["+1", "Slow +1", "Private", "Feedback"]
+    updated = await discord.click(msg, "+1")
+    assert (updated.id, updated.content) == (msg.id, "Count: 1")
+    slower = await discord.click(updated, "counter:slow")
+    assert (slower.id, slower.content) == (msg.id, "Count: 2")
+    assert discord.last.callback_type == 6
+    private = await discord.click(slower, "Private", user=BOB)
+    assert private.id != msg.id
+    assert private.ephemeral
+    assert private.content == "Only you see 2"
+
+
+async def test_select_updates_the_message(discord):
+    msg = await discord.slash("counter")
+    assert msg.select().options == [("1", "1"), ("10", "10"), ("100", "100")]
+    updated = await discord.select(msg, "counter:step", ["100"])
+    assert updated.content == "Count: 100"
+    with pytest.raises(UsageError, match="offers only"):
+        await discord.select(msg, "counter:step", ["7"])
+
+
+async def test_modal_from_command_and_from_button(discord):
+    modal = await discord.slash("feedback")
+    assert isinstance(modal, Modal)
+    assert modal.title == "Feedback"
+    reply = await discord.submit_modal(modal, {"Comment": "more zinc"}, user=ALICE)
+    assert isinstance(reply, Message)
+    assert reply.content == "Thanks: more zinc"
+    assert reply.ephemeral
+
+    counter = await discord.slash("counter")
+    modal = await discord.click(counter, "Feedback")
+    assert modal.source_id == counter.id
+    reply = await discord.submit_modal(
+        modal, {modal.raw["components"][0]["components"][0]["custom_id"]: "ok"}
+    )
+    assert reply.content == "Thanks: ok"
+
+
+async def test_limit_broken_by_the_bot_fails_the_call(discord, fake_discord):
+    with pytest.raises(DiscordRuleViolation, match=r"data\.content: Must be 2000 or fewer"):
+        await discord.slash("echo", text="x", repeat=2001)
+    assert fake_discord.requests[-1].status == 400
+
+
+async def test_late_first_response_is_unknown_interaction(discord, fake_discord):
+    fake_discord.response_deadline = 0.1
+    with pytest.raises(DiscordRuleViolation, match="10062"):
+        await discord.slash("sleep", seconds=0.2)
+    assert fake_discord.requests[-1].status == 404
+
+
+async def test_no_answer_at_all_is_reported(discord, fake_discord):
+    fake_discord.response_deadline = 0.05
+    with pytest.raises(NoResponseError, match="did not respond"):
+        await discord.slash("sleep", seconds=0.8)
+    late = await fake_discord.wait_for(fake_discord.take_violations, 2, "the late answer")
+    assert [v.code for v in late] == ["10062"]

@@ -1,0 +1,46 @@
+"""A loopback fake Discord (REST v10 + gateway v10) for end-to-end tests of the bot.
+
+A feature's e2e module, in tests/e2e/ (fixtures come from tests/conftest.py and
+tests/e2e/conftest.py)::
+
+    import pytest
+    from tests.fakediscord import BOB
+
+    pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
+
+    async def test_foods_lists_nuts(discord):
+        msg = await discord.slash("foods", category="nuts", user=BOB)
+        assert "almonds" in msg.text
+        more = await discord.click(msg, "Next")
+
+Every call raises DiscordRuleViolation when the bot sent something Discord would refuse,
+NoResponseError when it did not answer in time, and UsageError when the test asked for
+something a user could not do (an unregistered command or option, a disabled button).
+"""
+
+from .client import DiscordClient, NoResponseError
+from .interactions import UsageError
+from .messages import Attachment, Button, Choice, Message, Modal, Select
+from .objects import ALICE, BOB, CAROL, GUILD_ID, FakeUser
+from .server import FakeDiscord
+from .violations import DiscordRuleViolation, Violation
+
+__all__ = [
+    "ALICE",
+    "BOB",
+    "CAROL",
+    "GUILD_ID",
+    "Attachment",
+    "Button",
+    "Choice",
+    "DiscordClient",
+    "DiscordRuleViolation",
+    "FakeDiscord",
+    "FakeUser",
+    "Message",
+    "Modal",
+    "NoResponseError",
+    "Select",
+    "UsageError",
+    "Violation",
+]

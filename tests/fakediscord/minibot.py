@@ -1,0 +1,134 @@
+"""A minimal discord.py bot: the fake's own test subject and the benchmarks' floor.
+
+Each command shows one way of answering: a public embed, defer then edit with a file,
+autocomplete, buttons and a select that update or reply, a modal, sub-commands, and two
+deliberately bad ones (`/echo` can break the 2000-character limit, `/sleep` can be late).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import discord
+from discord import app_commands
+
+FOODS = ["pumpkin seeds", "almonds", "spinach", "dark chocolate", "cashews", "black beans"]
+
+
+class FeedbackModal(discord.ui.Modal, title="Feedback"):
+    comment = discord.ui.TextInput(label="Comment", max_length=200)
+
+    async def on_submit(self, interaction: discord.Interaction) -> None:
+        await interaction.response.send_message(f"Thanks: {self.comment.value}", ephemeral=True)
+
+
+class CounterView(discord.ui.View):
+    """A counter: +1 updates in place, Slow +1 defers first, Private replies ephemerally."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=60)
+        self.count = 0
+
+    def render(self) -> str:
+        return f"Count: {self.count}"
+
+    @discord.ui.button(label="+1", custom_id="counter:add")
+    async def add(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        self.count += 1
+        await interaction.response.edit_message(content=self.render(), view=self)
+
+    @discord.ui.button(label="Slow +1", custom_id="counter:slow")
+    async def slow_add(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await interaction.response.defer()
+        self.count += 1
+        await interaction.edit_original_response(content=self.render(), view=self)
+
+    @discord.ui.button(label="Private", custom_id="counter:private")
+    async def private(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await interaction.response.send_message(f"Only you see {self.count}", ephemeral=True)
+
+    @discord.ui.button(label="Feedback", custom_id="counter:feedback")
+    async def feedback(self, interaction: discord.Interaction, _: discord.ui.Button) -> None:
+        await interaction.response.send_modal(FeedbackModal())
+
+    @discord.ui.select(
+        custom_id="counter:step",
+        placeholder="Set the count",
+        options=[discord.SelectOption(label=str(n), value=str(n)) for n in (1, 10, 100)],
+    )
+    async def set_count(self, interaction: discord.Interaction, select: discord.ui.Select) -> None:
+        self.count = int(select.values[0])
+        await interaction.response.edit_message(content=self.render(), view=self)
+
+
+intake = app_commands.Group(name="intake", description="A tiny intake log")
+
+
+@intake.command(name="log", description="Log a food")
+async def intake_log(interaction: discord.Interaction, food: str, servings: int = 1) -> None:
+    await interaction.response.send_message(f"Logged {servings} × {food}", ephemeral=True)
+
+
+@intake.command(name="show", description="Show the log")
+async def intake_show(interaction: discord.Interaction) -> None:
+    await interaction.response.send_message("Nothing logged yet", ephemeral=True)
+
+
+@app_commands.command(description="Answer with a constant embed")
+async def ping(interaction: discord.Interaction) -> None:
+    embed = discord.Embed(title="Pong", description="The bot is up.").set_footer(text="minibot")
+    await interaction.response.send_message(embed=embed)
+
+
+@app_commands.command(description="Defer, then edit the answer with a file")
+async def report(interaction: discord.Interaction) -> None:
+    await interaction.response.defer(thinking=True, ephemeral=True)
+    file = discord.File(io.BytesIO(b"food,mg\nalmonds,270\n"), filename="report.csv")
+    await interaction.edit_original_response(content="Your report", attachments=[file])
+
+
+@app_commands.command(description="Pick a food")
+async def pick(interaction: discord.Interaction, food: str) -> None:
+    await interaction.response.send_message(f"You picked {food}")
+
+
+@pick.autocomplete("food")
+async def pick_food(_: discord.Interaction, typed: str) -> list[app_commands.Choice[str]]:
+    found = [f for f in FOODS if typed.lower() in f]
+    return [app_commands.Choice(name=f, value=f) for f in found][:25]
+
+
+@app_commands.command(description="Show a counter with buttons")
+async def counter(interaction: discord.Interaction) -> None:
+    view = CounterView()
+    await interaction.response.send_message(view.render(), view=view)
+
+
+@app_commands.command(description="Open the feedback form")
+async def feedback(interaction: discord.Interaction) -> None:
+    await interaction.response.send_modal(FeedbackModal())
+
+
+@app_commands.command(description="Repeat a text")
+async def echo(interaction: discord.Interaction, text: str, repeat: int = 1) -> None:
+    await interaction.response.send_message(text * repeat)
+
+
+@app_commands.command(description="Wait, then answer")
+async def sleep(interaction: discord.Interaction, seconds: float) -> None:
+    await asyncio.sleep(seconds)
+    await interaction.response.send_message(f"Slept {seconds} s")
+
+
+class MiniBot(discord.Client):
+    """Registers its commands globally at start-up, like a small real bot."""
+
+    def __init__(self) -> None:
+        super().__init__(intents=discord.Intents.default())
+        self.tree = app_commands.CommandTree(self)
+        for command in (intake, ping, report, pick, counter, feedback, echo, sleep):
+            self.tree.add_command(command)
+
+    async def setup_hook(self) -> None:
+        await self.tree.sync()

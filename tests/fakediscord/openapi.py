@@ -1,0 +1,78 @@
+"""Validation of outgoing bodies against Discord's published OpenAPI description.
+
+The spec lives beside the repository: ``<repo>/../shared/discord-api-spec/openapi.json``.
+Where it is absent, `schema_checks_available()` says why and the checks are skipped.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import best_match
+
+from .violations import Violation
+
+REPO = Path(__file__).resolve().parents[2]
+SPEC_PATH = REPO.parent / "shared" / "discord-api-spec" / "openapi.json"
+
+
+def schema_checks_available() -> tuple[bool, str]:
+    """Whether the spec file exists, and a reason to show when it does not."""
+    if SPEC_PATH.is_file():
+        return True, ""
+    return False, f"Discord's OpenAPI spec not found at {SPEC_PATH}; schema checks skipped"
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    """The spec, with snowflakes also accepted as integers, as Discord does (discord.py
+    sends new attachments' ids as ints)."""
+    spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+    schemas = spec["components"]["schemas"]
+    schemas["SnowflakeType"] = {
+        "anyOf": [schemas["SnowflakeType"], {"type": "integer", "minimum": 0}]
+    }
+    return spec
+
+
+@cache
+def _validator(method: str, route: str, ref: str | None) -> Draft202012Validator:
+    """One compiled validator per operation (and per union branch), built on first use."""
+    spec = _spec()
+    if ref is None:
+        operation = spec["paths"][route][method.lower()]
+        schema = operation["requestBody"]["content"]["application/json"]["schema"]
+    else:
+        schema = {"$ref": ref}
+    return Draft202012Validator({**schema, "components": spec["components"]})
+
+
+def _branch_for(method: str, route: str, body: Any) -> str | None:
+    """For a union keyed by `type` (interaction callbacks), the branch matching the body."""
+    root = _validator(method, route, None).schema
+    if not isinstance(body, dict) or "anyOf" not in root:
+        return None
+    for option in root["anyOf"]:
+        ref = option.get("$ref", "")
+        target = _spec()["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {})
+        allowed = target.get("properties", {}).get("type", {}).get("enum", [])
+        if body.get("type") in allowed:
+            return ref
+    return None
+
+
+def check_schema(method: str, route: str, body: Any) -> list[Violation]:
+    """Violations of the operation's request schema; none when the spec is absent."""
+    if not schema_checks_available()[0]:
+        return []
+    validator = _validator(method, route, _branch_for(method, route, body))
+    found = []
+    for error in validator.iter_errors(body):
+        leaf = best_match([error])
+        path = ".".join(str(p) for p in leaf.absolute_path)
+        found.append(Violation(path, "OPENAPI_SCHEMA", f"{leaf.message[:300]} (OpenAPI spec)"))
+    return found

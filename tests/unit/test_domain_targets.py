@@ -1,0 +1,101 @@
+"""Reference intakes for a person: every RDA row of magnesium and zinc, and the upper limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.domain.targets import target_for
+
+MAGNESIUM_RDA = [  # (age, sex, life stage, mg, source line)
+    (1, "male", None, 80, "NIH/FNB RDA, ages 1–3"),
+    (3, "female", None, 80, "NIH/FNB RDA, ages 1–3"),
+    (4, "female", None, 130, "NIH/FNB RDA, ages 4–8"),
+    (9, "male", None, 240, "NIH/FNB RDA, ages 9–13"),
+    (14, "male", None, 410, "NIH/FNB RDA, boys 14–18"),
+    (18, "female", None, 360, "NIH/FNB RDA, girls 14–18"),
+    (19, "male", None, 400, "NIH/FNB RDA, men 19–30"),
+    (30, "female", None, 310, "NIH/FNB RDA, women 19–30"),
+    (31, "male", None, 420, "NIH/FNB RDA, men 31–50"),
+    (50, "female", None, 320, "NIH/FNB RDA, women 31–50"),
+    (51, "male", None, 420, "NIH/FNB RDA, men 51+"),
+    (120, "female", None, 320, "NIH/FNB RDA, women 51+"),
+    (16, "female", "pregnant", 400, "NIH/FNB RDA, pregnancy 14–18"),
+    (25, "female", "pregnant", 350, "NIH/FNB RDA, pregnancy 19–30"),
+    (40, "female", "pregnant", 360, "NIH/FNB RDA, pregnancy 31–50"),
+    (17, "female", "lactating", 360, "NIH/FNB RDA, lactation 14–18"),
+    (29, "female", "lactating", 310, "NIH/FNB RDA, lactation 19–30"),
+    (35, "female", "lactating", 320, "NIH/FNB RDA, lactation 31–50"),
+]
+ZINC_RDA = [
+    (2, "female", None, 3, "NIH/FNB RDA, ages 1–3"),
+    (8, "male", None, 5, "NIH/FNB RDA, ages 4–8"),
+    (13, "female", None, 8, "NIH/FNB RDA, ages 9–13"),
+    (15, "male", None, 11, "NIH/FNB RDA, boys 14–18"),
+    (15, "female", None, 9, "NIH/FNB RDA, girls 14–18"),
+    (45, "male", None, 11, "NIH/FNB RDA, men 19+"),
+    (45, "female", None, 8, "NIH/FNB RDA, women 19+"),
+    (17, "female", "pregnant", 12, "NIH/FNB RDA, pregnancy 14–18"),
+    (30, "female", "pregnant", 11, "NIH/FNB RDA, pregnancy 19+"),
+    (18, "female", "lactating", 13, "NIH/FNB RDA, lactation 14–18"),
+    (33, "female", "lactating", 12, "NIH/FNB RDA, lactation 19+"),
+]
+
+
+@pytest.mark.parametrize(("age", "sex", "stage", "amount", "line"), MAGNESIUM_RDA)
+def test_magnesium_rda(content, age, sex, stage, amount, line):
+    rda = target_for(content.nutrient_by_id["magnesium"], age, sex, stage).rda
+    assert (rda.amount, rda.line) == (amount, line)
+
+
+@pytest.mark.parametrize(("age", "sex", "stage", "amount", "line"), ZINC_RDA)
+def test_zinc_rda(content, age, sex, stage, amount, line):
+    rda = target_for(content.nutrient_by_id["zinc"], age, sex, stage).rda
+    assert (rda.amount, rda.line) == (amount, line)
+
+
+@pytest.mark.parametrize(
+    ("age", "amount"), [(1, 65), (8, 110), (9, 350), (18, 350), (19, 350), (90, 350)]
+)
+def test_magnesium_upper_limit_counts_supplements_only(content, age, amount):
+    target = target_for(content.nutrient_by_id["magnesium"], age, "male")
+    assert target.upper_limit.amount == amount
+    assert target.upper_limit_scope == "supplements and medicines only"
+
+
+@pytest.mark.parametrize(
+    ("age", "amount", "status"),
+    [
+        (3, 7, "VERIFIED-secondary"),
+        (6, 12, "VERIFIED-secondary"),
+        (10, 23, "RECALLED"),
+        (16, 34, "RECALLED"),
+        (40, 40, "VERIFIED-secondary"),
+    ],
+)
+def test_zinc_upper_limit_and_how_well_it_was_checked(content, age, amount, status):
+    upper = target_for(content.nutrient_by_id["zinc"], age, "female").upper_limit
+    assert (upper.amount, upper.status) == (amount, status)
+
+
+def test_pregnancy_outside_its_table_falls_back_to_age_and_sex(content):
+    rda = target_for(content.nutrient_by_id["magnesium"], 52, "female", "pregnant").rda
+    assert (rda.amount, rda.line) == (320, "NIH/FNB RDA, women 51+")
+
+
+def test_pregnant_upper_limit_of_magnesium(content):
+    upper = target_for(content.nutrient_by_id["magnesium"], 30, "female", "pregnant").upper_limit
+    assert (upper.amount, upper.line) == (350, "NIH/FNB UL, pregnancy 19+")
+
+
+@pytest.mark.parametrize(
+    ("age", "sex", "stage"),
+    [
+        (0, "male", None),
+        (121, "female", None),
+        (30, "other", None),
+        (30, "female", "breastfeeding"),
+    ],
+)
+def test_impossible_profiles_are_refused(content, age, sex, stage):
+    with pytest.raises(ValueError, match="must be"):
+        target_for(content.nutrient_by_id["magnesium"], age, sex, stage)
