@@ -12,6 +12,7 @@ import yarl
 from discord.ext import commands
 
 from bot import exts
+from bot.content import Content, load_content
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.sync import sync_commands
@@ -39,6 +40,7 @@ def apply_endpoints(settings: Settings) -> None:
 
 class MagBot(commands.Bot):
     storage: Storage
+    content: Content
 
     def __init__(
         self,
@@ -61,6 +63,7 @@ class MagBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self.storage = await Storage.open(self.settings.database)
+        self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)
