@@ -185,6 +185,30 @@ def week_totals(days: Sequence[date], entries: Iterable[Entry], zone: tzinfo) ->
     return [day_totals(day, buckets[day]) for day in days]
 
 
-def over_upper_limit(supplement_mg: float, upper_limit_mg: float | None) -> bool:
+def over_upper_limit(supplement_mg: float, upper_limit_mg: float) -> bool:
     """Whether the day's supplemental magnesium is above the person's upper limit."""
-    return upper_limit_mg is not None and supplement_mg > upper_limit_mg
+    return supplement_mg > upper_limit_mg
+
+
+@dataclasses.dataclass(frozen=True)
+class Amount:
+    """A reference amount and where it comes from, e.g. 420 and "NIH/FNB RDA, men 31–50"."""
+
+    mg: float
+    line: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DailyReference:
+    """What a person's day is compared with."""
+
+    magnesium: Amount
+    zinc: Amount
+    supplement_limit: Amount
+    """The upper limit for magnesium from supplements and medicines (food not counted)."""
+    personal: bool
+    """False when no profile gives age and sex, and the label Daily Values stand in."""
+
+
+def percent(amount: float, reference: Amount) -> int:
+    return round(100 * amount / reference.mg) if reference.mg else 0
