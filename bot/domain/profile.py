@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Literal
 
-Sex = Literal["male", "female"]
-LifeStage = Literal["pregnant", "lactating"]
+from bot.domain.models import LifeStage, Sex
 
 
 @dataclasses.dataclass(frozen=True)
