@@ -62,8 +62,8 @@ class MagBot(commands.Bot):
         self.extension_names = extension_names() if extensions is None else extensions
 
     async def setup_hook(self) -> None:
-        self.storage = await Storage.open(self.settings.database)
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
+        self.storage = await Storage.open(self.settings.database)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)

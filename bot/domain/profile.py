@@ -5,11 +5,10 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal
 
+from bot.domain.models import LifeStage, Sex
 from bot.domain.timezones import zone
 from bot.errors import UserError
 
-Sex = Literal["male", "female"]
-LifeStage = Literal["pregnant", "lactating"]
 NO_LIFE_STAGE = "neither"
 """What `/profile set life_stage:` takes to clear a pregnancy or lactation."""
 
