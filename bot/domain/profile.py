@@ -6,6 +6,7 @@ import dataclasses
 from typing import Literal
 
 from bot.domain.models import LifeStage, Sex
+from bot.domain.targets import MAX_AGE, MIN_AGE
 from bot.domain.timezones import zone
 from bot.errors import UserError
 
@@ -27,7 +28,6 @@ class Profile:
         return self.sex is not None and self.age is not None
 
 
-MIN_AGE, MAX_AGE = 1, 120
 LIFE_STAGE_AGES = (14, 50)
 """Pregnancy and lactation reference intakes exist for these ages (FNB DRI tables)."""
 
