@@ -11,7 +11,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.content import default_config_dir, load_content
+from bot.content import load_content
+from bot.settings import DEFAULT_CONFIG_DIR
 
 FOOD_QUERIES = [
     "",
@@ -44,7 +45,7 @@ def _time(search, query: str) -> float:
 
 def main() -> None:
     started = time.perf_counter()
-    content = load_content(default_config_dir())
+    content = load_content(DEFAULT_CONFIG_DIR)
     load_ms = (time.perf_counter() - started) * 1e3
     print(
         f"content load: {load_ms:.1f} ms ({len(content.foods)} foods, "

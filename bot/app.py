@@ -12,6 +12,7 @@ import yarl
 from discord.ext import commands
 
 from bot import exts
+from bot.content import Content, load_content
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.sync import sync_commands
@@ -39,6 +40,7 @@ def apply_endpoints(settings: Settings) -> None:
 
 class MagBot(commands.Bot):
     storage: Storage
+    content: Content
 
     def __init__(
         self,
@@ -60,6 +62,7 @@ class MagBot(commands.Bot):
         self.extension_names = extension_names() if extensions is None else extensions
 
     async def setup_hook(self) -> None:
+        self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         self.storage = await Storage.open(self.settings.database)
         for name in self.extension_names:
             try:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from bot.content import ContentError
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
@@ -49,11 +50,10 @@ async def _sync(settings: Settings, guild_id: int | None) -> None:
 
 
 def _check(settings: Settings) -> list[str]:
-    """Every problem with the settings and content, all at once."""
-    problems = []
-    if not settings.config_dir.is_dir():
-        problems.append(f"MAGBOT_CONFIG_DIR: {settings.config_dir} is not a folder")
-    return problems
+    """Every problem with the content, all at once (the settings were checked on loading)."""
+    from bot.content import check_content
+
+    return check_content(settings.config_dir)[1]
 
 
 def _backup(settings: Settings, target: Path) -> int:
@@ -94,6 +94,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backup(settings, args.path)
     except SettingsError as exc:
         log.error("Configuration error: %s", exc)
+        return EXIT_CONFIG
+    except ContentError as exc:
+        for problem in exc.problems:
+            log.error("%s", problem)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         pass

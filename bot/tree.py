@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import secrets
 
 import discord
@@ -25,7 +26,8 @@ def _user_message(error: Exception) -> str | None:
     if isinstance(error, UserError):
         return str(error)
     if isinstance(error, app_commands.CommandOnCooldown):
-        return f"You're going a little fast. Try again in {error.retry_after:.0f} s."
+        seconds = max(1, math.ceil(error.retry_after))
+        return f"You're going a little fast. Try again in {seconds} s."
     if isinstance(error, app_commands.TransformerError):
         return f"I couldn't understand `{error.value}` there. Please check that option."
     if isinstance(error, app_commands.NoPrivateMessage):

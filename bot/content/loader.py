@@ -29,13 +29,6 @@ class ContentError(Exception):
         super().__init__(f"{len(problems)} problem(s) in the content:\n" + "\n".join(problems))
 
 
-def default_config_dir() -> Path:
-    """<repo>/config, found from the package rather than the working directory."""
-    import bot
-
-    return Path(bot.__file__).resolve().parent.parent / "config"
-
-
 def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     """Loads and validates without raising: (content, []) or (None, problems)."""
     nutrients = _read(config_dir, NUTRIENTS_FILE, parse_nutrients)

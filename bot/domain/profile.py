@@ -5,8 +5,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal
 
-Sex = Literal["male", "female"]
-LifeStage = Literal["pregnant", "lactating"]
+from bot.domain.models import LifeStage, Sex
+from bot.domain.targets import MAX_AGE, MIN_AGE
+from bot.domain.timezones import zone
+from bot.errors import UserError
+
+NO_LIFE_STAGE = "neither"
+"""What `/profile set life_stage:` takes to clear a pregnancy or lactation."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -21,3 +26,41 @@ class Profile:
     def has_targets(self) -> bool:
         """Whether age and sex are known, which is what a personal RDA needs."""
         return self.sex is not None and self.age is not None
+
+
+LIFE_STAGE_AGES = (14, 50)
+"""Pregnancy and lactation reference intakes exist for these ages (FNB DRI tables)."""
+
+
+def updated(
+    current: Profile,
+    *,
+    sex: Sex | None = None,
+    age: int | None = None,
+    life_stage: LifeStage | Literal["neither"] | None = None,
+    timezone: str | None = None,
+) -> Profile:
+    """``current`` with the given (non-None) fields changed; a UserError if it doesn't fit."""
+    given = {"sex": sex, "age": age, "timezone": timezone}
+    changes: dict[str, object] = {k: v for k, v in given.items() if v is not None}
+    if life_stage is not None:
+        changes["life_stage"] = None if life_stage == NO_LIFE_STAGE else life_stage
+    profile = dataclasses.replace(current, **changes)
+    check(profile)
+    return profile
+
+
+def check(profile: Profile) -> None:
+    """Raise a UserError naming the first value that cannot be right."""
+    if profile.age is not None and not MIN_AGE <= profile.age <= MAX_AGE:
+        raise UserError(f"Age must be between {MIN_AGE} and {MAX_AGE} years; got {profile.age}.")
+    if profile.life_stage is not None:
+        if profile.sex == "male":
+            raise UserError(f"A {profile.life_stage} life stage needs sex `female`, not `male`.")
+        low, high = LIFE_STAGE_AGES
+        if profile.age is not None and not low <= profile.age <= high:
+            raise UserError(
+                f"Reference intakes while {profile.life_stage} cover ages {low}–{high}; "
+                f"the profile says {profile.age}."
+            )
+    zone(profile.timezone)

@@ -1,9 +1,12 @@
 """The ``magbot`` command as a person runs it: exit codes and the one line that explains."""
 
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+
+from bot.settings import DEFAULT_CONFIG_DIR
 
 
 def magbot(*args, env=None, tmp_path=None):
@@ -47,6 +50,21 @@ def test_unknown_key_in_settings_file_is_named(tmp_path):
     result = magbot("check", env={"MAGBOT_CONFIG_DIR": str(tmp_path)})
     assert result.returncode == 2
     assert "settings.yaml: token: unknown key" in result.stderr
+
+
+def test_check_lists_every_content_problem_at_once(tmp_path):
+    for name in ("settings.yaml", "nutrients.yaml", "foods.yaml", "studies.yaml"):
+        shutil.copy(DEFAULT_CONFIG_DIR / name, tmp_path / name)
+    foods = tmp_path / "foods.yaml"
+    text = foods.read_text(encoding="utf-8")
+    text = text.replace("mg_per_100g: 550", "mg_per_100g: 5500", 1)
+    foods.write_text(text.replace("zn_per_100g: 0.53", "zn_per_100g: -1", 1), encoding="utf-8")
+    result = magbot("check", env={"MAGBOT_CONFIG_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
+    assert len(errors) == 2, result.stderr
+    assert any("foods.yaml: " in e and "mg_per_100g: 5500" in e for e in errors)
+    assert any("foods.yaml: spinach_raw: zn_per_100g:" in e for e in errors)
 
 
 def test_token_is_never_echoed(tmp_path):

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.content import Content, default_config_dir, load_content
+from bot.content import Content, load_content
+from bot.settings import DEFAULT_CONFIG_DIR
 
-CONFIG_DIR = default_config_dir()
+CONFIG_DIR = DEFAULT_CONFIG_DIR
 KB_FILES = ("nutrients.yaml", "foods.yaml", "studies.yaml")
 
 

@@ -1,0 +1,214 @@
+"""The intake log's logic: what an entry is, which day it belongs to, and the day's totals.
+
+Entries keep the magnesium and zinc computed when they were logged, so later changes to the
+food tables never rewrite someone's history. Times are UTC; days are the person's own, in
+their IANA timezone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Literal
+
+from bot.errors import UserError
+
+Kind = Literal["food", "supplement"]
+
+SUPPLEMENT_FORMS = ("citrate", "glycinate", "oxide", "malate", "chloride", "other")
+"""Forms of magnesium supplement a person can log (the amount is always elemental mg)."""
+
+MAX_SERVINGS = 20
+MAX_GRAMS = 2000
+MIN_SUPPLEMENT_MG = 1
+MAX_SUPPLEMENT_MG = 2000
+WEEK_DAYS = 7
+TOP_FOODS = 5
+
+
+@dataclasses.dataclass(frozen=True)
+class Intake:
+    """Something eaten or taken, with the amounts it gave as computed when logged."""
+
+    kind: Kind
+    item_id: str
+    """The food's id, or the supplement's form."""
+    label: str
+    amount: float
+    unit: str
+    """A household measure ("1 oz"), "g", or "mg elemental"."""
+    grams: float | None
+    magnesium_mg: float
+    zinc_mg: float
+
+    @property
+    def quantity(self) -> str:
+        """E.g. "2 × 1 oz (57 g)", "150 g", "200 mg elemental"."""
+        if self.kind == "supplement" or self.unit == "g":
+            return f"{self.amount:g} {self.unit}"
+        return f"{self.amount:g} × {self.unit} ({self.grams:.0f} g)"
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class Entry(Intake):
+    """An intake as stored in someone's log."""
+
+    id: int
+    user_id: int
+    logged_at: datetime
+    """UTC."""
+
+
+def supplement_intake(form: str, mg: float) -> Intake:
+    """A magnesium supplement dose, checked against the bounds we accept."""
+    if form not in SUPPLEMENT_FORMS:
+        raise UserError(f"Unknown supplement form `{form}`; choose one of the listed forms.")
+    if not MIN_SUPPLEMENT_MG <= mg <= MAX_SUPPLEMENT_MG:
+        raise UserError(
+            f"The dose must be between {MIN_SUPPLEMENT_MG} and {MAX_SUPPLEMENT_MG} mg of "
+            f'elemental magnesium (the label\'s "elemental" amount); got {mg:g}.'
+        )
+    return Intake(
+        kind="supplement",
+        item_id=form,
+        label=f"Magnesium {form}" if form != "other" else "Magnesium (other form)",
+        amount=mg,
+        unit="mg elemental",
+        grams=None,
+        magnesium_mg=mg,
+        zinc_mg=0.0,
+    )
+
+
+def check_portion(servings: float | None, grams: float | None) -> None:
+    """Reject a portion nobody eats: both ways at once, nothing, or far too much."""
+    if servings is not None and grams is not None:
+        raise UserError("Give either servings or grams, not both.")
+    if servings is not None and not 0 < servings <= MAX_SERVINGS:
+        raise UserError(
+            f"Servings must be more than 0 and at most {MAX_SERVINGS}; got {servings:g}."
+        )
+    if grams is not None and not 0 < grams <= MAX_GRAMS:
+        raise UserError(f"Grams must be more than 0 and at most {MAX_GRAMS}; got {grams:g}.")
+
+
+# --- days in the person's timezone -------------------------------------------------------------
+
+
+def local_day(at: datetime, zone: tzinfo) -> date:
+    """The calendar day, in ``zone``, of an aware instant."""
+    return at.astimezone(zone).date()
+
+
+def day_start(day: date, zone: tzinfo) -> datetime:
+    """The UTC instant at which ``day`` begins in ``zone`` (DST-aware)."""
+    return datetime.combine(day, time.min, tzinfo=zone).astimezone(UTC)
+
+
+def day_span(first: date, days: int, zone: tzinfo) -> tuple[datetime, datetime]:
+    """UTC [start, end) covering ``days`` local days from ``first``."""
+    return day_start(first, zone), day_start(first + timedelta(days=days), zone)
+
+
+def last_days(today: date, count: int = WEEK_DAYS) -> list[date]:
+    """The ``count`` days ending with ``today``, oldest first."""
+    return [today - timedelta(days=back) for back in range(count - 1, -1, -1)]
+
+
+# --- totals --------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Contributor:
+    label: str
+    magnesium_mg: float
+    zinc_mg: float
+
+
+@dataclasses.dataclass(frozen=True)
+class DayTotals:
+    day: date
+    food_magnesium_mg: float
+    supplement_magnesium_mg: float
+    zinc_mg: float
+
+    @property
+    def magnesium_mg(self) -> float:
+        return self.food_magnesium_mg + self.supplement_magnesium_mg
+
+
+@dataclasses.dataclass(frozen=True)
+class DaySummary:
+    totals: DayTotals
+    top_foods: tuple[Contributor, ...]
+    """Foods that gave the most magnesium, the same food's entries added together."""
+    supplements: tuple[Entry, ...]
+    entries: int
+
+
+def day_totals(day: date, entries: Iterable[Intake]) -> DayTotals:
+    food = supplement = zinc = 0.0
+    for entry in entries:
+        if entry.kind == "supplement":
+            supplement += entry.magnesium_mg
+        else:
+            food += entry.magnesium_mg
+        zinc += entry.zinc_mg
+    return DayTotals(day, food, supplement, zinc)
+
+
+def summarize_day(day: date, entries: Sequence[Entry], top: int = TOP_FOODS) -> DaySummary:
+    by_food: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    for entry in entries:
+        if entry.kind == "food":
+            sums = by_food[entry.label]
+            sums[0] += entry.magnesium_mg
+            sums[1] += entry.zinc_mg
+    ranked = sorted(by_food.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
+    return DaySummary(
+        totals=day_totals(day, entries),
+        top_foods=tuple(Contributor(label, mg, zn) for label, (mg, zn) in ranked[:top]),
+        supplements=tuple(e for e in entries if e.kind == "supplement"),
+        entries=len(entries),
+    )
+
+
+def week_totals(days: Sequence[date], entries: Iterable[Entry], zone: tzinfo) -> list[DayTotals]:
+    """Totals for each of ``days`` (in order), entries bucketed by their local day."""
+    buckets: dict[date, list[Entry]] = {day: [] for day in days}
+    for entry in entries:
+        bucket = buckets.get(local_day(entry.logged_at, zone))
+        if bucket is not None:
+            bucket.append(entry)
+    return [day_totals(day, buckets[day]) for day in days]
+
+
+def over_upper_limit(supplement_mg: float, upper_limit_mg: float) -> bool:
+    """Whether the day's supplemental magnesium is above the person's upper limit."""
+    return supplement_mg > upper_limit_mg
+
+
+@dataclasses.dataclass(frozen=True)
+class Amount:
+    """A reference amount and where it comes from, e.g. 420 and "NIH/FNB RDA, men 31–50"."""
+
+    mg: float
+    line: str
+
+
+@dataclasses.dataclass(frozen=True)
+class DailyReference:
+    """What a person's day is compared with."""
+
+    magnesium: Amount
+    zinc: Amount
+    supplement_limit: Amount
+    """The upper limit for magnesium from supplements and medicines (food not counted)."""
+    personal: bool
+    """False when no profile gives age and sex, and the label Daily Values stand in."""
+
+
+def percent(amount: float, reference: Amount) -> int:
+    return round(100 * amount / reference.mg) if reference.mg else 0

@@ -1,0 +1,79 @@
+"""Where the intake log meets the knowledge base: the food someone means, what a portion of
+it gives, and the reference intakes their day is compared with."""
+
+from __future__ import annotations
+
+from bot.domain.intake import Amount, DailyReference, Intake, check_portion
+from bot.domain.knowledge import Content
+from bot.domain.models import Food, Nutrient
+from bot.domain.profile import Profile
+from bot.domain.search import normalise
+from bot.domain.targets import ADULT_AGE, target_for
+from bot.errors import UserError
+
+CLOSEST = 3
+
+
+def find_food(content: Content, text: str) -> Food:
+    """The food picked from autocomplete (its id) or typed by name; else the closest matches."""
+    if text in content.food_by_id:
+        return content.food_by_id[text]
+    hits = content.food_index.search(text, limit=CLOSEST)
+    if hits and normalise(text) in {normalise(n) for n in (hits[0].name, *hits[0].aliases)}:
+        return hits[0]
+    closest = ", ".join(f"`{food.name}`" for food in hits)
+    raise UserError(
+        f"I don't know the food `{text[:100]}`."
+        + (f" Closest matches: {closest}." if closest else "")
+        + " Pick one from the list as you type."
+    )
+
+
+def food_intake(content: Content, text: str, servings: float | None, grams: float | None) -> Intake:
+    """What ``servings`` of the food's household measure (default 1), or ``grams``, gives."""
+    check_portion(servings, grams)
+    food = find_food(content, text)
+    if grams is not None:
+        amount, unit, weight = grams, "g", grams
+    else:
+        amount, serving = servings or 1.0, food.default_serving
+        unit, weight = serving.label, amount * serving.grams
+    return Intake(
+        kind="food",
+        item_id=food.id,
+        label=food.name,
+        amount=amount,
+        unit=unit,
+        grams=weight,
+        magnesium_mg=food.per_100g("magnesium") * weight / 100,
+        zinc_mg=food.per_100g("zinc") * weight / 100,
+    )
+
+
+def _daily_value(nutrient: Nutrient) -> Amount:
+    dv = nutrient.daily_value
+    return Amount(dv.amount, f"{dv.source.short} Daily Value, adults and children 4+")
+
+
+def reference_for(profile: Profile | None, content: Content) -> DailyReference:
+    """The RDAs for the profile's age, sex and life stage; the label Daily Values without them."""
+    magnesium = content.nutrient_by_id["magnesium"]
+    zinc = content.nutrient_by_id["zinc"]
+    if profile is not None and profile.has_targets:
+        mg_target = target_for(magnesium, profile.age, profile.sex, profile.life_stage)
+        zn_target = target_for(zinc, profile.age, profile.sex, profile.life_stage)
+        return DailyReference(
+            magnesium=Amount(mg_target.rda.amount, mg_target.rda.line),
+            zinc=Amount(zn_target.rda.amount, zn_target.rda.line),
+            supplement_limit=Amount(mg_target.upper_limit.amount, mg_target.upper_limit.line),
+            personal=True,
+        )
+    # The magnesium limit is the same for both sexes, so an age alone is enough for it.
+    age = profile.age if profile is not None and profile.age is not None else ADULT_AGE
+    limit = target_for(magnesium, age, "female").upper_limit
+    return DailyReference(
+        magnesium=_daily_value(magnesium),
+        zinc=_daily_value(zinc),
+        supplement_limit=Amount(limit.amount, limit.line),
+        personal=False,
+    )

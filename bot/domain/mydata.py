@@ -1,0 +1,73 @@
+"""Everything magbot keeps about one person, and the files /mydata export hands them."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from datetime import datetime
+
+from bot.domain.intake import Entry
+from bot.domain.profile import Profile
+
+LOG_COLUMNS = (
+    "id",
+    "logged_at_utc",
+    "kind",
+    "item_id",
+    "label",
+    "amount",
+    "unit",
+    "grams",
+    "magnesium_mg",
+    "zinc_mg",
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class UserData:
+    user_id: int
+    profile: Profile | None
+    entries: tuple[Entry, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return self.profile is None and not self.entries
+
+
+def _log_row(entry: Entry) -> dict[str, object]:
+    return {
+        "id": entry.id,
+        "logged_at_utc": entry.logged_at.isoformat(),
+        "kind": entry.kind,
+        "item_id": entry.item_id,
+        "label": entry.label,
+        "amount": entry.amount,
+        "unit": entry.unit,
+        "grams": entry.grams,
+        "magnesium_mg": round(entry.magnesium_mg, 3),
+        "zinc_mg": round(entry.zinc_mg, 3),
+    }
+
+
+def export_json(data: UserData, exported_at: datetime) -> str:
+    profile = None
+    if data.profile is not None:
+        profile = {k: v for k, v in dataclasses.asdict(data.profile).items() if k != "user_id"}
+    document = {
+        "user_id": str(data.user_id),
+        "exported_at_utc": exported_at.isoformat(),
+        "profile": profile,
+        "intake_log": [_log_row(entry) for entry in data.entries],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def export_csv(entries: tuple[Entry, ...]) -> str:
+    """The intake log as CSV (a spreadsheet-friendly copy of the JSON's ``intake_log``)."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=LOG_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(_log_row(entry) for entry in entries)
+    return out.getvalue()

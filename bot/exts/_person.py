@@ -1,0 +1,33 @@
+"""What every personal command starts from: the person's profile, timezone and reference."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from bot.domain.intake import DailyReference
+from bot.domain.intake_content import reference_for
+from bot.domain.profile import Profile
+from bot.domain.timezones import zone
+
+
+@dataclasses.dataclass(frozen=True)
+class Person:
+    user_id: int
+    profile: Profile | None
+    zone: ZoneInfo
+    reference: DailyReference
+
+    def today(self) -> date:
+        return datetime.now(self.zone).date()
+
+
+async def load_person(bot, user_id: int) -> Person:
+    profile = await bot.storage.profiles.get(user_id)
+    return Person(
+        user_id=user_id,
+        profile=profile,
+        zone=zone(profile.timezone if profile else "UTC"),
+        reference=reference_for(profile, bot.content),
+    )

@@ -1,0 +1,100 @@
+"""/intake: log foods and supplements, see today and the week, undo the last entry."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.intake import SUPPLEMENT_FORMS, local_day, supplement_intake
+from bot.domain.intake_content import food_intake
+from bot.exts._person import load_person
+from bot.exts._rate import SharedCooldown, limited_by
+from bot.ui import intake as ui
+from bot.ui.charts import week_chart
+
+
+class Intake(commands.GroupCog, group_name="intake", group_description="Your private intake log"):
+    def __init__(self, bot) -> None:
+        self.bot = bot
+        self.logging_rate = SharedCooldown(bot.settings.intake_rate, bot.settings.intake_per)
+
+    async def _reply_logged(self, interaction: discord.Interaction, intake) -> None:
+        person = await load_person(self.bot, interaction.user.id)
+        entry = await self.bot.storage.intake.add_entry(person.user_id, intake)
+        summary = await self.bot.storage.intake.day_summary(
+            person.user_id, local_day(entry.logged_at, person.zone), person.zone
+        )
+        await interaction.response.send_message(
+            embed=ui.logged_embed(entry, summary, person.reference), ephemeral=True
+        )
+
+    @app_commands.command(name="log", description="Log a food you ate")
+    @app_commands.describe(
+        food="Start typing a food and pick it from the list",
+        servings="How many of the food's household measure (default 1, at most 20)",
+        grams="Or the weight in grams instead (at most 2000)",
+    )
+    @limited_by("logging_rate")
+    async def log(
+        self,
+        interaction: discord.Interaction,
+        food: str,
+        servings: float | None = None,
+        grams: float | None = None,
+    ) -> None:
+        await self._reply_logged(interaction, food_intake(self.bot.content, food, servings, grams))
+
+    @log.autocomplete("food")
+    async def _food_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return ui.food_choices(self.bot.content.food_index.search(current))
+
+    @app_commands.command(name="supplement", description="Log a magnesium supplement")
+    @app_commands.describe(
+        form="The form of magnesium on the label",
+        mg="Elemental magnesium in milligrams, as the label states it (1–2000)",
+    )
+    @app_commands.choices(form=[app_commands.Choice(name=f, value=f) for f in SUPPLEMENT_FORMS])
+    @limited_by("logging_rate")
+    async def supplement(self, interaction: discord.Interaction, form: str, mg: float) -> None:
+        await self._reply_logged(interaction, supplement_intake(form, mg))
+
+    @app_commands.command(name="today", description="Your magnesium and zinc so far today")
+    async def today(self, interaction: discord.Interaction) -> None:
+        person = await load_person(self.bot, interaction.user.id)
+        summary = await self.bot.storage.intake.day_summary(
+            person.user_id, person.today(), person.zone
+        )
+        await interaction.response.send_message(
+            embed=ui.today_embed(summary, person.reference), ephemeral=True
+        )
+
+    @app_commands.command(name="week", description="Your last 7 days as a chart")
+    async def week(self, interaction: discord.Interaction) -> None:
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        person = await load_person(self.bot, interaction.user.id)
+        week = await self.bot.storage.intake.week_totals(
+            person.user_id, person.today(), person.zone
+        )
+        png = await asyncio.to_thread(
+            week_chart, week, person.reference.magnesium.mg, "Magnesium per day (mg)"
+        )
+        await interaction.followup.send(
+            embed=ui.week_embed(week, person.reference),
+            file=discord.File(io.BytesIO(png), filename=ui.WEEK_CHART_FILE),
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="undo", description="Remove your last log entry")
+    async def undo(self, interaction: discord.Interaction) -> None:
+        removed = await self.bot.storage.intake.undo_last(interaction.user.id)
+        await interaction.response.send_message(ui.undone_text(removed), ephemeral=True)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(Intake(bot))

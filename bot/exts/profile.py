@@ -1,0 +1,70 @@
+"""/profile: the sex, age, life stage and timezone that pick a person's reference intakes."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain import timezones
+from bot.domain.profile import Profile, updated
+from bot.errors import UserError
+from bot.exts._person import load_person
+from bot.ui.profile import profile_embed
+
+
+class ProfileCog(
+    commands.GroupCog, group_name="profile", group_description="Your own reference intakes"
+):
+    def __init__(self, bot) -> None:
+        self.bot = bot
+
+    async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
+        person = await load_person(self.bot, interaction.user.id)
+        await interaction.response.send_message(
+            note, embed=profile_embed(person.profile, person.reference), ephemeral=True
+        )
+
+    @app_commands.command(name="set", description="Set what your reference intakes depend on")
+    @app_commands.describe(
+        sex="Sex, for the reference intake tables",
+        age="Age in years (1–120)",
+        life_stage="Pregnant or breastfeeding (lactating), or neither",
+        timezone="Your IANA timezone, e.g. Europe/Berlin; your day ends at midnight there",
+    )
+    async def set_(
+        self,
+        interaction: discord.Interaction,
+        sex: Literal["male", "female"] | None = None,
+        age: int | None = None,
+        life_stage: Literal["pregnant", "lactating", "neither"] | None = None,
+        timezone: str | None = None,
+    ) -> None:
+        if sex is age is life_stage is timezone is None:
+            raise UserError("Choose at least one option to set. `/profile show` shows it.")
+        current = await self.bot.storage.profiles.get(interaction.user.id)
+        profile = updated(
+            current or Profile(interaction.user.id),
+            sex=sex,
+            age=age,
+            life_stage=life_stage,
+            timezone=timezone,
+        )
+        await self.bot.storage.profiles.save(profile)
+        await self._show(interaction, "Saved.")
+
+    @set_.autocomplete("timezone")
+    async def _timezone_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return [app_commands.Choice(name=n, value=n) for n in timezones.search(current)]
+
+    @app_commands.command(name="show", description="Your profile and the references it gives")
+    async def show(self, interaction: discord.Interaction) -> None:
+        await self._show(interaction)
+
+
+async def setup(bot: commands.Bot) -> None:
+    await bot.add_cog(ProfileCog(bot))

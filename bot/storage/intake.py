@@ -1,0 +1,102 @@
+"""The intake log: one row per food or supplement someone logged."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, tzinfo
+
+import aiosqlite
+
+from bot.domain.intake import (
+    WEEK_DAYS,
+    DaySummary,
+    DayTotals,
+    Entry,
+    Intake,
+    day_span,
+    last_days,
+    summarize_day,
+    week_totals,
+)
+from bot.storage.database import Database
+
+
+def _stamp(at: datetime) -> str:
+    """Fixed-width UTC text, so that comparing the text compares the instants."""
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def _entry(row: aiosqlite.Row) -> Entry:
+    values = dict(row)
+    values["logged_at"] = datetime.fromisoformat(values["logged_at"])
+    return Entry(**values)
+
+
+class IntakeRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def add_entry(self, user_id: int, intake: Intake, at: datetime | None = None) -> Entry:
+        """Store ``intake``; committed (and synced to disk) when this returns."""
+        at = at or datetime.now(UTC)
+        async with (
+            self._db.transaction() as conn,
+            conn.execute(
+                "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
+                " unit, grams, magnesium_mg, zinc_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " RETURNING id",
+                (
+                    user_id,
+                    _stamp(at),
+                    intake.kind,
+                    intake.item_id,
+                    intake.label,
+                    intake.amount,
+                    intake.unit,
+                    intake.grams,
+                    intake.magnesium_mg,
+                    intake.zinc_mg,
+                ),
+            ) as cur,
+        ):
+            (entry_id,) = await cur.fetchone()
+        return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
+
+    async def undo_last(self, user_id: int) -> Entry | None:
+        """Remove and return the person's most recently logged entry, if any."""
+        async with (
+            self._db.transaction() as conn,
+            conn.execute(
+                "DELETE FROM intake_entries WHERE id = (SELECT max(id) FROM intake_entries"
+                " WHERE user_id = ?) RETURNING *",
+                (user_id,),
+            ) as cur,
+        ):
+            row = await cur.fetchone()
+        return None if row is None else _entry(row)
+
+    async def entries_between(self, user_id: int, start: datetime, end: datetime) -> list[Entry]:
+        """The person's entries logged in [start, end), oldest first."""
+        async with self._db.conn.execute(
+            "SELECT * FROM intake_entries"
+            " WHERE user_id = ? AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, id",
+            (user_id, _stamp(start), _stamp(end)),
+        ) as cur:
+            return [_entry(row) for row in await cur.fetchall()]
+
+    async def all_entries(self, user_id: int) -> list[Entry]:
+        async with self._db.conn.execute(
+            "SELECT * FROM intake_entries WHERE user_id = ? ORDER BY logged_at, id",
+            (user_id,),
+        ) as cur:
+            return [_entry(row) for row in await cur.fetchall()]
+
+    async def day_summary(self, user_id: int, day: date, zone: tzinfo) -> DaySummary:
+        """Totals and top contributors for the person's local ``day``."""
+        start, end = day_span(day, 1, zone)
+        return summarize_day(day, await self.entries_between(user_id, start, end))
+
+    async def week_totals(self, user_id: int, today: date, zone: tzinfo) -> list[DayTotals]:
+        """Totals for each of the 7 local days ending with ``today``, oldest first."""
+        days = last_days(today, WEEK_DAYS)
+        start, end = day_span(days[0], WEEK_DAYS, zone)
+        return week_totals(days, await self.entries_between(user_id, start, end), zone)

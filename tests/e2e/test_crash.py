@@ -1,0 +1,79 @@
+"""The real bot process is killed outright in a burst of logs: every entry it confirmed to a
+user is still there when it starts again."""
+
+import asyncio
+import contextlib
+import os
+import signal
+import sys
+
+import pytest
+
+from bot.storage import Storage
+from tests.fakediscord import DiscordClient, FakeUser, NoResponseError
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+PUMPKIN = "pumpkin_seeds_roasted"
+PEOPLE = [FakeUser(1600000000000000000 + n, f"eater{n}") for n in range(120)]
+KILL_AFTER = 40
+
+
+async def start_bot_process(fake, database):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    env |= {
+        "DISCORD_TOKEN": fake.token,
+        "MAGBOT_DATABASE": str(database),
+        "MAGBOT_DISCORD_API_BASE": fake.api_base,
+        "MAGBOT_DISCORD_GATEWAY_URL": fake.gateway_url,
+        "MAGBOT_LOG_LEVEL": "WARNING",
+    }
+    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
+    await fake.wait_until_connected(within=30)
+    return process
+
+
+async def people_with_a_stored_log(database):
+    """Open the database the way the bot does on its next start."""
+    storage = await Storage.open(database)
+    try:
+        return {p.id for p in PEOPLE if (await storage.export_user(p.id)).entries}
+    finally:
+        await storage.close()
+
+
+async def test_confirmed_logs_survive_sigkill_of_the_bot(fake_discord, tmp_path):
+    database = tmp_path / "magbot.sqlite3"
+    process = await start_bot_process(fake_discord, database)
+    discord = DiscordClient(fake_discord)
+    confirmed: list[int] = []
+    killed = asyncio.Event()
+
+    async def log_for(person):
+        try:
+            msg = await discord.slash("intake log", food=PUMPKIN, user=person)
+        except NoResponseError:
+            return  # in flight when the process died: never confirmed
+        assert msg.ephemeral
+        if "Pumpkin seeds" in msg.text:
+            confirmed.append(person.id)
+        if len(confirmed) >= KILL_AFTER and not killed.is_set():
+            killed.set()
+            process.send_signal(signal.SIGKILL)
+
+    try:
+        tasks = [asyncio.create_task(log_for(person)) for person in PEOPLE]
+        await asyncio.wait_for(killed.wait(), timeout=60)
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+
+    assert process.returncode == -signal.SIGKILL
+    assert len(confirmed) >= KILL_AFTER
+    assert not fake_discord.take_violations()
+    missing = set(confirmed) - await people_with_a_stored_log(database)
+    assert not missing, f"{len(missing)} confirmed logs lost"
