@@ -42,9 +42,7 @@ def judge(results: dict[str, Any]) -> list[dict[str, Any]]:
         )
     )
     first = results["startup"]["magbot"]["first_answer_s"]
-    found.append(
-        _target("start → READY, answering", first, f"≤ {READY_TARGET_S:g} s", first <= 2)
-    )
+    found.append(_target("start → READY, answering", first, f"≤ {READY_TARGET_S:g} s", first <= 2))
     slow = len(results["loop_health"]["under_load"])
     found.append(_target("callbacks over 20 ms under load", slow, "0", slow == 0))
     return found

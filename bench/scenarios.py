@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.load import Prepare, Step
-from tests.fakediscord import DiscordClient, FakeUser
+from tests.fakediscord import DiscordClient, FakeUser, Message
 
 HEAVY = FakeUser(1600000000000000001, "heavy")
-"""The person with a year of entries (written by the storage benchmark)."""
+"""The person with a long log: a year of entries by default (written by the storage run)."""
 _MEMBERS_FROM = 1610000000000000000
 
 
@@ -62,6 +62,10 @@ async def _intake_supplement(client: DiscordClient, i: int, _: Any) -> None:
     await client.slash("intake supplement", form="citrate", mg=100, user=member(i))
 
 
+async def _intake_food_autocomplete(client: DiscordClient, i: int, _: Any) -> None:
+    await client.autocomplete("intake log", "food", "pepitas", user=member(i))
+
+
 async def _intake_today_heavy(client: DiscordClient, _: int, __: Any) -> None:
     await client.slash("intake today", user=HEAVY)
 
@@ -70,8 +74,39 @@ async def _intake_week_heavy(client: DiscordClient, _: int, __: Any) -> None:
     await client.slash("intake week", user=HEAVY)
 
 
+async def _log_one(client: DiscordClient, i: int) -> None:
+    await client.slash("intake supplement", form="oxide", mg=50, user=member(i))
+
+
+async def _intake_undo(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("intake undo", user=member(i))
+
+
+async def _profile_set(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash(
+        "profile set", sex="female", age=20 + i % 60, timezone="Europe/Berlin", user=member(i)
+    )
+
+
+async def _timezone_autocomplete(client: DiscordClient, i: int, _: Any) -> None:
+    await client.autocomplete("profile set", "timezone", "berlin", user=member(i))
+
+
+async def _profile_show(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("profile show", user=member(i))
+
+
 async def _export_heavy(client: DiscordClient, _: int, __: Any) -> None:
     await client.slash("mydata export", user=HEAVY)
+
+
+async def _delete_question(client: DiscordClient, i: int) -> Message:
+    await _log_one(client, i)
+    return await client.slash("mydata delete", user=member(i))
+
+
+async def _confirm_delete(client: DiscordClient, i: int, question: Message) -> None:
+    await client.click(question, "Delete everything", user=member(i))
 
 
 INTAKE_LOG = Scenario("/intake log", "intake log", _intake_log, target=1.6)
@@ -83,8 +118,18 @@ FLOOR = Scenario("floor: /ping", "ping", _ping)
 SCENARIOS = (
     Scenario("/about", "about", _about),
     INTAKE_LOG,
+    Scenario("/intake log food autocomplete", "intake log", _intake_food_autocomplete, target=1.3),
     Scenario("/intake supplement", "intake supplement", _intake_supplement),
-    Scenario("/intake today (a year logged)", "intake today", _intake_today_heavy),
+    Scenario("/intake today (heavy user)", "intake today", _intake_today_heavy),
     Scenario("/intake week (chart)", "intake week", _intake_week_heavy, share=0.2),
-    Scenario("/mydata export (a year)", "mydata export", _export_heavy, share=0.1),
+    Scenario("/intake undo", "intake undo", _intake_undo, prepare=_log_one),
+    Scenario("/profile set", "profile set", _profile_set),
+    Scenario(
+        "/profile set timezone autocomplete", "profile set", _timezone_autocomplete, target=1.3
+    ),
+    Scenario("/profile show", "profile show", _profile_show),
+    Scenario("/mydata export (heavy user)", "mydata export", _export_heavy, share=0.1),
+    Scenario(
+        "/mydata delete, confirmed", "mydata delete", _confirm_delete, prepare=_delete_question
+    ),
 )
