@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import os
 import signal
 import sys
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import psutil
 
@@ -128,3 +130,12 @@ async def fake_discord() -> AsyncIterator[FakeDiscord]:
         yield fake
     finally:
         await fake.stop()
+
+
+@contextlib.asynccontextmanager
+async def started(bot: BotProcess, probe: str, **options: Any) -> AsyncIterator[dict[str, Any]]:
+    """The bot running; yields its start-up figures; stops it at the end."""
+    try:
+        yield dataclasses.asdict(await bot.start(probe, **options))
+    finally:
+        await bot.stop()

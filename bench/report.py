@@ -124,6 +124,8 @@ def render(results: dict[str, Any]) -> str:
     ]
     parts += ["", _open_loop(results), "", _storage(results), "", _footprint(results)]
     parts += ["", _loop_health(results), "", "Targets", _targets(results)]
+    if p["name"] != "default":
+        parts.append(f"({p['name']} run: too few interactions for the figures to mean much)")
     return "\n".join(parts)
 
 
@@ -146,8 +148,6 @@ def _open_loop(results: dict[str, Any]) -> str:
 
 def _storage(results: dict[str, Any]) -> str:
     storage = results["storage"]
-    if storage["status"] != "measured":
-        return f"Storage: {storage['status']}"
     return (
         f"Storage ({storage['entries']:,} entries each way; WAL, synchronous=FULL, one commit "
         "per entry)\n"
@@ -158,8 +158,9 @@ def _storage(results: dict[str, Any]) -> str:
                 ["plain sqlite3", f"{storage['sqlite3_writes_per_s']:.0f}"],
             ],
         )
-        + f"\ncost ratio {storage['cost_ratio']:.2f}×; the heavy user's day summary (a year "
-        f"logged): {storage['day_summary_ms']:.2f} ms"
+        + f"\ncost ratio {storage['cost_ratio']:.2f}×; the heavy user's summary of today, with "
+        f"{storage['entries']:,} entries over {storage['days']} days: "
+        f"{storage['day_summary_ms']:.2f} ms"
     )
 
 
@@ -190,14 +191,21 @@ def _footprint(results: dict[str, Any]) -> str:
 
 def _loop_health(results: dict[str, Any]) -> str:
     health = results["loop_health"]
-    lines = [
-        f"Event loop (asyncio debug, slow callbacks ≥ {health['threshold_ms']} ms): "
+    callbacks = health["at_start"] + health["under_load"]
+    title = (
+        f"Event loop (asyncio debug, callbacks over {health['threshold_ms']:g} ms): "
         f"{len(health['under_load'])} under load ({health['interactions']} interactions), "
         f"{len(health['at_start'])} at start-up"
-    ]
-    for phase in ("under_load", "at_start"):
-        lines += [f"  {phase}: {c['ms']:.0f} ms {c['what'][:150]}" for c in health[phase]]
-    return "\n".join(lines)
+    )
+    phases = sorted({c["during"] for c in callbacks}, key=[c["during"] for c in callbacks].index)
+    rows = []
+    for phase in phases:
+        found = [c for c in callbacks if c["during"] == phase]
+        tasks = sorted({c["task"] for c in found})
+        rows.append(
+            [phase, str(len(found)), _ms(max(c["ms"] or 0 for c in found)), ", ".join(tasks)]
+        )
+    return title + ("\n" + table(["during", "callbacks", "max ms", "task"], rows) if rows else "")
 
 
 def _targets(results: dict[str, Any]) -> str:

@@ -9,26 +9,22 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
 import platform
 import shutil
 import tempfile
-from collections.abc import AsyncIterator
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.botprocess import BotProcess, fake_discord
+from bench.botprocess import BotProcess, fake_discord, started
 from bench.interactions import Driver, available, compare, open_loop_p99
-from bench.loop_health import count_lines, slow_callbacks
+from bench.loop_health import loop_health
 from bench.profile import Profile
-from bench.scenarios import FLOOR, INTAKE_LOG, SCENARIOS, Scenario
+from bench.scenarios import FLOOR, FLOOR_PROBE, INTAKE_LOG, MAGBOT_PROBE, SCENARIOS, Scenario
 from bench.storage_writes import logged_entries, storage_benchmark
-from bot.storage.database import backup_file
 
-MAGBOT_PROBE, FLOOR_PROBE = "about", "ping"
 DEFINITIONS = {
     "ready_s": "process spawn → the fake sent the gateway READY (commands are registered by then)",
     "first_answer_s": f"process spawn → the first response to /{MAGBOT_PROBE} (floor: /ping)",
@@ -57,15 +53,6 @@ def machine() -> dict[str, Any]:
     }
 
 
-@contextlib.asynccontextmanager
-async def started(bot: BotProcess, probe: str, **options: Any) -> AsyncIterator[dict[str, Any]]:
-    """The bot running; yields its start-up figures; stops it at the end."""
-    try:
-        yield dataclasses.asdict(await bot.start(probe, **options))
-    finally:
-        await bot.stop()
-
-
 async def footprint(driver: Driver, magbot: BotProcess, present: list[Scenario]) -> dict[str, Any]:
     """Log with /intake log until magbot has logged the profile's count; its peak RSS."""
     logged = logged_entries(magbot.database)
@@ -78,32 +65,6 @@ async def footprint(driver: Driver, magbot: BotProcess, present: list[Scenario])
         "status": "measured",
         "entries_logged": logged_entries(magbot.database),
         "peak_rss_mb": magbot.peak_rss_mb(),
-    }
-
-
-async def loop_health(
-    driver: Driver, magbot: BotProcess, present: list[Scenario], workdir: Path
-) -> dict[str, Any]:
-    """Every available scenario on magbot restarted in debug mode; callbacks over 20 ms.
-
-    It runs on a copy of the stopped magbot's database, against the same fake (which, like
-    Discord, keeps the registered commands).
-    """
-    log = workdir / "slow-callbacks.jsonl"
-    bot = BotProcess("magbot", magbot.fake, workdir, name="magbot-debug")
-    backup_file(magbot.database, bot.database)
-    async with started(bot, MAGBOT_PROBE, slow_callbacks=log):
-        at_start = count_lines(log)
-        runs = [driver.count(s, driver.profile.health_n) for s in present]
-        for scenario, n in zip(present, runs, strict=True):
-            await driver.run(bot, scenario, n)
-        at_end = count_lines(log)
-    found = slow_callbacks(log)
-    return {
-        "threshold_ms": 20,
-        "interactions": sum(runs),
-        "under_load": found[at_start:at_end],
-        "at_start": found[:at_start],
     }
 
 
@@ -131,7 +92,7 @@ async def run_benchmarks(profile: Profile) -> dict[str, Any]:
             ]
             present = [s for s in SCENARIOS if available(magbot, s)]
             results["open_loop"] = {
-                "magbot": await open_loop_p99(driver, magbot, present),
+                "magbot": await open_loop_p99(driver, magbot, [s for s in present if not s.rare]),
                 "floor": await open_loop_p99(driver, floor, [FLOOR]),
             }
             results["footprint"] = await footprint(driver, magbot, present)

@@ -15,6 +15,8 @@ from tests.fakediscord import DiscordClient, FakeUser, Message
 HEAVY = FakeUser(1600000000000000001, "heavy")
 """The person with a long log: a year of entries by default (written by the storage run)."""
 _MEMBERS_FROM = 1610000000000000000
+MAGBOT_PROBE, FLOOR_PROBE = "about", "ping"
+"""The commands whose first answer marks a freshly started bot as answering."""
 
 
 def member(i: int) -> FakeUser:
@@ -34,6 +36,8 @@ class Scenario:
     """The most its CPU cost per interaction may be, as a multiple of the floor's."""
     share: float = 1.0
     """How much of the load this gets relative to others: slow, rare commands get less."""
+    rare: bool = False
+    """Something a person does once in a long while (an export): not in the open-loop mix."""
 
 
 def is_registered(commands: list[dict[str, Any]], path: str) -> bool:
@@ -128,7 +132,7 @@ SCENARIOS = (
         "/profile set timezone autocomplete", "profile set", _timezone_autocomplete, target=1.3
     ),
     Scenario("/profile show", "profile show", _profile_show),
-    Scenario("/mydata export (heavy user)", "mydata export", _export_heavy, share=0.1),
+    Scenario("/mydata export (heavy user)", "mydata export", _export_heavy, share=0.1, rare=True),
     Scenario(
         "/mydata delete, confirmed", "mydata delete", _confirm_delete, prepare=_delete_question
     ),

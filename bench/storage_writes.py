@@ -8,7 +8,6 @@ bot-layer writes are the heavy user's year of entries, in the database magbot th
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
@@ -17,19 +16,16 @@ from typing import Any
 
 from bench.profile import Profile
 from bench.scenarios import HEAVY
+from bot.domain.intake import Intake
+from bot.storage import Storage
 from bot.storage.database import load_migrations
 
-NO_INTAKE = "not available: no intake repository (bot/storage/intake.py)"
 SUMMARY_CALLS = 50
 _PLAIN_INSERT = (
     "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount, unit, grams,"
     " magnesium_mg, zinc_mg) VALUES (?, ?, 'food', 'pumpkin_seeds_roasted',"
     " 'Pumpkin seeds, roasted', 1, '1 oz', 28.35, 156, 2.2)"
 )
-
-
-def intake_available() -> bool:
-    return importlib.util.find_spec("bot.storage.intake") is not None
 
 
 def year_of_times(profile: Profile) -> list[datetime]:
@@ -63,12 +59,6 @@ def plain_writes(conn: sqlite3.Connection, times: list[datetime]) -> float:
 
 async def storage_benchmark(database: Path, scratch: Path, profile: Profile) -> dict[str, Any]:
     """Writes/s both ways; then the cost of the heavy user's day summary."""
-    if not intake_available():
-        return {"status": NO_INTAKE}
-    from bot.domain.intake import Intake
-
-    from bot.storage import Storage
-
     intake = Intake(
         kind="food",
         item_id="pumpkin_seeds_roasted",
@@ -95,8 +85,8 @@ async def storage_benchmark(database: Path, scratch: Path, profile: Profile) -> 
     finally:
         await storage.close()
     return {
-        "status": "measured",
         "entries": len(times),
+        "days": profile.year_days,
         "bot_writes_per_s": len(times) / bot_s,
         "sqlite3_writes_per_s": len(times) / plain_s,
         "cost_ratio": bot_s / plain_s,
