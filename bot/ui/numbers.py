@@ -35,7 +35,17 @@ def percent(part: float, whole: float) -> str:
     return f"{share} %"
 
 
+def _plain(value: float) -> str:
+    """Up to two decimals, none that add nothing: 28.35, 30, 87.5."""
+    text = _rounded(value, 2)
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def grams(value: float) -> str:
-    """A weight without needless decimals: "28.35 g", "30 g", "87.5 g"."""
-    text = _rounded(value, 2).rstrip("0").rstrip(".")
-    return f"{text} g"
+    """A weight: "28.35 g", "30 g", "87.5 g"."""
+    return f"{_plain(value)} g"
+
+
+def reference(value: float, unit: str = "mg") -> str:
+    """A reference amount as published (RDA, Daily Value): "420 mg", "11 mg", "1.7 mg"."""
+    return f"{_plain(value)} {unit}"

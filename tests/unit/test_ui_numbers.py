@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ui.numbers import amount, grams, percent
+from bot.ui.numbers import amount, grams, percent, reference
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,8 @@ def test_percentages_are_whole_and_never_hide_a_small_share(part, whole, shown):
 @pytest.mark.parametrize(("value", "shown"), [(28.35, "28.35 g"), (30, "30 g"), (87.5, "87.5 g")])
 def test_grams_drop_needless_zeros(value, shown):
     assert grams(value) == shown
+
+
+@pytest.mark.parametrize(("value", "shown"), [(420, "420 mg"), (11.0, "11 mg"), (1.7, "1.7 mg")])
+def test_reference_amounts_read_as_published(value, shown):
+    assert reference(value) == shown
