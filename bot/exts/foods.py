@@ -11,7 +11,6 @@ from discord.ext import commands
 from bot.domain.foods import rank_foods
 from bot.domain.models import FOOD_CATEGORIES
 from bot.domain.targets import targets_for
-from bot.errors import UserError
 from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
 from bot.ui.pages import send_pages
@@ -54,8 +53,6 @@ class Foods(commands.Cog):
             await self.show_food(interaction, food)
             return
         ranked = rank_foods(content.foods, nutrient, per, category)
-        if not ranked:
-            raise UserError("There are no foods in that category yet.")
         pages = ranking_pages(ranked, content.nutrient_by_id[nutrient], per, category)
         await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
 

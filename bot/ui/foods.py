@@ -81,7 +81,13 @@ def ranking_pages(
     )
     lines = [_ranked_line(n, r, nutrient, basis) for n, r in enumerate(ranked, start=1)]
     return embed_pages(
-        lines, title=title, intro=intro, footer=footer, per_page=FOODS_PER_PAGE, colour=COLOUR
+        lines,
+        title=title,
+        intro=intro,
+        footer=footer,
+        per_page=FOODS_PER_PAGE,
+        colour=COLOUR,
+        empty="No foods of this kind yet.",
     )
 
 

@@ -48,8 +48,11 @@ def embed_pages(
     intro: str = "",
     separator: str = "\n",
     colour: discord.Colour | None = None,
+    empty: str = "Nothing to show yet.",
 ) -> list[discord.Embed]:
-    """Embeds with the same title, intro and footer, the blocks spread over them."""
+    """Embeds with the same title, intro and footer, the blocks spread over them; with no
+    blocks, one embed that says `empty`."""
+    blocks = blocks or [empty]
     head = f"{intro}\n\n" if intro else ""
     room = min(EMBED_DESCRIPTION, EMBED_TOTAL - len(title) - len(footer)) - len(head)
     return [

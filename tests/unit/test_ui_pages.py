@@ -34,3 +34,8 @@ def test_embed_pages_repeat_title_intro_and_footer_within_the_total_limit():
         assert embed.footer.text == "F" * 2000
         assert embed.description.startswith("Intro\n\n")
         assert len(embed) <= EMBED_TOTAL
+
+
+def test_nothing_to_list_is_one_page_saying_so():
+    [page] = embed_pages([], title="T", footer="F", per_page=5, empty="No foods of this kind yet.")
+    assert page.description == "No foods of this kind yet."
