@@ -134,6 +134,12 @@ async def test_autocomplete_with_nothing_typed_lists_the_newest(discord, magbot)
     assert [c.value for c in choices] == [s.id for s in newest]
 
 
+async def test_autocomplete_survives_a_100_character_query(discord):
+    choices = await discord.autocomplete("studies", "study", "zinc magnesium " * 6 + "igf-1 rats")
+    assert 1 <= len(choices) <= 25
+    assert all(len(c.name) <= 100 for c in choices)
+
+
 async def test_an_unknown_study_answers_with_the_closest(discord):
     msg = await discord.slash("studies", study="maggio")
     assert msg.ephemeral
