@@ -38,7 +38,7 @@ def _databases(foods: Iterable[Food]) -> str:
 
 
 def _dv_line(nutrients: Sequence[Nutrient]) -> str:
-    """E.g. "FDA Nutrition Facts rule 2016, Reference Daily Intakes: magnesium 420 mg"."""
+    """E.g. "% DV: FDA Nutrition Facts rule 2016, Reference Daily Intakes (magnesium 420 mg)"."""
     source = nutrients[0].daily_value.source.name
     amounts = ", ".join(
         f"{n.name.lower()} {numbers.reference(n.daily_value.amount, n.unit)}" for n in nutrients
@@ -122,8 +122,9 @@ def food_embed(content: Content, food: Food, targets: Sequence[Target] | None) -
     description = FOOD_CATEGORIES[food.category]
     if food.aliases:
         description += f" · also called {', '.join(food.aliases)}"
-    embed = discord.Embed(title=food.name, url=fdc_link(food), description=description)
-    embed.colour = COLOUR
+    embed = discord.Embed(
+        title=food.name, url=fdc_link(food), description=description, colour=COLOUR
+    )
     for serving in food.servings:
         embed.add_field(
             name=f"{serving.label} ({numbers.grams(serving.grams)})",
@@ -148,7 +149,8 @@ def food_embed(content: Content, food: Food, targets: Sequence[Target] | None) -
     if link:
         source += f"\n[FoodData Central record]({link}) (link {FDC_ID_STATUS})"
     embed.add_field(name="Source", value=source, inline=False)
-    rda_source = f" RDA: {nutrients[0].rda.source.name}." if targets else ""
+    rda_sources = "; ".join(dict.fromkeys(n.rda.source.name for n in nutrients))
+    rda_source = f" RDA: {rda_sources}." if targets else ""
     embed.set_footer(
         text=f"Values: {food.source.database}. {_dv_line(nutrients)}.{rda_source} {NOT_ADVICE}"
     )
