@@ -149,7 +149,10 @@ def food_embed(content: Content, food: Food, targets: Sequence[Target] | None) -
     if link:
         source += f"\n[FoodData Central record]({link}) (link {FDC_ID_STATUS})"
     embed.add_field(name="Source", value=source, inline=False)
-    rda_sources = "; ".join(dict.fromkeys(n.rda.source.name for n in nutrients))
+    by_publisher: dict[str, str] = {}
+    for nutrient in nutrients:  # one line per publisher, its first table's full name
+        by_publisher.setdefault(nutrient.rda.source.short, nutrient.rda.source.name)
+    rda_sources = "; ".join(by_publisher.values())
     rda_source = f" RDA: {rda_sources}." if targets else ""
     embed.set_footer(
         text=f"Values: {food.source.database}. {_dv_line(nutrients)}.{rda_source} {NOT_ADVICE}"
