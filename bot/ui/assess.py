@@ -51,8 +51,7 @@ NOT_ADVICE = (
     "Only you can see it."
 )
 TIMEOUT_NOTICE = (
-    "This self-check timed out and its buttons no longer answer. Nothing was saved. "
-    "Run `/assess` again to start over."
+    "This self-check timed out and its buttons no longer answer. Run `/assess` again to start over."
 )
 INTRO = (
     "About a minute: how your magnesium from food compares with the reference for someone "
