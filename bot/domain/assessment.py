@@ -92,10 +92,6 @@ class Answers:
         return self.ages.first
 
 
-def who_of(sex: Sex, life_stage: LifeStage | None) -> Who:
-    return life_stage or sex
-
-
 def sex_and_stage(who: Who) -> tuple[Sex, LifeStage | None]:
     if who in ("male", "female"):
         return who, None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
 from functools import partial
+from typing import cast
 
 import discord
 
@@ -225,6 +226,7 @@ class AssessView(OwnedView):
     ) -> None:
         super().__init__(owner_id, timeout=timeout)
         self.content = content
+        self.magnesium = content.nutrient_by_id["magnesium"]
         self.save = save
         self.typical = typical_servings(content.foods)
         groups = list(self.typical)
@@ -295,8 +297,8 @@ class AssessView(OwnedView):
         ages = [(str(i), f"Age {band.label}", None) for i, band in enumerate(AGE_BANDS)]
         chosen_age = [str(AGE_BANDS.index(draft.ages))] if draft.ages else []
         self.add_item(_Question("age", "Your age", _options(ages, chosen_age), self._pick_age))
-        rda = self.content.nutrient_by_id["magnesium"].rda
-        who = [(w, WHO_LABELS[w], None) for w in who_choices(draft.ages, rda)]
+        choices = who_choices(draft.ages, self.magnesium.rda)
+        who = [(w, WHO_LABELS[w], None) for w in choices]
         self.add_item(
             _Question(
                 "who",
@@ -310,13 +312,12 @@ class AssessView(OwnedView):
 
     def _pick_age(self, values: list[str]) -> None:
         self.draft.ages = AGE_BANDS[int(values[0])]
-        rda = self.content.nutrient_by_id["magnesium"].rda
-        if self.draft.who not in who_choices(self.draft.ages, rda):
+        if self.draft.who not in who_choices(self.draft.ages, self.magnesium.rda):
             self.draft.who = None
         self.saved = None
 
     def _pick_who(self, values: list[str]) -> None:
-        self.draft.who = values[0]  # type: ignore[assignment]  # the options are Who values
+        self.draft.who = cast(Who, values[0])
         self.saved = None
 
     def _food_step(self, groups: Sequence[str], part: str) -> discord.Embed:
@@ -395,7 +396,7 @@ class AssessView(OwnedView):
         self.draft.drinks = int(values[0])
 
     def _pick_kidney(self, values: list[str]) -> None:
-        self.draft.kidney = values[0]  # type: ignore[assignment]  # the options are Kidney values
+        self.draft.kidney = cast(Kidney, values[0])
 
     def _pick_conditions(self, values: list[str]) -> None:
         self.draft.conditions = frozenset(values)
@@ -409,8 +410,7 @@ class AssessView(OwnedView):
             save = "Save age and sex as my profile"
             style = discord.ButtonStyle.success
             self.add_item(_Action("save", save, self._save, style=style))
-        magnesium = self.content.nutrient_by_id["magnesium"]
-        return result_embeds(assess(self.draft.answers(), magnesium, self.content.foods))
+        return result_embeds(assess(self.draft.answers(), self.magnesium, self.content.foods))
 
 
 def _example(typical: TypicalServing) -> str:

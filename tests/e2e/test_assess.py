@@ -179,6 +179,33 @@ async def test_unknown_kidney_function_shows_the_range_the_score_could_take(disc
     assert "could be in the high band, depending on your kidney function" in msg.text
 
 
+async def test_everything_at_once_still_fits_discord_and_lists_every_reason(discord):
+    person = Person(
+        "Age 65+",
+        "female",
+        {},
+        medicines=("diuretic", "ppi"),
+        drinks=3,
+        kidney="reduced",
+        conditions=("type2_diabetes", "gut_disease", "heavy_sweating"),
+    )
+    msg = await answer_all(discord, person)
+    assert "≈ 0 mg a day: 0 % of your RDA" in msg.text
+    assert "Magnesium Depletion Score: 5 of 5, high" in msg.text
+    for group in ("Older adult", "Type 2 diabetes", "Crohn's", "Heavy drinking"):
+        assert group in msg.text
+    assert "heavy sweating loses some magnesium" in msg.text
+    assert "Kidney function under 60" in msg.text
+    assert "Something you named can lower magnesium" in msg.text
+
+
+async def test_a_toddlers_supplement_limit_is_the_one_for_ages_1_to_3(discord, magbot):
+    msg = await answer_all(discord, Person("Age 1–3", "female", {"dairy": 1}))
+    limit = target_for(magbot.content.nutrient_by_id["magnesium"], 2, "female").upper_limit
+    assert f"{limit.amount:.0f} mg a day of magnesium from supplements" in msg.text
+    assert "(NIH/FNB UL, ages 1–3)" in msg.text
+
+
 # the flow -----------------------------------------------------------------------------------
 
 
