@@ -1,0 +1,337 @@
+"""/assess: magnesium from food against the RDA, the Magnesium Depletion Score, risk groups.
+
+Three parts, reported separately (shared/reference/FACTS.md §5):
+
+- intake: servings a day per food group × that group's typical serving, against the RDA;
+- the Magnesium Depletion Score (Fan et al., J Nutr 2021, doi 10.1093/jn/nxab138);
+- the groups NIH ODS names as likely to run low.
+
+Symptoms are never scored. Everything here is a plain function of the answers and the content.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Literal
+
+from bot.domain.foods import rank_foods
+from bot.domain.models import (
+    FOOD_CATEGORIES,
+    AgeBand,
+    Food,
+    IntakeTable,
+    LifeStage,
+    LifeStageRow,
+    Nutrient,
+    Sex,
+)
+from bot.domain.profile import Profile
+from bot.domain.targets import Reference, Target, target_for
+
+AGE_BANDS = tuple(
+    AgeBand(first, last)
+    for first, last in ((1, 3), (4, 8), (9, 13), (14, 18), (19, 30), (31, 50), (51, 64), (65, None))
+)
+"""The age choices. Each lies inside one row of every reference table, so its youngest age
+gives the same targets as any age in it; 65+ is split off to flag older adults (NIH ODS)."""
+OLDER_ADULT_AGE = 65
+
+Who = Literal["male", "female", "pregnant", "lactating"]
+WHO: tuple[Who, ...] = ("male", "female", "pregnant", "lactating")
+
+MAX_SERVINGS = 3
+"""The top servings choice means "3 or more" and counts as 3, so the estimate errs low."""
+MAX_DRINKS = 3
+"""The top drinks choice means "3 or more"."""
+HEAVY_DRINKING_OVER: Mapping[Sex, int] = {"female": 1, "male": 2}
+"""MDS heavy drinking: more than this many drinks a day (1 drink = 14 g alcohol)."""
+
+Kidney = Literal["normal", "mild", "reduced", "unknown"]
+KIDNEY: tuple[Kidney, ...] = ("normal", "mild", "reduced", "unknown")
+"""eGFR ≥ 90, 60–89, < 60 mL/min/1.73 m², or not known."""
+_KIDNEY_POINTS: Mapping[Kidney, tuple[int, int]] = {
+    "normal": (0, 0),
+    "mild": (1, 1),
+    "reduced": (2, 2),
+    "unknown": (0, 2),
+}
+
+ScoreBand = Literal["low", "middle", "high"]
+MAX_SCORE = 5
+
+RiskGroup = Literal["older_adult", "type2_diabetes", "gut_disease", "alcohol"]
+"""The NIH ODS groups at risk of magnesium inadequacy, in the order they are shown."""
+
+ClinicianReason = Literal["score", "kidney", "long_term_ppi", "risk_group", "pregnancy"]
+
+
+@dataclasses.dataclass(frozen=True)
+class Answers:
+    """What a person told /assess."""
+
+    ages: AgeBand
+    sex: Sex
+    life_stage: LifeStage | None
+    servings: Mapping[str, int]
+    """Food category id → servings on a typical day (0 to MAX_SERVINGS); missing means 0."""
+    diuretic: bool = False
+    long_term_ppi: bool = False
+    """A proton-pump inhibitor for more than a year."""
+    drinks_per_day: int = 0
+    kidney: Kidney = "unknown"
+    type2_diabetes: bool = False
+    gut_disease: bool = False
+    """Crohn's disease, coeliac disease or bowel surgery."""
+    heavy_sweating: bool = False
+
+    @property
+    def age(self) -> int:
+        """The age that picks the targets: the youngest in the band (all give the same)."""
+        return self.ages.first
+
+
+def sex_and_stage(who: Who) -> tuple[Sex, LifeStage | None]:
+    if who in ("male", "female"):
+        return who, None
+    return "female", who
+
+
+def who_choices(ages: AgeBand | None, rda: IntakeTable) -> tuple[Who, ...]:
+    """Male and female, plus pregnancy and breastfeeding where the RDA table has a row for them."""
+    if ages is None:
+        return WHO
+    stages = tuple(
+        stage for stage in ("pregnant", "lactating") if _has_row(getattr(rda, stage), ages)
+    )
+    return ("male", "female", *stages)
+
+
+def _has_row(rows: Iterable[LifeStageRow], ages: AgeBand) -> bool:
+    return any(row.ages.contains(ages.first) for row in rows)
+
+
+# intake --------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class TypicalServing:
+    """A food group's typical serving: the median, over the group's foods in the catalogue, of
+    the magnesium in each food's default serving."""
+
+    category: str
+    mg: float
+    food_count: int
+    example: Food
+    """The food whose serving is nearest the median, to show what a serving looks like."""
+
+
+def typical_servings(foods: Iterable[Food]) -> dict[str, TypicalServing]:
+    """Category id → typical serving, in FOOD_CATEGORIES order; groups without foods left out."""
+    typical = {}
+    for category in FOOD_CATEGORIES:
+        ranked = rank_foods(foods, "magnesium", "serving", category=category)
+        if not ranked:
+            continue
+        mg = statistics.median(r.amount for r in ranked)
+        example = min(ranked, key=lambda r: abs(r.amount - mg)).food
+        typical[category] = TypicalServing(category, mg, len(ranked), example)
+    return typical
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupIntake:
+    typical: TypicalServing
+    servings: int
+
+    @property
+    def mg(self) -> float:
+        return self.servings * self.typical.mg
+
+
+@dataclasses.dataclass(frozen=True)
+class IntakeEstimate:
+    groups: tuple[GroupIntake, ...]
+    rda: Reference
+
+    @property
+    def total_mg(self) -> float:
+        return sum(group.mg for group in self.groups)
+
+    @property
+    def percent_of_rda(self) -> float:
+        return 100 * self.total_mg / self.rda.amount
+
+    @property
+    def gap_mg(self) -> float:
+        """How far below the RDA the estimate is; 0 when it meets it."""
+        return max(0.0, self.rda.amount - self.total_mg)
+
+
+def estimate_intake(
+    servings: Mapping[str, int], typical: Mapping[str, TypicalServing], rda: Reference
+) -> IntakeEstimate:
+    for category, count in servings.items():
+        if category not in typical:
+            raise ValueError(f"no typical serving for food group {category!r}")
+        if not 0 <= count <= MAX_SERVINGS:
+            raise ValueError(f"servings must be 0 to {MAX_SERVINGS}, not {count}")
+    groups = tuple(GroupIntake(t, servings.get(c, 0)) for c, t in typical.items())
+    return IntakeEstimate(groups, rda)
+
+
+# Magnesium Depletion Score -------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ScoreItem:
+    """One MDS item and its points; `low` < `high` only for an unknown kidney function."""
+
+    item: Literal["diuretic", "ppi", "alcohol", "kidney"]
+    low: int
+    high: int
+
+
+def score_band(points: int) -> ScoreBand:
+    """0–1 low, 2 middle, 3–5 high."""
+    if points <= 1:
+        return "low"
+    return "middle" if points == 2 else "high"
+
+
+@dataclasses.dataclass(frozen=True)
+class DepletionScore:
+    items: tuple[ScoreItem, ...]
+    """Every item, with 0 points where it does not apply, so the reasoning can be shown."""
+
+    @property
+    def low(self) -> int:
+        return sum(i.low for i in self.items)
+
+    @property
+    def high(self) -> int:
+        return sum(i.high for i in self.items)
+
+    @property
+    def known(self) -> bool:
+        return self.low == self.high
+
+    @property
+    def bands(self) -> tuple[ScoreBand, ...]:
+        """The bands the score falls in: one when known, else from the lowest to the highest."""
+        bands = [score_band(p) for p in range(self.low, self.high + 1)]
+        return tuple(dict.fromkeys(bands))
+
+
+def heavy_drinking(answers: Answers) -> bool:
+    return answers.drinks_per_day > HEAVY_DRINKING_OVER[answers.sex]
+
+
+def depletion_score(answers: Answers) -> DepletionScore:
+    if answers.kidney not in _KIDNEY_POINTS:
+        raise ValueError(f"kidney function must be one of {KIDNEY}, not {answers.kidney!r}")
+    kidney_low, kidney_high = _KIDNEY_POINTS[answers.kidney]
+    drinking = int(heavy_drinking(answers))
+    return DepletionScore(
+        (
+            ScoreItem("diuretic", int(answers.diuretic), int(answers.diuretic)),
+            ScoreItem("ppi", int(answers.long_term_ppi), int(answers.long_term_ppi)),
+            ScoreItem("alcohol", drinking, drinking),
+            ScoreItem("kidney", kidney_low, kidney_high),
+        )
+    )
+
+
+# risk groups and what would help -------------------------------------------------------------
+
+
+def risk_groups(answers: Answers) -> tuple[RiskGroup, ...]:
+    flags: list[tuple[RiskGroup, bool]] = [
+        ("older_adult", answers.age >= OLDER_ADULT_AGE),
+        ("type2_diabetes", answers.type2_diabetes),
+        ("gut_disease", answers.gut_disease),
+        ("alcohol", heavy_drinking(answers)),
+    ]
+    return tuple(group for group, applies in flags if applies)
+
+
+@dataclasses.dataclass(frozen=True)
+class FoodSuggestion:
+    food: Food
+    mg: float
+    """Magnesium in the food's default serving."""
+    share_of_gap: float
+    """That serving as a fraction of the person's gap to the RDA (may exceed 1)."""
+
+
+def suggest_foods(
+    foods: Sequence[Food], intake: IntakeEstimate, groups: int = 3
+) -> tuple[FoodSuggestion, ...]:
+    """The richest food per serving from each of the `groups` groups eaten least, richest first.
+
+    Ties between groups go to the one with the richer typical serving. None without a gap.
+    """
+    if intake.gap_mg == 0:
+        return ()
+    least = sorted(intake.groups, key=lambda g: (g.servings, -g.typical.mg))[:groups]
+    best = (rank_foods(foods, "magnesium", "serving", g.typical.category, 1)[0] for g in least)
+    picks = sorted(best, key=lambda r: -r.amount)
+    return tuple(FoodSuggestion(r.food, r.amount, r.amount / intake.gap_mg) for r in picks)
+
+
+def clinician_reasons(
+    answers: Answers, score: DepletionScore, risks: Sequence[RiskGroup]
+) -> tuple[ClinicianReason, ...]:
+    """Why talking to a clinician is worth it; empty when nothing calls for it."""
+    reasons: list[tuple[ClinicianReason, bool]] = [
+        ("score", score.high >= 3),
+        ("kidney", answers.kidney == "reduced"),
+        ("long_term_ppi", answers.long_term_ppi),
+        ("risk_group", any(r != "older_adult" for r in risks)),
+        ("pregnancy", answers.life_stage is not None),
+    ]
+    return tuple(reason for reason, applies in reasons if applies)
+
+
+@dataclasses.dataclass(frozen=True)
+class Assessment:
+    answers: Answers
+    target: Target
+    """Magnesium RDA and supplement upper limit for the person."""
+    intake: IntakeEstimate
+    score: DepletionScore
+    risks: tuple[RiskGroup, ...]
+    foods: tuple[FoodSuggestion, ...]
+    clinician: tuple[ClinicianReason, ...]
+
+    @property
+    def discuss_supplements(self) -> bool:
+        """Whether to set out the supplement facts: a gap, a raised score or a risk group."""
+        return self.intake.gap_mg > 0 or self.score.high >= 2 or bool(self.risks)
+
+
+def assess(answers: Answers, magnesium: Nutrient, foods: Sequence[Food]) -> Assessment:
+    target = target_for(magnesium, answers.age, answers.sex, answers.life_stage)
+    intake = estimate_intake(answers.servings, typical_servings(foods), target.rda)
+    score = depletion_score(answers)
+    risks = risk_groups(answers)
+    return Assessment(
+        answers=answers,
+        target=target,
+        intake=intake,
+        score=score,
+        risks=risks,
+        foods=suggest_foods(foods, intake),
+        clinician=clinician_reasons(answers, score, risks),
+    )
+
+
+def profile_from(answers: Answers, current: Profile) -> Profile:
+    """`current` with the age band and sex from /assess; nothing else changes.
+
+    A saved age already inside the band is kept; otherwise the band's youngest age is stored.
+    """
+    keep = current.age is not None and answers.ages.contains(current.age)
+    age = current.age if keep else answers.age
+    return dataclasses.replace(current, sex=answers.sex, age=age, life_stage=answers.life_stage)

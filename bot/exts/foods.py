@@ -1,0 +1,79 @@
+"""/foods: the best food sources of magnesium or zinc, or one food in detail."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.foods import rank_foods
+from bot.domain.models import FOOD_CATEGORIES
+from bot.domain.targets import targets_for
+from bot.ui.food_choices import food_autocomplete, resolve_food
+from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
+from bot.ui.pages import send_pages
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
+
+Choice = app_commands.Choice
+
+
+class Foods(commands.Cog):
+    def __init__(self, bot: MagBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="foods",
+        description="The best food sources of magnesium or zinc, or one food in detail",
+    )
+    @app_commands.describe(
+        food="One food in detail: start typing its name (the other options shape the list)",
+        nutrient="Rank foods by magnesium (the default) or zinc",
+        category="Only foods of one kind",
+        per="Compare per serving (the default) or per 100 g",
+    )
+    @app_commands.choices(
+        nutrient=[Choice(name=n.capitalize(), value=n) for n in FOOD_NUTRIENTS],
+        category=[Choice(name=label, value=key) for key, label in FOOD_CATEGORIES.items()],
+        per=[Choice(name=label, value=key) for key, label in BASES.items()],
+    )
+    async def foods(
+        self,
+        interaction: discord.Interaction,
+        food: str | None = None,
+        nutrient: str = "magnesium",
+        category: str | None = None,
+        per: str = "serving",
+    ) -> None:
+        content = self.bot.content
+        if food is not None:
+            await self.show_food(interaction, food)
+            return
+        ranked = rank_foods(content.foods, nutrient, per, category)
+        pages = ranking_pages(ranked, content.nutrient_by_id[nutrient], per, category)
+        await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
+
+    async def show_food(self, interaction: discord.Interaction, value: str) -> None:
+        """One food; with the person's age and sex also as a share of their RDA, privately."""
+        content = self.bot.content
+        food = resolve_food(content, value)
+        profile = await self.bot.storage.profiles.get(interaction.user.id)
+        targets = None
+        if profile is not None and profile.has_targets:
+            nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
+            targets = targets_for(nutrients, profile.age, profile.sex, profile.life_stage)
+        embed = food_embed(content, food, targets)
+        await interaction.response.send_message(embed=embed, ephemeral=targets is not None)
+
+    @foods.autocomplete("food")
+    async def food_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return food_autocomplete(self.bot.content, current)
+
+
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(Foods(bot))

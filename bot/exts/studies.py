@@ -1,0 +1,59 @@
+"""/studies: what is known about magnesium, zinc and IGF-1, the studies, and one in detail."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.domain.models import STUDY_DESIGNS
+from bot.domain.studies import filter_studies
+from bot.ui.pages import send_pages
+from bot.ui.studies import overview_pages, study_embed, study_list_pages
+from bot.ui.study_choices import resolve_study, study_autocomplete
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
+
+
+class Studies(commands.Cog):
+    def __init__(self, bot: MagBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(
+        name="studies", description="What the studies on magnesium, zinc and IGF-1 really found"
+    )
+    @app_commands.describe(
+        study="One study in detail: type an author, a year or a keyword (e.g. maggio, zma, rats)",
+        design="Only studies of one design (skips the overview)",
+    )
+    @app_commands.choices(
+        design=[app_commands.Choice(name=label, value=key) for key, label in STUDY_DESIGNS.items()]
+    )
+    async def studies(
+        self,
+        interaction: discord.Interaction,
+        study: str | None = None,
+        design: str | None = None,
+    ) -> None:
+        content = self.bot.content
+        if study is not None:
+            embed = study_embed(resolve_study(content, study))
+            await interaction.response.send_message(embed=embed)
+            return
+        pages = study_list_pages(filter_studies(content.studies, design), design)
+        if design is None:
+            pages = overview_pages(content) + pages
+        await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
+
+    @studies.autocomplete("study")
+    async def study_choices(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        return study_autocomplete(self.bot.content, current)
+
+
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(Studies(bot))

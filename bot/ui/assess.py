@@ -1,0 +1,629 @@
+"""/assess on screen: one private message whose view walks through the questions, then the result.
+
+Steps: about you · what you eat (the food groups, four per step) · health and medicines ·
+result. Every step keeps Back and Start over in its last row, so a step has at most four
+questions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Awaitable, Callable, Collection, Iterable, Sequence
+from functools import partial
+from typing import cast
+
+import discord
+
+from bot.domain.assessment import (
+    AGE_BANDS,
+    HEAVY_DRINKING_OVER,
+    KIDNEY,
+    MAX_DRINKS,
+    MAX_SCORE,
+    MAX_SERVINGS,
+    Answers,
+    Assessment,
+    ClinicianReason,
+    DepletionScore,
+    IntakeEstimate,
+    Kidney,
+    RiskGroup,
+    ScoreItem,
+    TypicalServing,
+    Who,
+    assess,
+    sex_and_stage,
+    typical_servings,
+    who_choices,
+)
+from bot.domain.knowledge import Content
+from bot.domain.models import FOOD_CATEGORIES, AgeBand
+from bot.domain.profile import Profile
+from bot.ui.limits import ACTION_ROWS, FIELD_VALUE, pack_lines
+from bot.ui.views import OwnedView
+
+COLOUR = discord.Colour.teal()
+TITLE = "Magnesium self-check"
+QUESTION_ROWS = ACTION_ROWS - 1
+"""The last row holds the navigation buttons."""
+
+NOT_ADVICE = (
+    "This describes what you told me; it is not medical advice and not a diagnosis. "
+    "Only you can see it."
+)
+TIMEOUT_NOTICE = (
+    "This self-check timed out and its buttons no longer answer. Run `/assess` again to start over."
+)
+INTRO = (
+    "About a minute: how your magnesium from food compares with the reference for someone "
+    "like you, what raises your chance of running low, and what would help, with the "
+    "reasoning shown. Only you see this, and nothing is stored unless you ask at the end.\n\n"
+    "Your age and sex (or pregnancy, breastfeeding) pick your reference intake, the RDA."
+)
+FOOD_INTRO = (
+    "How many servings of each group do you eat on a typical day? A serving is the usual "
+    "portion, like the example; a group's typical serving is the median magnesium over the "
+    "usual servings of its foods in our catalogue (USDA values)."
+)
+HEALTH_INTRO = (
+    "These make up the Magnesium Depletion Score and the NIH ODS risk groups. Leave a list "
+    "empty if nothing in it applies.\n"
+    "• **eGFR** is the kidney number on a blood test report; if you don't know it, the score "
+    "shows the range it could take.\n"
+    "• **1 drink** is 14 g of alcohol: a 355 ml beer at 5 %, 150 ml of wine or 45 ml of "
+    "spirits."
+)
+
+WHO_LABELS: dict[Who, str] = {
+    "male": "Male",
+    "female": "Female",
+    "pregnant": "Pregnant",
+    "lactating": "Breastfeeding",
+}
+KIDNEY_LABELS: dict[Kidney, str] = {
+    "normal": "eGFR 90 or more",
+    "mild": "eGFR 60–89",
+    "reduced": "eGFR under 60",
+    "unknown": "don't know",
+}
+MEDICINES = {
+    "diuretic": ("A diuretic (water tablet)", "e.g. furosemide, hydrochlorothiazide"),
+    "ppi": (
+        "A heartburn PPI for more than a year",
+        "proton-pump inhibitors, e.g. omeprazole, lansoprazole, pantoprazole",
+    ),
+}
+CONDITIONS = {
+    "type2_diabetes": ("Type 2 diabetes", None),
+    "gut_disease": ("Crohn's, coeliac disease or bowel surgery", None),
+    "heavy_sweating": ("Hard training with heavy sweating", "e.g. daily endurance sport"),
+}
+
+SaveProfile = Callable[[int, Answers], Awaitable[Profile]]
+"""Stores the age band and sex of the answers as the person's profile; returns what was saved."""
+
+
+def mg(amount: float) -> str:
+    return f"{amount:.0f} mg"
+
+
+def _drinks(count: int) -> str:
+    words = "drink" if count == 1 else "drinks"
+    return f"{count} or more {words}" if count == MAX_DRINKS else f"{count} {words}"
+
+
+def _servings(count: int) -> str:
+    return "3 or more" if count == MAX_SERVINGS else str(count)
+
+
+# the answers so far --------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class Draft:
+    """The answers so far; None where a question is still open."""
+
+    ages: AgeBand | None = None
+    who: Who | None = None
+    servings: dict[str, int] = dataclasses.field(default_factory=dict)
+    medicines: frozenset[str] = frozenset()
+    drinks: int | None = None
+    kidney: Kidney | None = None
+    conditions: frozenset[str] = frozenset()
+
+    def answers(self) -> Answers:
+        if self.ages is None or self.who is None or self.drinks is None or self.kidney is None:
+            raise ValueError("the self-check is not finished")
+        sex, life_stage = sex_and_stage(self.who)
+        return Answers(
+            ages=self.ages,
+            sex=sex,
+            life_stage=life_stage,
+            servings=dict(self.servings),
+            diuretic="diuretic" in self.medicines,
+            long_term_ppi="ppi" in self.medicines,
+            drinks_per_day=self.drinks,
+            kidney=self.kidney,
+            type2_diabetes="type2_diabetes" in self.conditions,
+            gut_disease="gut_disease" in self.conditions,
+            heavy_sweating="heavy_sweating" in self.conditions,
+        )
+
+
+# components ----------------------------------------------------------------------------------
+
+
+def _options(
+    choices: Iterable[tuple[str, str, str | None]], chosen: Collection[str]
+) -> list[discord.SelectOption]:
+    """(value, label, description) triples; the chosen ones show as picked."""
+    return [
+        discord.SelectOption(label=label, value=value, description=about, default=value in chosen)
+        for value, label, about in choices
+    ]
+
+
+class _Question(discord.ui.Select["AssessView"]):
+    """A select whose picks go to `on_pick`; the step is then shown again."""
+
+    def __init__(
+        self,
+        name: str,
+        placeholder: str,
+        options: list[discord.SelectOption],
+        on_pick: Callable[[list[str]], None],
+        *,
+        many: bool = False,
+    ) -> None:
+        super().__init__(
+            custom_id=f"assess:{name}",
+            placeholder=placeholder,
+            options=options,
+            min_values=0 if many else 1,
+            max_values=len(options) if many else 1,
+        )
+        self.on_pick = on_pick
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        assert self.view is not None
+        self.on_pick(self.values)
+        await self.view.show(interaction)
+
+
+class _Action(discord.ui.Button["AssessView"]):
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        action: Callable[[discord.Interaction], Awaitable[None]],
+        *,
+        style: discord.ButtonStyle = discord.ButtonStyle.secondary,
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(
+            custom_id=f"assess:{name}",
+            label=label,
+            style=style,
+            disabled=disabled,
+            row=QUESTION_ROWS,
+        )
+        self.action = action
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        await self.action(interaction)
+
+
+# the view ------------------------------------------------------------------------------------
+
+
+class AssessView(OwnedView):
+    """The whole flow in one message; each step rebuilds the components from the draft."""
+
+    timeout_notice = TIMEOUT_NOTICE
+
+    def __init__(
+        self, owner_id: int, *, content: Content, save: SaveProfile, timeout: float
+    ) -> None:
+        super().__init__(owner_id, timeout=timeout)
+        self.content = content
+        self.magnesium = content.nutrient_by_id["magnesium"]
+        self.save = save
+        self.typical = typical_servings(content.foods)
+        groups = list(self.typical)
+        parts = [groups[i : i + QUESTION_ROWS] for i in range(0, len(groups), QUESTION_ROWS)]
+        food_steps = [
+            partial(self._food_step, part, f" ({n} of {len(parts)})" if len(parts) > 1 else "")
+            for n, part in enumerate(parts, 1)
+        ]
+        self.steps: list[Callable[[], discord.Embed]] = [
+            self._about_step,
+            *food_steps,
+            self._health_step,
+        ]
+        self.draft = Draft()
+        self.step = 0
+        self.saved: Profile | None = None
+
+    # showing -----------------------------------------------------------------------------
+
+    def render(self) -> list[discord.Embed]:
+        """The current step's embeds; the components are rebuilt to match."""
+        self.clear_items()
+        if self.step == len(self.steps):
+            return self._result_step()
+        embed = self.steps[self.step]()
+        embed.title = f"{TITLE} · {self.step + 1} of {len(self.steps)}: {embed.title}"
+        return [embed]
+
+    def notice(self) -> str:
+        """The message text above the embeds: the save confirmation, once saved."""
+        return saved_notice(self.saved, self.draft.answers().ages) if self.saved else ""
+
+    async def show(self, interaction: discord.Interaction) -> None:
+        embeds = self.render()
+        await interaction.response.edit_message(content=self.notice(), embeds=embeds, view=self)
+
+    # navigation --------------------------------------------------------------------------
+
+    def _nav(self, *, ready: bool, last: bool = False) -> None:
+        self.add_item(_Action("back", "Back", self._back, disabled=self.step == 0))
+        self.add_item(_Action("restart", "Start over", self._restart))
+        label = "See my result" if last else "Next"
+        style = discord.ButtonStyle.primary
+        self.add_item(_Action("next", label, self._next, style=style, disabled=not ready))
+
+    async def _back(self, interaction: discord.Interaction) -> None:
+        self.step -= 1
+        await self.show(interaction)
+
+    async def _next(self, interaction: discord.Interaction) -> None:
+        self.step += 1
+        await self.show(interaction)
+
+    async def _restart(self, interaction: discord.Interaction) -> None:
+        self.draft = Draft()
+        self.step = 0
+        self.saved = None
+        await self.show(interaction)
+
+    async def _save(self, interaction: discord.Interaction) -> None:
+        self.saved = await self.save(self.owner_id, self.draft.answers())
+        await self.show(interaction)
+
+    # steps -------------------------------------------------------------------------------
+
+    def _about_step(self) -> discord.Embed:
+        draft = self.draft
+        ages = [(str(i), f"Age {band.label}", None) for i, band in enumerate(AGE_BANDS)]
+        chosen_age = [str(AGE_BANDS.index(draft.ages))] if draft.ages else []
+        self.add_item(_Question("age", "Your age", _options(ages, chosen_age), self._pick_age))
+        choices = who_choices(draft.ages, self.magnesium.rda)
+        who = [(w, WHO_LABELS[w], None) for w in choices]
+        self.add_item(
+            _Question(
+                "who",
+                "Male, female, pregnant or breastfeeding",
+                _options(who, [draft.who] if draft.who else []),
+                self._pick_who,
+            )
+        )
+        self._nav(ready=draft.ages is not None and draft.who is not None)
+        return discord.Embed(title="About you", description=INTRO, colour=COLOUR)
+
+    def _pick_age(self, values: list[str]) -> None:
+        self.draft.ages = AGE_BANDS[int(values[0])]
+        if self.draft.who not in who_choices(self.draft.ages, self.magnesium.rda):
+            self.draft.who = None
+        self.saved = None
+
+    def _pick_who(self, values: list[str]) -> None:
+        self.draft.who = cast(Who, values[0])
+        self.saved = None
+
+    def _food_step(self, groups: Sequence[str], part: str) -> discord.Embed:
+        lines = [FOOD_INTRO, ""]
+        for category in groups:
+            typical = self.typical[category]
+            name = FOOD_CATEGORIES[category]
+            count = self.draft.servings.get(category, 0)
+            choices = [
+                (str(n), f"{name}: {_servings(n)} a day", None) for n in range(MAX_SERVINGS + 1)
+            ]
+            self.add_item(
+                _Question(
+                    f"food:{category}",
+                    name,
+                    _options(choices, [str(count)]),
+                    partial(self._pick_servings, category),
+                )
+            )
+            lines.append(f"**{name}**: a serving ≈ {mg(typical.mg)}, {_example(typical)}")
+        self._nav(ready=True)
+        title = f"What you eat on a typical day{part}"
+        return discord.Embed(title=title, description="\n".join(lines), colour=COLOUR)
+
+    def _pick_servings(self, category: str, values: list[str]) -> None:
+        self.draft.servings[category] = int(values[0])
+
+    def _health_step(self) -> discord.Embed:
+        draft = self.draft
+        medicines = [(key, label, about) for key, (label, about) in MEDICINES.items()]
+        self.add_item(
+            _Question(
+                "medicines",
+                "Medicines you take now (none picked: none)",
+                _options(medicines, draft.medicines),
+                self._pick_medicines,
+                many=True,
+            )
+        )
+        drinks = [(str(n), f"Alcohol: {_drinks(n)} a day", None) for n in range(MAX_DRINKS + 1)]
+        chosen_drinks = [] if draft.drinks is None else [str(draft.drinks)]
+        self.add_item(
+            _Question(
+                "drinks",
+                "Drinks of alcohol on a typical day",
+                _options(drinks, chosen_drinks),
+                self._pick_drinks,
+            )
+        )
+        kidneys = [(k, f"Kidney function: {KIDNEY_LABELS[k]}", None) for k in KIDNEY]
+        self.add_item(
+            _Question(
+                "kidney",
+                "Kidney function (eGFR), if you know it",
+                _options(kidneys, [draft.kidney] if draft.kidney else []),
+                self._pick_kidney,
+            )
+        )
+        conditions = [(key, label, about) for key, (label, about) in CONDITIONS.items()]
+        self.add_item(
+            _Question(
+                "conditions",
+                "Conditions that apply to you (none picked: none)",
+                _options(conditions, draft.conditions),
+                self._pick_conditions,
+                many=True,
+            )
+        )
+        self._nav(ready=draft.drinks is not None and draft.kidney is not None, last=True)
+        return discord.Embed(title="Health and medicines", description=HEALTH_INTRO, colour=COLOUR)
+
+    def _pick_medicines(self, values: list[str]) -> None:
+        self.draft.medicines = frozenset(values)
+
+    def _pick_drinks(self, values: list[str]) -> None:
+        self.draft.drinks = int(values[0])
+
+    def _pick_kidney(self, values: list[str]) -> None:
+        self.draft.kidney = cast(Kidney, values[0])
+
+    def _pick_conditions(self, values: list[str]) -> None:
+        self.draft.conditions = frozenset(values)
+
+    def _result_step(self) -> list[discord.Embed]:
+        self.add_item(_Action("back", "Back", self._back))
+        self.add_item(_Action("restart", "Start over", self._restart))
+        if self.saved:
+            self.add_item(_Action("save", "Saved as your profile", self._save, disabled=True))
+        else:
+            save = "Save age and sex as my profile"
+            style = discord.ButtonStyle.success
+            self.add_item(_Action("save", save, self._save, style=style))
+        return result_embeds(assess(self.draft.answers(), self.magnesium, self.content.foods))
+
+
+def _example(typical: TypicalServing) -> str:
+    food = typical.example
+    serving = f"{food.name}, {food.default_serving.label}"
+    return f"e.g. {serving} (median of {typical.food_count} foods)"
+
+
+def saved_notice(profile: Profile, ages: AgeBand) -> str:
+    who = profile.life_stage or profile.sex
+    if profile.age != ages.first:
+        age = f"age {profile.age} (your saved age, which is in the band you chose)"
+    else:
+        age = (
+            f"age {profile.age}, the youngest age of your band {ages.label} (every age in the "
+            "band has the same reference intakes; `/profile set` changes it)"
+        )
+    return (
+        f"Saved to your profile: {WHO_LABELS[who].lower()}, {age}. `/foods` and `/intake` now "
+        "compare with your own reference intakes. Nothing else from this check was stored."
+    )
+
+
+# the result ----------------------------------------------------------------------------------
+
+SCORE_CONTEXT = (
+    "Bands: 0–1 low, 2 middle, 3–5 high. Among US adults (NHANES 2003–2018) 80 % scored 0–1, "
+    "14 % scored 2 and 6 % 3 or more. A higher score went with lower magnesium status in "
+    "studies; it screens, it does not diagnose. It counts any diuretic, though potassium-"
+    "sparing ones (amiloride, spironolactone) lower magnesium loss."
+)
+RISK_TEXT: dict[RiskGroup, str] = {
+    "older_adult": (
+        "**Older adult (65+)**: absorbs less magnesium from food, loses more in urine, and more "
+        "often takes medicines that lower it."
+    ),
+    "type2_diabetes": "**Type 2 diabetes**: sugar in the urine carries magnesium out with it.",
+    "gut_disease": (
+        "**Crohn's, coeliac disease or bowel surgery**: less magnesium is absorbed and more "
+        "is lost through the gut."
+    ),
+    "alcohol": (
+        "**Heavy drinking**: alcohol increases magnesium loss through the kidneys and gut; "
+        "NIH ODS names alcohol dependence as a risk group."
+    ),
+}
+NO_RISK_GROUP = (
+    "None of the groups NIH ODS lists: older adults, type 2 diabetes, gut disease, "
+    "alcohol dependence."
+)
+SWEAT_NOTE = (
+    "Note: hard training with heavy sweating loses some magnesium in sweat. It is not part of "
+    "the score or the ODS list, but it is a reason to keep an eye on your intake."
+)
+CLINICIAN_TEXT: dict[ClinicianReason, str] = {
+    "score": "Your depletion score is in the high band.",
+    "kidney": (
+        "Kidney function under 60: the kidneys clear extra magnesium, so a supplement needs a "
+        "clinician's advice first."
+    ),
+    "long_term_ppi": (
+        "A PPI for more than a year can lower magnesium (FDA, 2011); a blood test can check it."
+    ),
+    "risk_group": "Something you named can lower magnesium (see Risk groups).",
+    "pregnancy": "Pregnant or breastfeeding: check any supplement with your midwife or doctor.",
+}
+SCORE_MIGHT_BE_HIGH = (
+    "Your depletion score could be in the high band, depending on your kidney function "
+    "(a blood test tells)."
+)
+SUPPLEMENT_FACTS = (
+    "• Labels give **elemental magnesium**: the magnesium itself, not the whole compound. "
+    "That is the number that counts.",
+    "• Common forms: oxide, citrate, chloride, lactate, glycinate. Forms that dissolve well "
+    "(citrate, chloride, lactate) are absorbed more completely than oxide in small studies.",
+    "• **Interactions**: antibiotics (tetracyclines, quinolones: take them 2 h before or "
+    "4–6 h after magnesium); bisphosphonates such as alendronate (at least 2 h apart); "
+    "diuretics (loop and thiazide ones raise magnesium loss, potassium-sparing ones lower it); "
+    "PPIs for over a year can lower magnesium, and in about a quarter of the cases FDA "
+    "reviewed supplements alone did not correct it.",
+)
+SYMPTOMS = (
+    "Muscle cramps, tiredness, tingling or palpitations are not scored here: they have many "
+    "causes. If you have them, see a clinician."
+)
+SOURCES = (
+    "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
+    "(our catalogue, `/foods`) · Depletion Score: Fan et al., J Nutr 2021, "
+    "doi 10.1093/jn/nxab138 · Risk groups, interactions, forms: NIH ODS magnesium fact sheet · "
+    "PPIs over a year: FDA Drug Safety Communication, 2 Mar 2011"
+)
+FOOTER = "Your answers are not stored. The save button stores only your age band and sex."
+
+
+def result_embeds(result: Assessment) -> list[discord.Embed]:
+    """The result: what you get and what raises your risk, then what would help."""
+    answers = result.answers
+    rda = result.intake.rda
+    who = WHO_LABELS[answers.life_stage or answers.sex].lower()
+    summary = discord.Embed(
+        title="Your magnesium self-check",
+        description=(
+            f"Age {answers.ages.label}, {who}: reference **{mg(rda.amount)} a day** "
+            f"({rda.line}).\n{NOT_ADVICE}"
+        ),
+        colour=COLOUR,
+    )
+    _add_field(summary, "Magnesium from food (an estimate)", intake_lines(result.intake))
+    _add_field(summary, score_title(result.score), score_lines(result.score, answers))
+    risks = [RISK_TEXT[r] for r in result.risks] or [NO_RISK_GROUP]
+    if answers.heavy_sweating:
+        risks.append(SWEAT_NOTE)
+    _add_field(summary, "Risk groups (NIH ODS)", risks)
+
+    helps = discord.Embed(title="What would help", colour=COLOUR)
+    _add_field(helps, "Foods that close your gap fastest", food_lines(result))
+    if result.discuss_supplements:
+        _add_field(helps, "If you consider a supplement", supplement_lines(result))
+    if result.clinician:
+        _add_field(helps, "Talk to a clinician", clinician_lines(result))
+    _add_field(helps, "Symptoms", [SYMPTOMS])
+    _add_field(helps, "Sources", [SOURCES])
+    helps.set_footer(text=FOOTER)
+    return [summary, helps]
+
+
+def intake_lines(intake: IntakeEstimate) -> list[str]:
+    lines = [
+        f"{FOOD_CATEGORIES[g.typical.category]}: "
+        + (f"{_servings(g.servings)} × {mg(g.typical.mg)} = {mg(g.mg)}" if g.servings else "0")
+        for g in intake.groups
+    ]
+    total = f"**≈ {mg(intake.total_mg)} a day: {intake.percent_of_rda:.0f} % of your RDA**"
+    if intake.gap_mg:
+        total += f", about {mg(intake.gap_mg)} short of {mg(intake.rda.amount)}."
+    else:
+        total += f", at or above {mg(intake.rda.amount)}."
+    lines += [
+        total,
+        "Servings × a typical serving of the group; 3 or more counts as 3. Water and "
+        "supplements are not counted.",
+    ]
+    return lines
+
+
+def score_title(score: DepletionScore) -> str:
+    bands = " to ".join(score.bands)
+    points = str(score.low) if score.known else f"{score.low} to {score.high}"
+    return f"Magnesium Depletion Score: {points} of {MAX_SCORE}, {bands}"
+
+
+def score_lines(score: DepletionScore, answers: Answers) -> list[str]:
+    return [*(_score_item(item, answers) for item in score.items), SCORE_CONTEXT]
+
+
+def _score_item(item: ScoreItem, answers: Answers) -> str:
+    points = f"+{item.low}" if item.low == item.high else f"+{item.low} to {item.high}"
+    if item.item == "diuretic":
+        what = f"diuretic: {_yes_no(answers.diuretic)}"
+    elif item.item == "ppi":
+        what = f"PPI for more than a year: {_yes_no(answers.long_term_ppi)}"
+    elif item.item == "alcohol":
+        limit = HEAVY_DRINKING_OVER[answers.sex]
+        people = "men" if answers.sex == "male" else "women"
+        what = (
+            f"alcohol: {_drinks(answers.drinks_per_day)} a day "
+            f"(scores above {limit} a day for {people})"
+        )
+    elif answers.kidney == "unknown":
+        what = "kidney function: not known (eGFR 90+: 0, 60–89: 1, under 60: 2)"
+    else:
+        what = f"kidney function: {KIDNEY_LABELS[answers.kidney]}"
+    return f"{points} {what}"
+
+
+def _yes_no(answer: bool) -> str:
+    return "yes" if answer else "no"
+
+
+def food_lines(result: Assessment) -> list[str]:
+    if not result.foods:
+        return ["Your estimate meets the reference from food alone."]
+    gap = result.intake.gap_mg
+    lines = ["The richest per usual serving, from the groups you eat least:"]
+    for pick in result.foods:
+        share = "all of" if pick.share_of_gap >= 1 else f"{100 * pick.share_of_gap:.0f} % of"
+        serving = pick.food.default_serving.label
+        lines.append(f"• {pick.food.name}, {serving}: {mg(pick.mg)} ({share} your {mg(gap)} gap)")
+    return lines
+
+
+def supplement_lines(result: Assessment) -> list[str]:
+    limit = result.target.upper_limit
+    return [
+        "Food first; if you and your clinician consider a supplement:",
+        SUPPLEMENT_FACTS[0],
+        SUPPLEMENT_FACTS[1],
+        f"• **Upper limit**: {mg(limit.amount)} a day of magnesium from supplements and "
+        f"medicines ({limit.line}); magnesium in food does not count towards it. Above it, "
+        "diarrhoea and stomach upset are common.",
+        SUPPLEMENT_FACTS[2],
+    ]
+
+
+def clinician_lines(result: Assessment) -> list[str]:
+    return [
+        "• "
+        + (SCORE_MIGHT_BE_HIGH if r == "score" and not result.score.known else CLINICIAN_TEXT[r])
+        for r in result.clinician
+    ]
+
+
+def _add_field(embed: discord.Embed, name: str, lines: Sequence[str]) -> None:
+    """One field, or several (the later ones "… continued") if the lines don't fit in one."""
+    for i, page in enumerate(pack_lines(lines, FIELD_VALUE)):
+        embed.add_field(name=name if i == 0 else f"{name} (continued)", value=page, inline=False)

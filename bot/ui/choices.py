@@ -1,0 +1,40 @@
+"""Autocomplete choices and "did you mean" answers, shared by every option that names a record."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+import discord
+from discord import app_commands
+
+from bot.errors import UserError
+from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, shorten
+
+T = TypeVar("T")
+
+CLOSEST = 5
+"""How many near matches an unknown name is answered with."""
+ECHO = 60
+"""How much of what the person typed we repeat back."""
+
+
+def as_choices(
+    items: Iterable[T], label: Callable[[T], str], value: Callable[[T], str]
+) -> list[app_commands.Choice[str]]:
+    """At most 25 choices with names cut to Discord's 100 characters."""
+    choices = [
+        app_commands.Choice(name=shorten(label(item), CHOICE_NAME), value=value(item))
+        for item in items
+    ]
+    return choices[:AUTOCOMPLETE_CHOICES]
+
+
+def not_found(kind: str, typed: str, closest: Iterable[str], hint: str) -> UserError:
+    """A UserError naming what was typed and the nearest names, or a hint if there are none."""
+    shown = discord.utils.escape_markdown(shorten(" ".join(typed.split()), ECHO))
+    names = list(closest)[:CLOSEST]
+    if names:
+        listed = "\n".join(f"• {name}" for name in names)
+        return UserError(f"I don't know a {kind} called “{shown}”. Closest matches:\n{listed}")
+    return UserError(f"I don't know a {kind} called “{shown}”. {hint}")

@@ -1,0 +1,32 @@
+"""The `food` option of any command: autocomplete from the catalogue, and turning what was
+sent (a chosen id, or text typed without choosing) into a Food."""
+
+from __future__ import annotations
+
+from discord import app_commands
+
+from bot.domain.knowledge import Content
+from bot.domain.models import Food
+from bot.domain.search import normalise
+from bot.ui.choices import CLOSEST, as_choices, not_found
+
+HINT = "Start typing a food's name and pick one of the suggestions."
+
+
+def food_autocomplete(content: Content, current: str) -> list[app_commands.Choice[str]]:
+    """Up to 25 foods matching what has been typed (top magnesium sources when nothing yet)."""
+    return as_choices(content.food_index.search(current), lambda f: f.name, lambda f: f.id)
+
+
+def resolve_food(content: Content, value: str) -> Food:
+    """The food with this id, else with this exact name or alias (any case or accents);
+    otherwise a UserError listing up to five closest matches."""
+    if value in content.food_by_id:
+        return content.food_by_id[value]
+    wanted = normalise(value)
+    for food in content.foods:
+        if wanted and wanted in {normalise(text) for text in (food.name, *food.aliases)}:
+            return food
+    # an empty query would list the top sources, which are not "close" to anything
+    closest = [food.name for food in content.food_index.search(value, CLOSEST)] if wanted else []
+    raise not_found("food", value, closest, HINT)
