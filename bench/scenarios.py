@@ -58,6 +58,39 @@ async def _about(client: DiscordClient, i: int, _: Any) -> None:
     await client.slash("about", user=member(i))
 
 
+async def _foods_list(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("foods", user=member(i))
+
+
+async def _foods_detail(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("foods", food="pumpkin_seeds_roasted", user=member(i))
+
+
+async def _foods_autocomplete(client: DiscordClient, i: int, _: Any) -> None:
+    await client.autocomplete("foods", "food", "pumkin", user=member(i))
+
+
+async def _studies_list(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("studies", user=member(i))
+
+
+async def _studies_detail(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("studies", study="brilla_conte_2000", user=member(i))
+
+
+async def _studies_autocomplete(client: DiscordClient, i: int, _: Any) -> None:
+    await client.autocomplete("studies", "study", "maggio", user=member(i))
+
+
+async def _assess_start(client: DiscordClient, i: int, _: Any = None) -> Message:
+    return await client.slash("assess", user=member(i))
+
+
+async def _assess_pick_age(client: DiscordClient, i: int, question: Message) -> None:
+    [age] = [value for label, value in question.select("assess:age").options if "31" in label]
+    await client.select(question, "assess:age", [age], user=member(i))
+
+
 async def _intake_log(client: DiscordClient, i: int, _: Any) -> None:
     await client.slash("intake log", food="pumpkin_seeds_roasted", servings=1, user=member(i))
 
@@ -121,6 +154,14 @@ FLOOR = Scenario("floor: /ping", "ping", _ping)
 
 SCENARIOS = (
     Scenario("/about", "about", _about),
+    Scenario("/foods (list)", "foods", _foods_list, target=1.3),
+    Scenario("/foods (detail)", "foods", _foods_detail, target=1.3),
+    Scenario("/foods autocomplete", "foods", _foods_autocomplete, target=1.3),
+    Scenario("/studies (overview and list)", "studies", _studies_list, target=1.3),
+    Scenario("/studies (detail)", "studies", _studies_detail, target=1.3),
+    Scenario("/studies autocomplete", "studies", _studies_autocomplete, target=1.3),
+    Scenario("/assess (start)", "assess", _assess_start),
+    Scenario("/assess step (pick age)", "assess", _assess_pick_age, prepare=_assess_start),
     INTAKE_LOG,
     Scenario("/intake log food autocomplete", "intake log", _intake_food_autocomplete, target=1.3),
     Scenario("/intake supplement", "intake supplement", _intake_supplement),
