@@ -19,7 +19,7 @@ class Profile:
     """Interactions per second in the open-loop run."""
     open_seconds: float
     footprint_entries: int
-    """Entries magbot logs in all before its peak RSS is read."""
+    """Entries a fresh magbot logs before its peak RSS is read."""
     year_days: int
     entries_per_day: int
     """The heavy user's log: this many days of this many entries, written by the storage run."""
@@ -31,17 +31,17 @@ class Profile:
 
 DEFAULT = Profile(
     name="default",
-    n=200,
+    n=100,
     rounds=3,
     concurrency=8,
     warmup=20,
     open_rate=100.0,
-    open_seconds=10.0,
+    open_seconds=8.0,
     footprint_entries=10_000,
     year_days=365,
     entries_per_day=8,
     storage_rounds=4,
-    health_n=60,
+    health_n=30,
 )
 
 QUICK = Profile(

@@ -3,7 +3,7 @@
 1. storage: bot-layer vs plain sqlite3 writes (no bot running), seeding the heavy user's year;
 2. start-up of the floor and magbot, each in its own process against its own fake;
 3. every scenario against the floor, rounds alternating; then the open loop at a fixed rate;
-4. footprint: magbot logs entries up to the profile's count, then its peak RSS is read;
+4. footprint: a fresh magbot logs the profile's count of entries, then its peak RSS is read;
 5. event-loop health: a fresh magbot process in asyncio debug mode under every scenario.
 """
 
@@ -22,8 +22,9 @@ from bench.botprocess import BotProcess, fake_discord, started
 from bench.interactions import Driver, available, compare, open_loop_p99
 from bench.loop_health import loop_health
 from bench.profile import Profile
-from bench.scenarios import FLOOR, FLOOR_PROBE, INTAKE_LOG, MAGBOT_PROBE, SCENARIOS, Scenario
+from bench.scenarios import FLOOR, FLOOR_PROBE, INTAKE_LOG, MAGBOT_PROBE, SCENARIOS
 from bench.storage_writes import logged_entries, storage_benchmark
+from tests.fakediscord import FakeDiscord
 
 DEFINITIONS = {
     "ready_s": "process spawn → the fake sent the gateway READY (commands are registered by then)",
@@ -53,19 +54,16 @@ def machine() -> dict[str, Any]:
     }
 
 
-async def footprint(driver: Driver, magbot: BotProcess, present: list[Scenario]) -> dict[str, Any]:
-    """Log with /intake log until magbot has logged the profile's count; its peak RSS."""
-    logged = logged_entries(magbot.database)
-    if logged is None or INTAKE_LOG not in present:
-        return {"status": "not available: no intake log", "peak_rss_mb": magbot.peak_rss_mb()}
-    missing = driver.profile.footprint_entries - logged
-    if missing > 0:
-        await driver.run(magbot, INTAKE_LOG, missing)
-    return {
-        "status": "measured",
-        "entries_logged": logged_entries(magbot.database),
-        "peak_rss_mb": magbot.peak_rss_mb(),
-    }
+async def footprint(driver: Driver, fake: FakeDiscord, workdir: Path) -> dict[str, Any]:
+    """A fresh magbot that only logs: its RSS after start-up, and its peak after the entries."""
+    bot = BotProcess("magbot", fake, workdir, name="magbot-footprint")
+    async with started(bot, MAGBOT_PROBE) as start:
+        await driver.run(bot, INTAKE_LOG, driver.profile.footprint_entries)
+        return {
+            "rss_after_start_mb": start["rss_mb"],
+            "entries_logged": logged_entries(bot.database),
+            "peak_rss_mb": bot.peak_rss_mb(),
+        }
 
 
 async def run_benchmarks(profile: Profile) -> dict[str, Any]:
@@ -95,7 +93,11 @@ async def run_benchmarks(profile: Profile) -> dict[str, Any]:
                 "magbot": await open_loop_p99(driver, magbot, [s for s in present if not s.rare]),
                 "floor": await open_loop_p99(driver, floor, [FLOOR]),
             }
-            results["footprint"] = await footprint(driver, magbot, present)
+            whole_run_peak = magbot.peak_rss_mb()
+        results["footprint"] = {
+            **await footprint(driver, magbot_fake, workdir),
+            "peak_rss_all_scenarios_mb": whole_run_peak,
+        }
         results["loop_health"] = await loop_health(driver, magbot, present, workdir)
     results["machine"]["load_average_at_end"] = os.getloadavg()[0]
     shutil.rmtree(workdir)

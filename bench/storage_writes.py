@@ -103,13 +103,8 @@ async def _summary_ms(storage) -> float:
     return (time.perf_counter() - started) / SUMMARY_CALLS * 1e3
 
 
-def logged_entries(database: Path) -> int | None:
-    """Entries in the log besides the heavy user's year (None without an intake table)."""
+def logged_entries(database: Path) -> int:
+    """Entries in a magbot database's log."""
     with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as conn:
-        try:
-            (count,) = conn.execute(
-                "SELECT count(*) FROM intake_entries WHERE user_id != ?", (HEAVY.id,)
-            ).fetchone()
-        except sqlite3.OperationalError:
-            return None
+        (count,) = conn.execute("SELECT count(*) FROM intake_entries").fetchone()
     return count
