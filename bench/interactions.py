@@ -122,8 +122,14 @@ async def open_loop_p99(
     }
     steps = [(scenario.act, next(jobs[scenario.name])) for scenario in plan]
     latencies, wall = await open_loop(bot.fake, steps, profile.open_rate)
+    by_command = {
+        scenario.name: [ms for s, ms in zip(plan, latencies, strict=True) if s is scenario]
+        for scenario in scenarios
+    }
     return {
-        "commands": sorted({s.name for s in scenarios}),
+        "p99_ms_by_command": {
+            name: percentile(values, 99) * 1e3 for name, values in by_command.items() if values
+        },
         "n": len(latencies),
         "rate": len(latencies) / wall,
         "p50_ms": percentile(latencies, 50) * 1e3,

@@ -31,8 +31,8 @@ class Profile:
 
 DEFAULT = Profile(
     name="default",
-    n=100,
-    rounds=3,
+    n=75,
+    rounds=4,
     concurrency=8,
     warmup=20,
     open_rate=100.0,
