@@ -272,7 +272,7 @@ async def test_autocomplete_finds_misspellings_and_aliases(discord, magbot, type
     choices = await discord.autocomplete("foods", "food", typed)
     assert food_id in [c.value for c in choices[:3]]
     names = {c.value: c.name for c in choices}
-    assert names[food_id] == magbot.content.food_by_id[food_id].name
+    assert names[food_id].startswith(f"{magbot.content.food_by_id[food_id].name} · ")
 
 
 async def test_autocomplete_with_nothing_typed_offers_top_magnesium_sources(discord, magbot):
