@@ -13,6 +13,7 @@ from bot.domain.intake import (
     over_upper_limit,
     percent,
 )
+from bot.ui import numbers
 from bot.ui.limits import FIELD_VALUE, shorten
 
 COLOUR = discord.Colour.teal()
@@ -25,12 +26,12 @@ NO_PROFILE_HINT = (
 NOT_ADVICE = "A description of what you logged, not medical advice."
 
 
-def mg(amount: float) -> str:
-    return f"{amount:.0f} mg"
+def mg(value: float) -> str:
+    return numbers.amount("magnesium", value)
 
 
-def zinc(amount: float) -> str:
-    return f"{amount:.1f} mg"
+def zinc(value: float) -> str:
+    return numbers.amount("zinc", value)
 
 
 def versus(amount: float, reference: Amount, fmt=mg) -> str:
