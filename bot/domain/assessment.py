@@ -27,7 +27,7 @@ from bot.domain.models import (
     Nutrient,
     Sex,
 )
-from bot.domain.profile import Profile
+from bot.domain.profile import NO_LIFE_STAGE, Profile, updated
 from bot.domain.targets import Reference, Target, target_for
 
 AGE_BANDS = tuple(
@@ -334,4 +334,6 @@ def profile_from(answers: Answers, current: Profile) -> Profile:
     """
     keep = current.age is not None and answers.ages.contains(current.age)
     age = current.age if keep else answers.age
-    return dataclasses.replace(current, sex=answers.sex, age=age, life_stage=answers.life_stage)
+    return updated(
+        current, sex=answers.sex, age=age, life_stage=answers.life_stage or NO_LIFE_STAGE
+    )

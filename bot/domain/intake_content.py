@@ -7,32 +7,12 @@ from bot.domain.intake import Amount, DailyReference, Intake, check_portion
 from bot.domain.knowledge import Content
 from bot.domain.models import Food, Nutrient
 from bot.domain.profile import Profile
-from bot.domain.search import normalise
 from bot.domain.targets import ADULT_AGE, target_for
-from bot.errors import UserError
-
-CLOSEST = 3
 
 
-def find_food(content: Content, text: str) -> Food:
-    """The food picked from autocomplete (its id) or typed by name; else the closest matches."""
-    if text in content.food_by_id:
-        return content.food_by_id[text]
-    hits = content.food_index.search(text, limit=CLOSEST)
-    if hits and normalise(text) in {normalise(n) for n in (hits[0].name, *hits[0].aliases)}:
-        return hits[0]
-    closest = ", ".join(f"`{food.name}`" for food in hits)
-    raise UserError(
-        f"I don't know the food `{text[:100]}`."
-        + (f" Closest matches: {closest}." if closest else "")
-        + " Pick one from the list as you type."
-    )
-
-
-def food_intake(content: Content, text: str, servings: float | None, grams: float | None) -> Intake:
+def food_intake(food: Food, servings: float | None, grams: float | None) -> Intake:
     """What ``servings`` of the food's household measure (default 1), or ``grams``, gives."""
     check_portion(servings, grams)
-    food = find_food(content, text)
     if grams is not None:
         amount, unit, weight = grams, "g", grams
     else:

@@ -15,6 +15,7 @@ from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
 from bot.ui.charts import week_chart
+from bot.ui.food_choices import food_autocomplete, resolve_food
 
 
 class Intake(commands.GroupCog, group_name="intake", group_description="Your private intake log"):
@@ -46,13 +47,14 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
         servings: float | None = None,
         grams: float | None = None,
     ) -> None:
-        await self._reply_logged(interaction, food_intake(self.bot.content, food, servings, grams))
+        chosen = resolve_food(self.bot.content, food)
+        await self._reply_logged(interaction, food_intake(chosen, servings, grams))
 
     @log.autocomplete("food")
     async def _food_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return ui.food_choices(self.bot.content.food_index.search(current))
+        return food_autocomplete(self.bot.content, current)
 
     @app_commands.command(name="supplement", description="Log a magnesium supplement")
     @app_commands.describe(

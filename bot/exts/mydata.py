@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 from datetime import UTC, datetime
 
@@ -55,14 +56,14 @@ class MyData(commands.GroupCog, group_name="mydata", group_description="Your dat
         if data.is_empty:
             await interaction.followup.send(NOTHING_STORED, ephemeral=True)
             return
-        stamp = datetime.now(UTC)
+        # A long log takes tens of milliseconds to write out: do it off the event loop.
+        document, table = await asyncio.to_thread(
+            lambda: (export_json(data, datetime.now(UTC)), export_csv(data.entries))
+        )
         await interaction.followup.send(
             f"Everything magbot stores about you: your profile and {len(data.entries)} log "
             "entries (JSON), and the log as CSV for a spreadsheet.",
-            files=[
-                _file(export_json(data, stamp), "magbot-data.json"),
-                _file(export_csv(data.entries), "magbot-intake-log.csv"),
-            ],
+            files=[_file(document, "magbot-data.json"), _file(table, "magbot-intake-log.csv")],
             ephemeral=True,
         )
 

@@ -484,8 +484,9 @@ SCORE_MIGHT_BE_HIGH = (
 SUPPLEMENT_FACTS = (
     "• Labels give **elemental magnesium**: the magnesium itself, not the whole compound. "
     "That is the number that counts.",
-    "• Common forms: oxide, citrate, chloride, lactate, glycinate. Forms that dissolve well "
-    "(citrate, chloride, lactate) are absorbed more completely than oxide in small studies.",
+    "• Common forms: citrate, glycinate, oxide, malate, chloride. A tablet's elemental "
+    "magnesium differs by form; we have no checked source comparing how well each is "
+    "absorbed, so we don't rank them.",
     "• **Interactions**: antibiotics (tetracyclines, quinolones: take them 2 h before or "
     "4–6 h after magnesium); bisphosphonates such as alendronate (at least 2 h apart); "
     "diuretics (loop and thiazide ones raise magnesium loss, potassium-sparing ones lower it); "
@@ -499,10 +500,13 @@ SYMPTOMS = (
 SOURCES = (
     "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
     "(our catalogue, `/foods`) · Depletion Score: Fan et al., J Nutr 2021, "
-    "doi 10.1093/jn/nxab138 · Risk groups, interactions, forms: NIH ODS magnesium fact sheet · "
+    "doi 10.1093/jn/nxab138 · Risk groups and interactions: NIH ODS magnesium fact sheet · "
     "PPIs over a year: FDA Drug Safety Communication, 2 Mar 2011"
 )
-FOOTER = "Your answers are not stored. The save button stores only your age band and sex."
+FOOTER = (
+    "Your answers are not stored. The save button stores only your age band and sex "
+    "(with pregnancy or breastfeeding if you chose it)."
+)
 
 
 def result_embeds(result: Assessment) -> list[discord.Embed]:

@@ -14,8 +14,14 @@ HINT = "Start typing a food's name and pick one of the suggestions."
 
 
 def food_autocomplete(content: Content, current: str) -> list[app_commands.Choice[str]]:
-    """Up to 25 foods matching what has been typed (top magnesium sources when nothing yet)."""
-    return as_choices(content.food_index.search(current), lambda f: f.name, lambda f: f.id)
+    """Up to 25 foods matching what has been typed (top magnesium sources when nothing yet),
+    each named with its household measure so a person knows what one serving means."""
+    return as_choices(content.food_index.search(current), _label, lambda f: f.id)
+
+
+def _label(food: Food) -> str:
+    serving = food.default_serving
+    return f"{food.name} · {serving.label} ({serving.grams:g} g)"
 
 
 def resolve_food(content: Content, value: str) -> Food:

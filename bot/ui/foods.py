@@ -13,6 +13,7 @@ from bot.domain.models import FOOD_CATEGORIES, Food, Nutrient, NutrientId
 from bot.domain.targets import Target
 from bot.ui import numbers
 from bot.ui.pages import embed_pages
+from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.green()
 FOOD_NUTRIENTS: tuple[NutrientId, ...] = get_args(NutrientId)
@@ -25,7 +26,6 @@ NO_PROFILE = (
     "Add your age and sex with `/profile set` to also see each amount as a share of your own "
     "RDA (that answer is shown only to you)."
 )
-NOT_ADVICE = "Describes, does not prescribe; not medical advice."
 
 
 def fdc_link(food: Food) -> str | None:

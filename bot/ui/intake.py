@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import discord
-from discord import app_commands
 
 from bot.domain.intake import (
     Amount,
@@ -14,8 +13,8 @@ from bot.domain.intake import (
     over_upper_limit,
     percent,
 )
-from bot.domain.models import Food
-from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, FIELD_VALUE, shorten
+from bot.ui import numbers
+from bot.ui.limits import FIELD_VALUE, shorten
 
 COLOUR = discord.Colour.teal()
 WARNING_COLOUR = discord.Colour.gold()
@@ -27,12 +26,12 @@ NO_PROFILE_HINT = (
 NOT_ADVICE = "A description of what you logged, not medical advice."
 
 
-def mg(amount: float) -> str:
-    return f"{amount:.0f} mg"
+def mg(value: float) -> str:
+    return numbers.amount("magnesium", value)
 
 
-def zinc(amount: float) -> str:
-    return f"{amount:.1f} mg"
+def zinc(value: float) -> str:
+    return numbers.amount("zinc", value)
 
 
 def versus(amount: float, reference: Amount, fmt=mg) -> str:
@@ -157,17 +156,3 @@ def undone_text(entry: Entry | None) -> str:
         return "Your log is empty; there is nothing to undo."
     logged = discord.utils.format_dt(entry.logged_at, "f")
     return f"Removed {entry_line(entry)} (logged {logged})."
-
-
-def food_choices(foods: list[Food]) -> list[app_commands.Choice[str]]:
-    """Autocomplete choices naming each food's household measure; the value is the food id."""
-    return [
-        app_commands.Choice(
-            name=shorten(
-                f"{f.name} · {f.default_serving.label} ({f.default_serving.grams:g} g)",
-                CHOICE_NAME,
-            ),
-            value=f.id,
-        )
-        for f in foods[:AUTOCOMPLETE_CHOICES]
-    ]

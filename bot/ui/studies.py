@@ -10,6 +10,7 @@ from bot.domain.knowledge import Content
 from bot.domain.models import EVIDENCE_LEVELS, STUDY_DESIGNS, Evidence, OverviewPoint, Study
 from bot.ui.limits import EMBED_TITLE, FIELD_VALUE, pack_lines, shorten
 from bot.ui.pages import embed_pages
+from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.blurple()
 STUDIES_PER_PAGE = 6
@@ -21,7 +22,6 @@ SOURCE = (
     "and how well we checked it. Evidence levels: what a study can tell a person about "
     "magnesium, zinc and IGF-1."
 )
-NOT_ADVICE = "Describes, does not prescribe; not medical advice."
 
 
 def evidence_words(evidence: Evidence) -> str:

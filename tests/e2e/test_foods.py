@@ -12,20 +12,12 @@ from bot.domain.profile import Profile
 from bot.domain.targets import target_for
 from bot.ui import numbers
 from bot.ui.views import NOT_YOURS
+from tests.e2e.paging import every_page
 from tests.fakediscord import ALICE, BOB, CAROL, Message
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
 FDC = "https://fdc.nal.usda.gov/food-details/{}/nutrients"
-
-
-async def every_page(discord, msg):
-    """The message as it reads on each page, pressing Next until the last."""
-    pages = [msg]
-    while msg.buttons and not msg.button("Next").disabled:
-        msg = await discord.click(msg, "Next")
-        pages.append(msg)
-    return pages
 
 
 def listed_names(pages):
@@ -272,7 +264,7 @@ async def test_autocomplete_finds_misspellings_and_aliases(discord, magbot, type
     choices = await discord.autocomplete("foods", "food", typed)
     assert food_id in [c.value for c in choices[:3]]
     names = {c.value: c.name for c in choices}
-    assert names[food_id] == magbot.content.food_by_id[food_id].name
+    assert names[food_id].startswith(f"{magbot.content.food_by_id[food_id].name} · ")
 
 
 async def test_autocomplete_with_nothing_typed_offers_top_magnesium_sources(discord, magbot):

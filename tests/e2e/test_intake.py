@@ -121,8 +121,8 @@ async def test_two_people_never_see_each_others_data(discord, magbot):
 
 
 BAD_INPUT = [
-    ("intake log", {"food": "xqzv"}, "I don't know the food `xqzv`."),
-    ("intake log", {"food": "pumpkn"}, "Closest matches: `Pumpkin seeds, roasted`"),
+    ("intake log", {"food": "xqzv"}, "I don't know a food called “xqzv”."),
+    ("intake log", {"food": "pumpkn"}, "Closest matches:\n• Pumpkin seeds, roasted"),
     ("intake log", {"food": PUMPKIN, "servings": 0}, "Servings must be more than 0"),
     ("intake log", {"food": PUMPKIN, "servings": -2}, "Servings must be more than 0"),
     ("intake log", {"food": PUMPKIN, "servings": 21}, "at most 20"),

@@ -6,19 +6,12 @@ from bot.domain.models import EVIDENCE_LEVELS, STUDY_DESIGNS
 from bot.domain.studies import filter_studies
 from bot.ui.studies import short_reference
 from bot.ui.views import NOT_YOURS
+from tests.e2e.paging import every_page
 from tests.fakediscord import BOB
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
 OVERVIEW_TITLE = "Magnesium, zinc and IGF-1: what the evidence says"
-
-
-async def every_page(discord, msg):
-    pages = [msg]
-    while msg.buttons and not msg.button("Next").disabled:
-        msg = await discord.click(msg, "Next")
-        pages.append(msg)
-    return pages
 
 
 def listed_studies(pages):

@@ -11,7 +11,7 @@ from bot.ui.food_choices import food_autocomplete, resolve_food
 def test_autocomplete_offers_ids_under_readable_names(content):
     [first, *_] = food_autocomplete(content, "pepitas")
     assert first.value == "pumpkin_seeds_roasted"
-    assert first.name == "Pumpkin seeds, roasted"
+    assert first.name == "Pumpkin seeds, roasted · 1 oz (28.35 g)"
 
 
 def test_autocomplete_stays_within_discord_limits_for_any_query(content):

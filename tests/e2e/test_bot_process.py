@@ -1,5 +1,5 @@
-"""The real bot process is killed outright in a burst of logs: every entry it confirmed to a
-user is still there when it starts again."""
+"""The real bot as its own process, the way `magbot run` runs: stopped politely it closes
+cleanly; killed outright in a burst of logs, every entry it confirmed is still there."""
 
 import asyncio
 import contextlib
@@ -77,3 +77,17 @@ async def test_confirmed_logs_survive_sigkill_of_the_bot(fake_discord, tmp_path)
     assert not fake_discord.take_violations()
     missing = set(confirmed) - await people_with_a_stored_log(database)
     assert not missing, f"{len(missing)} confirmed logs lost"
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+async def test_a_stop_signal_closes_the_bot_cleanly(fake_discord, tmp_path, stop):
+    database = tmp_path / "magbot.sqlite3"
+    process = await start_bot_process(fake_discord, database)
+    msg = await DiscordClient(fake_discord).slash("intake log", food=PUMPKIN, user=PEOPLE[0])
+    assert "Pumpkin seeds" in msg.text
+
+    process.send_signal(stop)
+    assert await asyncio.wait_for(process.wait(), timeout=30) == 0
+    # A cleanly closed SQLite connection folds its write-ahead log back into the file.
+    assert not database.with_name(database.name + "-wal").exists()
+    assert await people_with_a_stored_log(database) == {PEOPLE[0].id}
