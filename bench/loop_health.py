@@ -34,7 +34,7 @@ def slow_callbacks(path: Path) -> list[dict[str, Any]]:
         found.append(
             {
                 "ms": float(seconds.group(1)) * 1e3 if seconds else None,
-                "task": task.group(1) if task else message.split(" took ")[0][:80],
+                "task": task.group(1) if task else message.split(" took ")[0][:60],
                 "what": message,
             }
         )
