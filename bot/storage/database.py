@@ -7,7 +7,7 @@ import contextlib
 import logging
 import re
 import sqlite3
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from importlib import resources
 from pathlib import Path
 
@@ -43,7 +43,12 @@ def backup_file(source: Path, target: Path) -> None:
 
 
 class Database:
-    """An open aiosqlite connection in autocommit mode; write through :meth:`transaction`."""
+    """An open aiosqlite connection in autocommit mode.
+
+    A single statement is its own transaction (:meth:`write`); several go through
+    :meth:`transaction`. Writes share one lock, so one never lands inside another's
+    transaction on this shared connection.
+    """
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
@@ -98,6 +103,16 @@ class Database:
                     await self.conn.execute("ROLLBACK")
                 raise
             log.info("Applied migration %s", name)
+
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+        """The rows of one query, in a single trip to the database thread."""
+        return list(await self.conn.execute_fetchall(sql, params))
+
+    async def write(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+        """One statement as its own transaction, committed (and synced) when this returns;
+        the rows it returns (``RETURNING``). One trip to the database thread."""
+        async with self._write_lock:
+            return list(await self.conn.execute_fetchall(sql, params))
 
     @contextlib.asynccontextmanager
     async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:

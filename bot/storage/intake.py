@@ -38,57 +38,48 @@ class IntakeRepository:
     async def add_entry(self, user_id: int, intake: Intake, at: datetime | None = None) -> Entry:
         """Store ``intake``; committed (and synced to disk) when this returns."""
         at = at or datetime.now(UTC)
-        async with (
-            self._db.transaction() as conn,
-            conn.execute(
-                "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
-                " unit, grams, magnesium_mg, zinc_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " RETURNING id",
-                (
-                    user_id,
-                    _stamp(at),
-                    intake.kind,
-                    intake.item_id,
-                    intake.label,
-                    intake.amount,
-                    intake.unit,
-                    intake.grams,
-                    intake.magnesium_mg,
-                    intake.zinc_mg,
-                ),
-            ) as cur,
-        ):
-            (entry_id,) = await cur.fetchone()
+        [(entry_id,)] = await self._db.write(
+            "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
+            " unit, grams, magnesium_mg, zinc_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " RETURNING id",
+            (
+                user_id,
+                _stamp(at),
+                intake.kind,
+                intake.item_id,
+                intake.label,
+                intake.amount,
+                intake.unit,
+                intake.grams,
+                intake.magnesium_mg,
+                intake.zinc_mg,
+            ),
+        )
         return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
 
     async def undo_last(self, user_id: int) -> Entry | None:
         """Remove and return the person's most recently logged entry, if any."""
-        async with (
-            self._db.transaction() as conn,
-            conn.execute(
-                "DELETE FROM intake_entries WHERE id = (SELECT max(id) FROM intake_entries"
-                " WHERE user_id = ?) RETURNING *",
-                (user_id,),
-            ) as cur,
-        ):
-            row = await cur.fetchone()
-        return None if row is None else _entry(row)
+        rows = await self._db.write(
+            "DELETE FROM intake_entries WHERE id = (SELECT max(id) FROM intake_entries"
+            " WHERE user_id = ?) RETURNING *",
+            (user_id,),
+        )
+        return _entry(rows[0]) if rows else None
 
     async def entries_between(self, user_id: int, start: datetime, end: datetime) -> list[Entry]:
         """The person's entries logged in [start, end), oldest first."""
-        async with self._db.conn.execute(
+        rows = await self._db.fetch(
             "SELECT * FROM intake_entries"
             " WHERE user_id = ? AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, id",
             (user_id, _stamp(start), _stamp(end)),
-        ) as cur:
-            return [_entry(row) for row in await cur.fetchall()]
+        )
+        return [_entry(row) for row in rows]
 
     async def all_entries(self, user_id: int) -> list[Entry]:
-        async with self._db.conn.execute(
-            "SELECT * FROM intake_entries WHERE user_id = ? ORDER BY logged_at, id",
-            (user_id,),
-        ) as cur:
-            return [_entry(row) for row in await cur.fetchall()]
+        rows = await self._db.fetch(
+            "SELECT * FROM intake_entries WHERE user_id = ? ORDER BY logged_at, id", (user_id,)
+        )
+        return [_entry(row) for row in rows]
 
     async def day_summary(self, user_id: int, day: date, zone: tzinfo) -> DaySummary:
         """Totals and top contributors for the person's local ``day``."""

@@ -13,27 +13,25 @@ class ProfileRepository:
         self._db = db
 
     async def get(self, user_id: int) -> Profile | None:
-        async with self._db.conn.execute(
+        rows = await self._db.fetch(
             "SELECT user_id, sex, age, life_stage, timezone FROM profiles WHERE user_id = ?",
             (user_id,),
-        ) as cur:
-            row = await cur.fetchone()
-        return None if row is None else Profile(**dict(row))
+        )
+        return Profile(**dict(rows[0])) if rows else None
 
     async def save(self, profile: Profile) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (user_id) DO UPDATE SET sex = excluded.sex, age = excluded.age,"
-                " life_stage = excluded.life_stage, timezone = excluded.timezone,"
-                " updated_at = excluded.updated_at",
-                (
-                    profile.user_id,
-                    profile.sex,
-                    profile.age,
-                    profile.life_stage,
-                    profile.timezone,
-                    datetime.now(UTC).isoformat(),
-                ),
-            )
+        await self._db.write(
+            "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET sex = excluded.sex, age = excluded.age,"
+            " life_stage = excluded.life_stage, timezone = excluded.timezone,"
+            " updated_at = excluded.updated_at",
+            (
+                profile.user_id,
+                profile.sex,
+                profile.age,
+                profile.life_stage,
+                profile.timezone,
+                datetime.now(UTC).isoformat(),
+            ),
+        )

@@ -10,16 +10,12 @@ class StateRepository:
         self._db = db
 
     async def get(self, key: str) -> str | None:
-        async with self._db.conn.execute(
-            "SELECT value FROM bot_state WHERE key = ?", (key,)
-        ) as cur:
-            row = await cur.fetchone()
-        return None if row is None else row["value"]
+        rows = await self._db.fetch("SELECT value FROM bot_state WHERE key = ?", (key,))
+        return rows[0]["value"] if rows else None
 
     async def set(self, key: str, value: str) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "INSERT INTO bot_state (key, value) VALUES (?, ?)"
-                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                (key, value),
-            )
+        await self._db.write(
+            "INSERT INTO bot_state (key, value) VALUES (?, ?)"
+            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )

@@ -1,3 +1,4 @@
+import asyncio
 import sqlite3
 
 import pytest
@@ -100,3 +101,26 @@ async def test_online_backup_copies_a_live_database(tmp_path):
         await storage.close()
     with sqlite3.connect(tmp_path / "copy.sqlite3") as conn:
         assert conn.execute("SELECT value FROM bot_state WHERE key = 'k'").fetchone() == ("v",)
+
+
+async def test_a_write_never_lands_inside_another_transaction(tmp_path):
+    storage = await Storage.open(tmp_path / "magbot.sqlite3")
+    inside = asyncio.Event()
+
+    async def write_then_roll_back():
+        async with storage.db.transaction() as conn:
+            await conn.execute("INSERT INTO bot_state VALUES ('rolled back', '1')")
+            inside.set()
+            await asyncio.sleep(0.05)  # the other write is waiting meanwhile
+            raise RuntimeError("roll back")
+
+    try:
+        task = asyncio.create_task(write_then_roll_back())
+        await inside.wait()
+        await storage.state.set("kept", "2")
+        with pytest.raises(RuntimeError):
+            await task
+        assert await storage.state.get("kept") == "2"
+        assert await storage.state.get("rolled back") is None
+    finally:
+        await storage.close()
