@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import discord
@@ -24,6 +25,11 @@ Choice = app_commands.Choice
 class Foods(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
+        # The knowledge base never changes while the bot runs, so neither do these answers.
+        self.ranking_pages = functools.cache(self._ranking_pages)
+        self.public_food_embed = functools.cache(
+            lambda food_id: food_embed(bot.content, bot.content.food_by_id[food_id], None)
+        )
 
     @app_commands.command(
         name="foods",
@@ -48,25 +54,31 @@ class Foods(commands.Cog):
         category: str | None = None,
         per: str = "serving",
     ) -> None:
-        content = self.bot.content
         if food is not None:
             await self.show_food(interaction, food)
             return
-        ranked = rank_foods(content.foods, nutrient, per, category)
-        pages = ranking_pages(ranked, content.nutrient_by_id[nutrient], per, category)
+        pages = self.ranking_pages(nutrient, per, category)
         await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
+
+    def _ranking_pages(
+        self, nutrient: str, per: str, category: str | None
+    ) -> tuple[discord.Embed, ...]:
+        content = self.bot.content
+        ranked = rank_foods(content.foods, nutrient, per, category)
+        return tuple(ranking_pages(ranked, content.nutrient_by_id[nutrient], per, category))
 
     async def show_food(self, interaction: discord.Interaction, value: str) -> None:
         """One food; with the person's age and sex also as a share of their RDA, privately."""
         content = self.bot.content
         food = resolve_food(content, value)
         profile = await self.bot.storage.profiles.get(interaction.user.id)
-        targets = None
-        if profile is not None and profile.has_targets:
-            nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
-            targets = targets_for(nutrients, profile.age, profile.sex, profile.life_stage)
+        if profile is None or not profile.has_targets:
+            await interaction.response.send_message(embed=self.public_food_embed(food.id))
+            return
+        nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
+        targets = targets_for(nutrients, profile.age, profile.sex, profile.life_stage)
         embed = food_embed(content, food, targets)
-        await interaction.response.send_message(embed=embed, ephemeral=targets is not None)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @foods.autocomplete("food")
     async def food_choices(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import discord
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 class Studies(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
+        # The knowledge base never changes while the bot runs, so neither do these answers.
+        self.list_pages = functools.cache(self._list_pages)
+        self.study_embed = functools.cache(
+            lambda study_id: study_embed(bot.content.study_by_id[study_id])
+        )
 
     @app_commands.command(
         name="studies", description="What the studies on magnesium, zinc and IGF-1 really found"
@@ -38,15 +44,18 @@ class Studies(commands.Cog):
         study: str | None = None,
         design: str | None = None,
     ) -> None:
-        content = self.bot.content
         if study is not None:
-            embed = study_embed(resolve_study(content, study))
-            await interaction.response.send_message(embed=embed)
+            chosen = resolve_study(self.bot.content, study)
+            await interaction.response.send_message(embed=self.study_embed(chosen.id))
             return
-        pages = study_list_pages(filter_studies(content.studies, design), design)
-        if design is None:
-            pages = overview_pages(content) + pages
+        pages = self.list_pages(design)
         await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
+
+    def _list_pages(self, design: str | None) -> tuple[discord.Embed, ...]:
+        """The overview (unless one design is asked for), then the studies."""
+        content = self.bot.content
+        pages = study_list_pages(filter_studies(content.studies, design), design)
+        return tuple(pages if design else overview_pages(content) + pages)
 
     @studies.autocomplete("study")
     async def study_choices(
