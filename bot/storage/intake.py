@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime, tzinfo
-
-import aiosqlite
 
 from bot.domain.intake import (
     WEEK_DAYS,
@@ -25,7 +24,7 @@ def _stamp(at: datetime) -> str:
     return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _entry(row: aiosqlite.Row) -> Entry:
+def _entry(row: sqlite3.Row) -> Entry:
     values = dict(row)
     values["logged_at"] = datetime.fromisoformat(values["logged_at"])
     return Entry(**values)
@@ -76,10 +75,11 @@ class IntakeRepository:
         return [_entry(row) for row in rows]
 
     async def all_entries(self, user_id: int) -> list[Entry]:
-        rows = await self._db.fetch(
-            "SELECT * FROM intake_entries WHERE user_id = ? ORDER BY logged_at, id", (user_id,)
+        return await self._db.fetch_as(
+            _entry,
+            "SELECT * FROM intake_entries WHERE user_id = ? ORDER BY logged_at, id",
+            (user_id,),
         )
-        return [_entry(row) for row in rows]
 
     async def day_summary(self, user_id: int, day: date, zone: tzinfo) -> DaySummary:
         """Totals and top contributors for the person's local ``day``."""
