@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import pkgutil
 import signal
@@ -71,6 +72,9 @@ class MagBot(commands.Bot):
                 log.exception("Extension %s failed to load; the others carry on", name)
         if self.sync_on_start:
             await sync_commands(self.tree, self.storage.state, self.settings.dev_guild)
+        # What start-up built (modules, the knowledge base) lives as long as the process: keep
+        # it out of the garbage collector's full passes, which otherwise pause the loop.
+        gc.freeze()
 
     async def close(self) -> None:
         await super().close()

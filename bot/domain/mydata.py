@@ -51,7 +51,13 @@ def _log_row(entry: Entry) -> dict[str, object]:
     }
 
 
-def export_json(data: UserData, exported_at: datetime) -> str:
+def export_files(data: UserData, exported_at: datetime) -> tuple[str, str]:
+    """The JSON document of everything, and the intake log again as CSV for a spreadsheet.
+
+    A year of logs is thousands of rows: callers run this off the event loop. The JSON is
+    compact because Python's indenting encoder is several times slower.
+    """
+    rows = [_log_row(entry) for entry in data.entries]
     profile = None
     if data.profile is not None:
         profile = {k: v for k, v in dataclasses.asdict(data.profile).items() if k != "user_id"}
@@ -59,15 +65,10 @@ def export_json(data: UserData, exported_at: datetime) -> str:
         "user_id": str(data.user_id),
         "exported_at_utc": exported_at.isoformat(),
         "profile": profile,
-        "intake_log": [_log_row(entry) for entry in data.entries],
+        "intake_log": rows,
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
-
-
-def export_csv(entries: tuple[Entry, ...]) -> str:
-    """The intake log as CSV (a spreadsheet-friendly copy of the JSON's ``intake_log``)."""
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=LOG_COLUMNS, lineterminator="\n")
+    table = io.StringIO()
+    writer = csv.DictWriter(table, fieldnames=LOG_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_log_row(entry) for entry in entries)
-    return out.getvalue()
+    writer.writerows(rows)
+    return json.dumps(document, ensure_ascii=False), table.getvalue()

@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.mydata import export_csv, export_json
+from bot.domain.mydata import export_files
 from bot.ui.profile import DELETE_QUESTION
 from bot.ui.views import OwnedView
 
@@ -56,10 +56,7 @@ class MyData(commands.GroupCog, group_name="mydata", group_description="Your dat
         if data.is_empty:
             await interaction.followup.send(NOTHING_STORED, ephemeral=True)
             return
-        # A long log takes tens of milliseconds to write out: do it off the event loop.
-        document, table = await asyncio.to_thread(
-            lambda: (export_json(data, datetime.now(UTC)), export_csv(data.entries))
-        )
+        document, table = await asyncio.to_thread(export_files, data, datetime.now(UTC))
         await interaction.followup.send(
             f"Everything magbot stores about you: your profile and {len(data.entries)} log "
             "entries (JSON), and the log as CSV for a spreadsheet.",

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.domain import intake, timezones
-from bot.domain.mydata import UserData, export_csv, export_json
+from bot.domain.mydata import UserData, export_files
 from bot.domain.profile import Profile, updated
 from bot.errors import UserError
 
@@ -102,7 +102,8 @@ def test_export_json_and_csv_carry_the_whole_log():
     )
     data = UserData(5, Profile(5, sex="male", age=44, timezone="Asia/Tokyo"), entries)
 
-    document = json.loads(export_json(data, at))
+    document_text, table = export_files(data, at)
+    document = json.loads(document_text)
     assert document["profile"] == {
         "sex": "male",
         "age": 44,
@@ -113,7 +114,7 @@ def test_export_json_and_csv_carry_the_whole_log():
     assert document["intake_log"][0]["magnesium_mg"] == 160
     assert document["intake_log"][1]["unit"] == "mg elemental"
 
-    rows = list(csv.DictReader(io.StringIO(export_csv(entries))))
+    rows = list(csv.DictReader(io.StringIO(table)))
     assert [(r["label"], float(r["magnesium_mg"])) for r in rows] == [
         ("Almonds", 160),
         ("Magnesium citrate", 250),
