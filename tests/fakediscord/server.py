@@ -38,10 +38,17 @@ class FakeDiscord:
     """The fake server and everything it saw. Start with `await fake.start()`."""
 
     def __init__(
-        self, token: str = DEFAULT_TOKEN, *, response_deadline: float = RESPONSE_DEADLINE
+        self,
+        token: str = DEFAULT_TOKEN,
+        *,
+        response_deadline: float = RESPONSE_DEADLINE,
+        check_schema: bool = True,
     ) -> None:
         self.token = token
         self.response_deadline = response_deadline
+        self.check_schema = check_schema
+        """Also validate responses against Discord's OpenAPI schema (the limit rules always
+        apply). The benchmark turns it off: it costs the fake milliseconds per large body."""
         self.requests: list[RecordedRequest] = []
         self.violations: list[Violation] = []
         self.commands: dict[int | None, list[dict[str, Any]]] = {}
