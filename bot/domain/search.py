@@ -8,6 +8,7 @@ A query then scores each vocabulary word it could match and each key by its word
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ FUZZY_BASE, FUZZY_SPAN = 0.45, 0.4
 MIN_FUZZY = 0.4
 """Trigram similarity below this is noise, not a typo."""
 MIN_SCORE = 0.5
+SEARCHES_REMEMBERED = 4096
 QUERY_SHARE = 0.7
 """A key's word-match score weighs how much of the query it explains (70 %) and how much of
 the key the query explains (30 %), so extra words in either only lower the score."""
@@ -73,13 +75,18 @@ class FuzzyIndex(Generic[T]):
             for gram in grams:
                 by_gram[gram].append(word)
         self._by_gram = dict(by_gram)
+        # People type the same few prefixes over and over; the index never changes.
+        self._remembered = functools.lru_cache(maxsize=SEARCHES_REMEMBERED)(self._search)
 
     def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[T]:
         """Items best matching `query`, best first; [] for a query with no letters or digits."""
+        return list(self._remembered(query, limit))
+
+    def _search(self, query: str, limit: int) -> tuple[T, ...]:
         text = normalise(query[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
         tokens = text.split()[:MAX_QUERY_WORDS]
         if not tokens:
-            return []
+            return ()
         query_cover: dict[int, float] = defaultdict(float)  # key → sum of its best per token
         word_best: dict[str, float] = {}  # word → its best score over the tokens
         for token in tokens:
@@ -108,7 +115,7 @@ class FuzzyIndex(Generic[T]):
             if score >= MIN_SCORE and rank > best.get(item_no, (0.0, 0)):
                 best[item_no] = rank
         order = sorted(best, key=lambda item_no: (best[item_no], -item_no), reverse=True)
-        return [self._items[item_no] for item_no in order[:limit]]
+        return tuple(self._items[item_no] for item_no in order[:limit])
 
     def _word_scores(self, token: str) -> dict[str, float]:
         """How well `token` matches each vocabulary word it could mean (others score 0)."""
