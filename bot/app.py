@@ -18,6 +18,7 @@ from bot.settings import Settings
 from bot.storage import Storage
 from bot.sync import sync_commands
 from bot.tree import MagTree
+from bot.ui.pages import PageBook, PageButton
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +58,21 @@ class MagBot(commands.Bot):
             tree_cls=MagTree,
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
+            # Slash commands bring everything they need; caching messages and members would
+            # only grow the heap the garbage collector walks.
+            max_messages=None,
+            member_cache_flags=discord.MemberCacheFlags.none(),
+            chunk_guilds_at_startup=False,
         )
         self.settings = settings
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
+        self.page_books: dict[str, PageBook] = {}
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         self.storage = await Storage.open(self.settings.database)
+        self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)

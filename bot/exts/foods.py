@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bot.app import MagBot
 
 Choice = app_commands.Choice
+PAGE_BOOK = "foods"
 
 
 class Foods(commands.Cog):
@@ -27,6 +28,7 @@ class Foods(commands.Cog):
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.ranking_pages = functools.cache(self._ranking_pages)
+        bot.page_books[PAGE_BOOK] = self._pages_for_key
         self.public_food_embed = functools.cache(
             lambda food_id: food_embed(bot.content, bot.content.food_by_id[food_id], None)
         )
@@ -57,8 +59,12 @@ class Foods(commands.Cog):
         if food is not None:
             await self.show_food(interaction, food)
             return
-        pages = self.ranking_pages(nutrient, per, category)
-        await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
+        key = f"{nutrient}.{per}.{category or ''}"
+        await send_pages(interaction, PAGE_BOOK, key, view_timeout=self.bot.settings.view_timeout)
+
+    def _pages_for_key(self, key: str) -> tuple[discord.Embed, ...]:
+        nutrient, per, category = key.split(".")
+        return self.ranking_pages(nutrient, per, category or None)
 
     def _ranking_pages(
         self, nutrient: str, per: str, category: str | None

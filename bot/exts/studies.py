@@ -19,11 +19,15 @@ if TYPE_CHECKING:
     from bot.app import MagBot
 
 
+PAGE_BOOK = "studies"
+
+
 class Studies(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.list_pages = functools.cache(self._list_pages)
+        bot.page_books[PAGE_BOOK] = lambda design: self.list_pages(design or None)
         self.study_embed = functools.cache(
             lambda study_id: study_embed(bot.content.study_by_id[study_id])
         )
@@ -48,8 +52,8 @@ class Studies(commands.Cog):
             chosen = resolve_study(self.bot.content, study)
             await interaction.response.send_message(embed=self.study_embed(chosen.id))
             return
-        pages = self.list_pages(design)
-        await send_pages(interaction, pages, view_timeout=self.bot.settings.view_timeout)
+        key = design or ""
+        await send_pages(interaction, PAGE_BOOK, key, view_timeout=self.bot.settings.view_timeout)
 
     def _list_pages(self, design: str | None) -> tuple[discord.Embed, ...]:
         """The overview (unless one design is asked for), then the studies."""

@@ -1,22 +1,32 @@
-"""Long answers as pages: pack text blocks into embeds, and a view to step through them.
+"""Long answers as pages: pack text blocks into embeds, and buttons to step through them.
 
-Any command can use it::
+A command registers a *book* on the bot: a function from a key (the command's options, as
+text) to its pages, which it builds once. Then::
 
-    pages = embed_pages(blocks, title="…", footer="…", per_page=10)
-    await send_pages(interaction, pages, view_timeout=bot.settings.view_timeout)
+    bot.page_books["foods"] = pages_for_key
+    await send_pages(interaction, "foods", key, view_timeout=bot.settings.view_timeout)
 
 One page is sent without buttons; more get Previous / Next and a page counter, which only the
-person who asked can press and which disable themselves on timeout.
+person who asked can press and which disable themselves on timeout. Everything a button needs
+(book, key, page, owner) is in its custom id, so no view object lives on per message: a busy
+bot keeps no growing heap of them for the garbage collector to walk.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import asyncio
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import discord
 
+from bot.tree import send_ephemeral
 from bot.ui.limits import EMBED_DESCRIPTION, EMBED_TOTAL, pack_lines
-from bot.ui.views import OwnedView
+from bot.ui.views import NOT_YOURS
+
+PageBook = Callable[[str], Sequence[discord.Embed]]
+"""A key (a command's options as text, only letters, digits, ``_`` and ``.``) → its pages."""
 
 
 def pack_blocks(
@@ -61,57 +71,126 @@ def embed_pages(
     ]
 
 
-class Paginator(OwnedView):
-    """Shows one of several embeds; Previous / Next step through them in place."""
+@dataclasses.dataclass(frozen=True)
+class Place:
+    """A page of a paged answer, and the one person who may turn it."""
 
-    def __init__(self, pages: Sequence[discord.Embed], owner_id: int, *, timeout: float) -> None:
-        if not pages:
-            raise ValueError("a paginator needs at least one page")
-        super().__init__(owner_id, timeout=timeout)
-        self.pages = tuple(pages)
-        self.index = 0
-        self.previous = discord.ui.Button(label="Previous", emoji="◀️")
-        self.counter = discord.ui.Button(disabled=True)
-        self.next = discord.ui.Button(label="Next", emoji="▶️")
-        self.previous.callback = self._go_previous
-        self.next.callback = self._go_next
-        for button in (self.previous, self.counter, self.next):
-            button.style = discord.ButtonStyle.secondary
-            self.add_item(button)
-        self._update_buttons()
+    book: str
+    key: str
+    index: int
+    owner: int
 
-    @property
-    def page(self) -> discord.Embed:
-        return self.pages[self.index]
+    def custom_id(self, role: str) -> str:
+        return f"pages:{self.book}:{self.key}:{self.index}:{self.owner}:{role}"
 
-    def _update_buttons(self) -> None:
-        self.previous.disabled = self.index == 0
-        self.next.disabled = self.index == len(self.pages) - 1
-        self.counter.label = f"Page {self.index + 1} of {len(self.pages)}"
 
-    async def _go_previous(self, interaction: discord.Interaction) -> None:
-        await self._show(interaction, self.index - 1)
+PREVIOUS, COUNTER, NEXT = "p", "c", "n"
 
-    async def _go_next(self, interaction: discord.Interaction) -> None:
-        await self._show(interaction, self.index + 1)
 
-    async def _show(self, interaction: discord.Interaction, index: int) -> None:
-        self.index = max(0, min(index, len(self.pages) - 1))
-        self._update_buttons()
-        await interaction.response.edit_message(embed=self.page, view=self)
+class PageButton(
+    discord.ui.DynamicItem[discord.ui.Button],
+    template=r"pages:(?P<book>\w+):(?P<key>[\w.]*):(?P<index>\d+):(?P<owner>\d+):(?P<role>[pcn])",
+):
+    """Previous, Next (and the page counter): the page it leads to is in its custom id."""
+
+    def __init__(
+        self, place: Place, role: str, *, label: str, disabled: bool, emoji: str | None = None
+    ) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label,
+                emoji=emoji,
+                style=discord.ButtonStyle.secondary,
+                disabled=disabled,
+                custom_id=place.custom_id(role),
+            )
+        )
+        self.place = place
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction, item: discord.ui.Button, match
+    ) -> PageButton:
+        place = Place(match["book"], match["key"], int(match["index"]), int(match["owner"]))
+        return cls(place, match["role"], label=item.label or "", disabled=item.disabled)
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id == self.place.owner:
+            return True
+        await send_ephemeral(interaction, NOT_YOURS)
+        return False
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        try:
+            pages = interaction.client.page_books[self.place.book](self.place.key)
+            place = replace(self.place, index=min(self.place.index, len(pages) - 1))
+            controls = page_controls(place, len(pages))
+            await interaction.response.edit_message(embed=pages[place.index], view=controls)
+        except Exception as error:
+            await interaction.client.tree.report(interaction, error)
+
+
+def page_controls(place: Place, count: int, *, closed: bool = False) -> discord.ui.View:
+    """Previous · Page i of n · Next for the page at ``place``; all disabled when closed."""
+    at = place.index
+    buttons = (
+        (replace(place, index=max(at - 1, 0)), PREVIOUS, "Previous", "◀️", at == 0),
+        (place, COUNTER, f"Page {at + 1} of {count}", None, True),
+        (replace(place, index=min(at + 1, count - 1)), NEXT, "Next", "▶️", at == count - 1),
+    )
+    view = discord.ui.View(timeout=None)
+    for target, role, label, emoji, disabled in buttons:
+        button = PageButton(target, role, label=label, emoji=emoji, disabled=disabled or closed)
+        view.add_item(button)
+    return view
 
 
 async def send_pages(
     interaction: discord.Interaction,
-    pages: Sequence[discord.Embed],
+    book: str,
+    key: str,
     *,
     view_timeout: float,
     ephemeral: bool = False,
 ) -> None:
     """Answer with the first page, and page buttons for the asker when there are more."""
+    pages = interaction.client.page_books[book](key)
     if len(pages) == 1:
         await interaction.response.send_message(embed=pages[0], ephemeral=ephemeral)
         return
-    view = Paginator(pages, interaction.user.id, timeout=view_timeout)
-    await interaction.response.send_message(embed=view.page, view=view, ephemeral=ephemeral)
-    view.attach(interaction)
+    controls = page_controls(Place(book, key, 0, interaction.user.id), len(pages))
+    sent = await interaction.response.send_message(
+        embed=pages[0], view=controls, ephemeral=ephemeral
+    )
+    if sent.message_id is not None:
+        asyncio.get_running_loop().call_later(
+            view_timeout, _close_soon, interaction.client, interaction.token, sent.message_id
+        )
+
+
+_closing: set[asyncio.Task] = set()
+
+
+def _close_soon(client: discord.Client, token: str, message_id: int) -> None:
+    task = asyncio.ensure_future(_close(client, token, message_id))
+    _closing.add(task)
+    task.add_done_callback(_closing.discard)
+
+
+async def _close(client: discord.Client, token: str, message_id: int) -> None:
+    """Disable the buttons of a paged answer, on whichever page it was left."""
+    webhook = discord.Webhook.partial(client.application_id, token, client=client)
+    try:
+        message = await webhook.fetch_message(message_id)
+        counter = next(
+            child.custom_id
+            for row in message.components
+            for child in getattr(row, "children", ())
+            if getattr(child, "custom_id", "").endswith(f":{COUNTER}")
+        )
+        match = PageButton.__discord_ui_compiled_template__.fullmatch(counter)
+        place = Place(match["book"], match["key"], int(match["index"]), int(match["owner"]))
+        count = len(client.page_books[place.book](place.key))
+        await webhook.edit_message(message_id, view=page_controls(place, count, closed=True))
+    except (discord.HTTPException, StopIteration):
+        pass  # the message is gone, its token expired, or it no longer has page buttons

@@ -142,6 +142,20 @@ async def test_page_buttons_disable_when_the_view_times_out(discord, fake_discor
     assert Message.of(fake_discord.messages[msg.id]).embed == msg.embed
 
 
+@pytest.mark.usefixtures("short_view_timeout")
+async def test_timed_out_pages_stay_on_the_page_the_reader_left_them(discord, fake_discord):
+    second = await discord.click(await discord.slash("foods"), "Next")
+    counter = next(b.label for b in second.buttons if b.label.startswith("Page 2 of"))
+
+    def closed():
+        now = Message.of(fake_discord.messages[second.id])
+        return all(b.disabled for b in now.buttons) and now
+
+    now = await fake_discord.wait_for(closed, 5, "the page buttons to disable")
+    assert now.embed == second.embed
+    assert now.button(counter).disabled
+
+
 # one food ---------------------------------------------------------------------------------
 
 
