@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import itertools
 from typing import TYPE_CHECKING
 
 import discord
@@ -32,6 +34,18 @@ class Foods(commands.Cog):
         self.public_food_embed = functools.cache(
             lambda food_id: food_embed(bot.content, bot.content.food_by_id[food_id], None)
         )
+
+    async def cog_load(self) -> None:
+        """Build every list and public food answer now, off the loop, not on a first ask."""
+        await asyncio.to_thread(self._build_all)
+
+    def _build_all(self) -> None:
+        for nutrient, per, category in itertools.product(
+            FOOD_NUTRIENTS, BASES, (None, *FOOD_CATEGORIES)
+        ):
+            self.ranking_pages(nutrient, per, category)
+        for food in self.bot.content.foods:
+            self.public_food_embed(food.id)
 
     @app_commands.command(
         name="foods",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,16 @@ class Studies(commands.Cog):
         self.study_embed = functools.cache(
             lambda study_id: study_embed(bot.content.study_by_id[study_id])
         )
+
+    async def cog_load(self) -> None:
+        """Build every list and study answer now, off the loop, not on a first ask."""
+        await asyncio.to_thread(self._build_all)
+
+    def _build_all(self) -> None:
+        for design in (None, *STUDY_DESIGNS):
+            self.list_pages(design)
+        for study in self.bot.content.studies:
+            self.study_embed(study.id)
 
     @app_commands.command(
         name="studies", description="What the studies on magnesium, zinc and IGF-1 really found"

@@ -53,6 +53,7 @@ class Storage:
             for statement in PERSONAL_DATA.values():
                 cursor = await conn.execute(statement, (user_id,))
                 removed += cursor.rowcount
+        self.profiles.forget(user_id)
         return removed
 
 

@@ -2,22 +2,44 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime
 
 from bot.domain.profile import Profile
 from bot.storage.database import Database
 
+PROFILES_REMEMBERED = 10_000
+
 
 class ProfileRepository:
+    """Profiles, remembered after the first read: almost every personal command needs one,
+    and only this process writes them."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._known: OrderedDict[int, Profile | None] = OrderedDict()
 
     async def get(self, user_id: int) -> Profile | None:
+        if user_id in self._known:
+            self._known.move_to_end(user_id)
+            return self._known[user_id]
         rows = await self._db.fetch(
             "SELECT user_id, sex, age, life_stage, timezone FROM profiles WHERE user_id = ?",
             (user_id,),
         )
-        return Profile(**dict(rows[0])) if rows else None
+        # The database answers in order, so a save or delete that came after this read
+        # resolves after it too: setdefault never puts back an older profile.
+        profile = self._known.setdefault(user_id, Profile(**dict(rows[0])) if rows else None)
+        self._trim()
+        return profile
+
+    def forget(self, user_id: int) -> None:
+        """After the person's rows were deleted elsewhere (see Storage.delete_user)."""
+        self._known.pop(user_id, None)
+
+    def _trim(self) -> None:
+        while len(self._known) > PROFILES_REMEMBERED:
+            self._known.popitem(last=False)
 
     async def save(self, profile: Profile) -> None:
         await self._db.write(
@@ -35,3 +57,6 @@ class ProfileRepository:
                 datetime.now(UTC).isoformat(),
             ),
         )
+        self._known[profile.user_id] = profile
+        self._known.move_to_end(profile.user_id)
+        self._trim()

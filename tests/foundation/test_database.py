@@ -124,3 +124,17 @@ async def test_a_write_never_lands_inside_another_transaction(tmp_path):
         assert await storage.state.get("rolled back") is None
     finally:
         await storage.close()
+
+
+async def test_a_profile_reads_back_as_last_saved_and_is_gone_after_delete(tmp_path):
+    storage = await Storage.open(tmp_path / "magbot.sqlite3")
+    try:
+        assert await storage.profiles.get(5) is None
+        await storage.profiles.save(Profile(user_id=5, sex="female", age=30))
+        assert (await storage.profiles.get(5)).age == 30
+        await storage.profiles.save(Profile(user_id=5, sex="female", age=31))
+        assert (await storage.profiles.get(5)).age == 31
+        await storage.delete_user(5)
+        assert await storage.profiles.get(5) is None
+    finally:
+        await storage.close()
