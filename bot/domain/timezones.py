@@ -10,12 +10,24 @@ from bot.errors import UserError
 
 @functools.cache
 def _names() -> tuple[str, ...]:
+    """Every IANA name, sorted. The first call reads the time zone database from disk: the
+    bot makes it once at start-up, in a thread (see the profile extension)."""
     return tuple(sorted(zoneinfo.available_timezones()))
+
+
+@functools.cache
+def _known() -> frozenset[str]:
+    return frozenset(_names())
+
+
+def load_names() -> None:
+    """Read the list of names now (slow, disk), so no command has to."""
+    _known()
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
     """The timezone called ``name``; a clear user error if there is none."""
-    if name not in _names():
+    if name not in _known():
         raise UserError(
             f"I don't know the timezone `{name}`. Pick an IANA name from the list, "
             "such as `Europe/Berlin` or `America/New_York`."

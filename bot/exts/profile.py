@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Literal
 
 import discord
@@ -20,6 +21,9 @@ class ProfileCog(
 ):
     def __init__(self, bot) -> None:
         self.bot = bot
+
+    async def cog_load(self) -> None:
+        await asyncio.to_thread(timezones.load_names)
 
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         person = await load_person(self.bot, interaction.user.id)
