@@ -39,6 +39,7 @@ from bot.domain.assessment import (
 from bot.domain.knowledge import Content
 from bot.domain.models import FOOD_CATEGORIES, AgeBand
 from bot.domain.profile import Profile
+from bot.ui import numbers
 from bot.ui.limits import ACTION_ROWS, FIELD_VALUE, pack_lines
 from bot.ui.views import OwnedView
 
@@ -104,7 +105,7 @@ SaveProfile = Callable[[int, Answers], Awaitable[Profile]]
 
 
 def mg(amount: float) -> str:
-    return f"{amount:.0f} mg"
+    return numbers.amount("magnesium", amount)
 
 
 def _drinks(count: int) -> str:

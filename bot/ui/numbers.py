@@ -1,8 +1,9 @@
 """How amounts and shares are written: few enough digits to scan, the unit always shown.
 
 Magnesium amounts are tens to hundreds of mg, so whole numbers (one decimal under 10 mg);
-zinc amounts are a few mg, so one decimal (two under 1 mg). Percentages are whole numbers,
-with "<1 %" for a share that is there but rounds to nothing. Halves round up, as people do.
+zinc amounts are a few mg, so one decimal (two under 1 mg); nothing at all is "0 mg".
+Percentages are whole numbers, with "<1 %" for a share that is there but rounds to nothing.
+Halves round up, as people do.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ def _rounded(value: float, decimals: int) -> str:
 
 def decimals_for(nutrient_id: str, amount: float) -> int:
     """Digits after the point for an amount of this nutrient (see the module docstring)."""
+    if amount == 0:
+        return 0
     if nutrient_id == "zinc":
         return 2 if amount < 1 else 1
     return 1 if amount < 10 else 0

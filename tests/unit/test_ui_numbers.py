@@ -16,6 +16,8 @@ from bot.ui.numbers import amount, grams, percent, reference
         ("zinc", 2.2113, "2.2 mg"),
         ("zinc", 0.525, "0.53 mg"),
         ("zinc", 32.6, "32.6 mg"),
+        ("magnesium", 0, "0 mg"),
+        ("zinc", 0.0, "0 mg"),
     ],
 )
 def test_amounts_have_sensible_decimals_and_a_unit(nutrient, value, shown):
