@@ -16,19 +16,11 @@ import discord
 
 from bot.domain.assessment import (
     AGE_BANDS,
-    HEAVY_DRINKING_OVER,
     KIDNEY,
     MAX_DRINKS,
-    MAX_SCORE,
     MAX_SERVINGS,
     Answers,
-    Assessment,
-    ClinicianReason,
-    DepletionScore,
-    IntakeEstimate,
     Kidney,
-    RiskGroup,
-    ScoreItem,
     TypicalServing,
     Who,
     assess,
@@ -39,19 +31,22 @@ from bot.domain.assessment import (
 from bot.domain.knowledge import Content
 from bot.domain.models import FOOD_CATEGORIES, AgeBand
 from bot.domain.profile import Profile
-from bot.ui import numbers
-from bot.ui.limits import ACTION_ROWS, FIELD_VALUE, pack_lines
+from bot.ui.assess_result import (
+    COLOUR,
+    KIDNEY_LABELS,
+    WHO_LABELS,
+    drink_count,
+    mg,
+    result_embeds,
+    serving_count,
+)
+from bot.ui.limits import ACTION_ROWS
 from bot.ui.views import OwnedView
 
-COLOUR = discord.Colour.teal()
 TITLE = "Magnesium self-check"
 QUESTION_ROWS = ACTION_ROWS - 1
 """The last row holds the navigation buttons."""
 
-NOT_ADVICE = (
-    "This describes what you told me; it is not medical advice and not a diagnosis. "
-    "Only you can see it."
-)
 TIMEOUT_NOTICE = (
     "This self-check timed out and its buttons no longer answer. Run `/assess` again to start over."
 )
@@ -75,18 +70,6 @@ HEALTH_INTRO = (
     "spirits."
 )
 
-WHO_LABELS: dict[Who, str] = {
-    "male": "Male",
-    "female": "Female",
-    "pregnant": "Pregnant",
-    "lactating": "Breastfeeding",
-}
-KIDNEY_LABELS: dict[Kidney, str] = {
-    "normal": "eGFR 90 or more",
-    "mild": "eGFR 60–89",
-    "reduced": "eGFR under 60",
-    "unknown": "don't know",
-}
 MEDICINES = {
     "diuretic": ("A diuretic (water tablet)", "e.g. furosemide, hydrochlorothiazide"),
     "ppi": (
@@ -102,19 +85,6 @@ CONDITIONS = {
 
 SaveProfile = Callable[[int, Answers], Awaitable[Profile]]
 """Stores the age band and sex of the answers as the person's profile; returns what was saved."""
-
-
-def mg(amount: float) -> str:
-    return numbers.amount("magnesium", amount)
-
-
-def _drinks(count: int) -> str:
-    words = "drink" if count == 1 else "drinks"
-    return f"{count} or more {words}" if count == MAX_DRINKS else f"{count} {words}"
-
-
-def _servings(count: int) -> str:
-    return "3 or more" if count == MAX_SERVINGS else str(count)
 
 
 # the answers so far --------------------------------------------------------------------------
@@ -328,7 +298,7 @@ class AssessView(OwnedView):
             name = FOOD_CATEGORIES[category]
             count = self.draft.servings.get(category, 0)
             choices = [
-                (str(n), f"{name}: {_servings(n)} a day", None) for n in range(MAX_SERVINGS + 1)
+                (str(n), f"{name}: {serving_count(n)} a day", None) for n in range(MAX_SERVINGS + 1)
             ]
             self.add_item(
                 _Question(
@@ -358,7 +328,7 @@ class AssessView(OwnedView):
                 many=True,
             )
         )
-        drinks = [(str(n), f"Alcohol: {_drinks(n)} a day", None) for n in range(MAX_DRINKS + 1)]
+        drinks = [(str(n), f"Alcohol: {drink_count(n)} a day", None) for n in range(MAX_DRINKS + 1)]
         chosen_drinks = [] if draft.drinks is None else [str(draft.drinks)]
         self.add_item(
             _Question(
@@ -433,202 +403,3 @@ def saved_notice(profile: Profile, ages: AgeBand) -> str:
         f"Saved to your profile: {WHO_LABELS[who].lower()}, {age}. `/foods` and `/intake` now "
         "compare with your own reference intakes. Nothing else from this check was stored."
     )
-
-
-# the result ----------------------------------------------------------------------------------
-
-SCORE_CONTEXT = (
-    "Bands: 0–1 low, 2 middle, 3–5 high. Among US adults (NHANES 2003–2018) 80 % scored 0–1, "
-    "14 % scored 2 and 6 % 3 or more. A higher score went with lower magnesium status in "
-    "studies; it screens, it does not diagnose. It counts any diuretic, though potassium-"
-    "sparing ones (amiloride, spironolactone) lower magnesium loss."
-)
-RISK_TEXT: dict[RiskGroup, str] = {
-    "older_adult": (
-        "**Older adult (65+)**: absorbs less magnesium from food, loses more in urine, and more "
-        "often takes medicines that lower it."
-    ),
-    "type2_diabetes": "**Type 2 diabetes**: sugar in the urine carries magnesium out with it.",
-    "gut_disease": (
-        "**Crohn's, coeliac disease or bowel surgery**: less magnesium is absorbed and more "
-        "is lost through the gut."
-    ),
-    "alcohol": (
-        "**Heavy drinking**: alcohol increases magnesium loss through the kidneys and gut; "
-        "NIH ODS names alcohol dependence as a risk group."
-    ),
-}
-NO_RISK_GROUP = (
-    "None of the groups NIH ODS lists: older adults, type 2 diabetes, gut disease, "
-    "alcohol dependence."
-)
-SWEAT_NOTE = (
-    "Note: hard training with heavy sweating loses some magnesium in sweat. It is not part of "
-    "the score or the ODS list, but it is a reason to keep an eye on your intake."
-)
-CLINICIAN_TEXT: dict[ClinicianReason, str] = {
-    "score": "Your depletion score is in the high band.",
-    "kidney": (
-        "Kidney function under 60: the kidneys clear extra magnesium, so a supplement needs a "
-        "clinician's advice first."
-    ),
-    "long_term_ppi": (
-        "A PPI for more than a year can lower magnesium (FDA, 2011); a blood test can check it."
-    ),
-    "risk_group": "Something you named can lower magnesium (see Risk groups).",
-    "pregnancy": "Pregnant or breastfeeding: check any supplement with your midwife or doctor.",
-}
-SCORE_MIGHT_BE_HIGH = (
-    "Your depletion score could be in the high band, depending on your kidney function "
-    "(a blood test tells)."
-)
-SUPPLEMENT_FACTS = (
-    "• Labels give **elemental magnesium**: the magnesium itself, not the whole compound. "
-    "That is the number that counts.",
-    "• Common forms: citrate, glycinate, oxide, malate, chloride. A tablet's elemental "
-    "magnesium differs by form; we have no checked source comparing how well each is "
-    "absorbed, so we don't rank them.",
-    "• **Interactions**: antibiotics (tetracyclines, quinolones: take them 2 h before or "
-    "4–6 h after magnesium); bisphosphonates such as alendronate (at least 2 h apart); "
-    "diuretics (loop and thiazide ones raise magnesium loss, potassium-sparing ones lower it); "
-    "PPIs for over a year can lower magnesium, and in about a quarter of the cases FDA "
-    "reviewed supplements alone did not correct it.",
-)
-SYMPTOMS = (
-    "Muscle cramps, tiredness, tingling or palpitations are not scored here: they have many "
-    "causes. If you have them, see a clinician."
-)
-SOURCES = (
-    "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
-    "(our catalogue, `/foods`) · Depletion Score: Fan et al., J Nutr 2021, "
-    "doi 10.1093/jn/nxab138 · Risk groups and interactions: NIH ODS magnesium fact sheet · "
-    "PPIs over a year: FDA Drug Safety Communication, 2 Mar 2011"
-)
-FOOTER = (
-    "Your answers are not stored. The save button stores only your age band and sex "
-    "(with pregnancy or breastfeeding if you chose it)."
-)
-
-
-def result_embeds(result: Assessment) -> list[discord.Embed]:
-    """The result: what you get and what raises your risk, then what would help."""
-    answers = result.answers
-    rda = result.intake.rda
-    who = WHO_LABELS[answers.life_stage or answers.sex].lower()
-    summary = discord.Embed(
-        title="Your magnesium self-check",
-        description=(
-            f"Age {answers.ages.label}, {who}: reference **{mg(rda.amount)} a day** "
-            f"({rda.line}).\n{NOT_ADVICE}"
-        ),
-        colour=COLOUR,
-    )
-    _add_field(summary, "Magnesium from food (an estimate)", intake_lines(result.intake))
-    _add_field(summary, score_title(result.score), score_lines(result.score, answers))
-    risks = [RISK_TEXT[r] for r in result.risks] or [NO_RISK_GROUP]
-    if answers.heavy_sweating:
-        risks.append(SWEAT_NOTE)
-    _add_field(summary, "Risk groups (NIH ODS)", risks)
-
-    helps = discord.Embed(title="What would help", colour=COLOUR)
-    _add_field(helps, "Foods that close your gap fastest", food_lines(result))
-    if result.discuss_supplements:
-        _add_field(helps, "If you consider a supplement", supplement_lines(result))
-    if result.clinician:
-        _add_field(helps, "Talk to a clinician", clinician_lines(result))
-    _add_field(helps, "Symptoms", [SYMPTOMS])
-    _add_field(helps, "Sources", [SOURCES])
-    helps.set_footer(text=FOOTER)
-    return [summary, helps]
-
-
-def intake_lines(intake: IntakeEstimate) -> list[str]:
-    lines = [
-        f"{FOOD_CATEGORIES[g.typical.category]}: "
-        + (f"{_servings(g.servings)} × {mg(g.typical.mg)} = {mg(g.mg)}" if g.servings else "0")
-        for g in intake.groups
-    ]
-    total = f"**≈ {mg(intake.total_mg)} a day: {intake.percent_of_rda:.0f} % of your RDA**"
-    if intake.gap_mg:
-        total += f", about {mg(intake.gap_mg)} short of {mg(intake.rda.amount)}."
-    else:
-        total += f", at or above {mg(intake.rda.amount)}."
-    lines += [
-        total,
-        "Servings × a typical serving of the group; 3 or more counts as 3. Water and "
-        "supplements are not counted.",
-    ]
-    return lines
-
-
-def score_title(score: DepletionScore) -> str:
-    bands = " to ".join(score.bands)
-    points = str(score.low) if score.known else f"{score.low} to {score.high}"
-    return f"Magnesium Depletion Score: {points} of {MAX_SCORE}, {bands}"
-
-
-def score_lines(score: DepletionScore, answers: Answers) -> list[str]:
-    return [*(_score_item(item, answers) for item in score.items), SCORE_CONTEXT]
-
-
-def _score_item(item: ScoreItem, answers: Answers) -> str:
-    points = f"+{item.low}" if item.low == item.high else f"+{item.low} to {item.high}"
-    if item.item == "diuretic":
-        what = f"diuretic: {_yes_no(answers.diuretic)}"
-    elif item.item == "ppi":
-        what = f"PPI for more than a year: {_yes_no(answers.long_term_ppi)}"
-    elif item.item == "alcohol":
-        limit = HEAVY_DRINKING_OVER[answers.sex]
-        people = "men" if answers.sex == "male" else "women"
-        what = (
-            f"alcohol: {_drinks(answers.drinks_per_day)} a day "
-            f"(scores above {limit} a day for {people})"
-        )
-    elif answers.kidney == "unknown":
-        what = "kidney function: not known (eGFR 90+: 0, 60–89: 1, under 60: 2)"
-    else:
-        what = f"kidney function: {KIDNEY_LABELS[answers.kidney]}"
-    return f"{points} {what}"
-
-
-def _yes_no(answer: bool) -> str:
-    return "yes" if answer else "no"
-
-
-def food_lines(result: Assessment) -> list[str]:
-    if not result.foods:
-        return ["Your estimate meets the reference from food alone."]
-    gap = result.intake.gap_mg
-    lines = ["The richest per usual serving, from the groups you eat least:"]
-    for pick in result.foods:
-        share = "all of" if pick.share_of_gap >= 1 else f"{100 * pick.share_of_gap:.0f} % of"
-        serving = pick.food.default_serving.label
-        lines.append(f"• {pick.food.name}, {serving}: {mg(pick.mg)} ({share} your {mg(gap)} gap)")
-    return lines
-
-
-def supplement_lines(result: Assessment) -> list[str]:
-    limit = result.target.upper_limit
-    return [
-        "Food first; if you and your clinician consider a supplement:",
-        SUPPLEMENT_FACTS[0],
-        SUPPLEMENT_FACTS[1],
-        f"• **Upper limit**: {mg(limit.amount)} a day of magnesium from supplements and "
-        f"medicines ({limit.line}); magnesium in food does not count towards it. Above it, "
-        "diarrhoea and stomach upset are common.",
-        SUPPLEMENT_FACTS[2],
-    ]
-
-
-def clinician_lines(result: Assessment) -> list[str]:
-    return [
-        "• "
-        + (SCORE_MIGHT_BE_HIGH if r == "score" and not result.score.known else CLINICIAN_TEXT[r])
-        for r in result.clinician
-    ]
-
-
-def _add_field(embed: discord.Embed, name: str, lines: Sequence[str]) -> None:
-    """One field, or several (the later ones "… continued") if the lines don't fit in one."""
-    for i, page in enumerate(pack_lines(lines, FIELD_VALUE)):
-        embed.add_field(name=name if i == 0 else f"{name} (continued)", value=page, inline=False)
