@@ -10,6 +10,7 @@ import discord
 from discord import app_commands
 
 from bot.errors import UserError
+from bot.ui.limits import CONTENT, shorten
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,6 @@ class MagTree(app_commands.CommandTree):
             )
             text = APOLOGY.format(ref=ref)
         try:
-            await send_ephemeral(interaction, text)
+            await send_ephemeral(interaction, shorten(text, CONTENT))
         except discord.HTTPException:
             log.warning("Could not deliver the error message for interaction %s", interaction.id)

@@ -28,8 +28,9 @@ def load_names() -> None:
 def zone(name: str) -> zoneinfo.ZoneInfo:
     """The timezone called ``name``; a clear user error if there is none."""
     if name not in _known():
+        shown = name[:60].replace("`", "")
         raise UserError(
-            f"I don't know the timezone `{name}`. Pick an IANA name from the list, "
+            f"I don't know the timezone `{shown}`. Pick an IANA name from the list, "
             "such as `Europe/Berlin` or `America/New_York`."
         )
     return zoneinfo.ZoneInfo(name)

@@ -14,6 +14,7 @@ from discord.ext import commands
 from bot.domain.foods import rank_foods
 from bot.domain.models import FOOD_CATEGORIES
 from bot.domain.targets import targets_for
+from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
 from bot.ui.pages import send_pages
@@ -65,7 +66,7 @@ class Foods(commands.Cog):
     async def foods(
         self,
         interaction: discord.Interaction,
-        food: str | None = None,
+        food: TypedName | None = None,
         nutrient: str = "magnesium",
         category: str | None = None,
         per: str = "serving",

@@ -15,6 +15,7 @@ from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
 from bot.ui.charts import week_chart
+from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 
 
@@ -43,7 +44,7 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
     async def log(
         self,
         interaction: discord.Interaction,
-        food: str,
+        food: TypedName,
         servings: float | None = None,
         grams: float | None = None,
     ) -> None:

@@ -13,6 +13,7 @@ from bot.domain import timezones
 from bot.domain.profile import Profile, updated
 from bot.errors import UserError
 from bot.exts._person import load_person
+from bot.ui.choices import TypedName
 from bot.ui.profile import profile_embed
 
 
@@ -44,7 +45,7 @@ class ProfileCog(
         sex: Literal["male", "female"] | None = None,
         age: int | None = None,
         life_stage: Literal["pregnant", "lactating", "neither"] | None = None,
-        timezone: str | None = None,
+        timezone: TypedName | None = None,
     ) -> None:
         if sex is age is life_stage is timezone is None:
             raise UserError("Choose at least one option to set. `/profile show` shows it.")

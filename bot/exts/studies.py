@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.domain.models import STUDY_DESIGNS
 from bot.domain.studies import filter_studies
+from bot.ui.choices import TypedName
 from bot.ui.pages import send_pages
 from bot.ui.studies import overview_pages, study_embed, study_list_pages
 from bot.ui.study_choices import resolve_study, study_autocomplete
@@ -56,7 +57,7 @@ class Studies(commands.Cog):
     async def studies(
         self,
         interaction: discord.Interaction,
-        study: str | None = None,
+        study: TypedName | None = None,
         design: str | None = None,
     ) -> None:
         if study is not None:

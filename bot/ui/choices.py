@@ -13,6 +13,10 @@ from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, shorten
 
 T = TypeVar("T")
 
+TypedName = app_commands.Range[str, 1, 100]
+"""An option where people type (part of) a name to pick from autocomplete: Discord itself
+refuses more than 100 characters, the most an autocomplete value can be anyway."""
+
 CLOSEST = 5
 """How many near matches an unknown name is answered with."""
 ECHO = 60

@@ -23,11 +23,15 @@ async def failing_commands(magbot):
     async def oops(_):
         raise UserError("Pick a food first.")
 
-    for command in (boom, oops):
+    @app_commands.command(name="ramble", description="Fails with a very long user mistake")
+    async def ramble(_):
+        raise UserError("That will not work. " * 200)
+
+    for command in (boom, oops, ramble):
         magbot.tree.add_command(command)
     await magbot.tree.sync()
     yield
-    for command in (boom, oops):
+    for command in (boom, oops, ramble):
         magbot.tree.remove_command(command.name)
     await magbot.tree.sync()
 
@@ -59,3 +63,28 @@ async def test_a_user_error_shows_its_message_privately(discord, caplog):
     assert msg.ephemeral
     assert msg.content == "Pick a food first."
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+@pytest.mark.usefixtures("failing_commands")
+async def test_a_user_error_too_long_for_discord_is_shortened_not_lost(discord):
+    msg = await discord.slash("ramble")
+    assert msg.ephemeral
+    assert msg.content.startswith("That will not work.")
+    assert len(msg.content) <= 2000
+
+
+async def test_every_typed_option_is_capped_at_100_characters(fake_discord):
+    def string_options(options):
+        for option in options:
+            yield from string_options(option.get("options", []))
+            if option["type"] == 3:  # string
+                yield option
+
+    typed = [
+        option
+        for command in fake_discord.commands[None]
+        for option in string_options(command.get("options", []))
+        if not option.get("choices")
+    ]
+    assert {o["name"] for o in typed} >= {"food", "study", "timezone"}
+    assert all(o.get("max_length") == 100 for o in typed), typed
