@@ -14,7 +14,7 @@ from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
 
-EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
+EXIT_OK, EXIT_CONFIG = 0, 2
 
 
 def setup_logging(level: str) -> None:

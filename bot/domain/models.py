@@ -248,10 +248,6 @@ class Study:
     """Status of the record's weakest key claim; status_note says which part."""
     status_note: str | None
 
-    @property
-    def first_author(self) -> str:
-        return self.authors.split(",")[0].split(" et al")[0].strip()
-
 
 @dataclasses.dataclass(frozen=True)
 class OverviewPoint:

@@ -1,4 +1,5 @@
-"""Discord's message limits (../shared/reference/discord-limits.md) and the one way we fit text.
+"""Discord's message limits that our code fits text into (all of them are in
+../shared/reference/discord-limits.md, and the test suite's fake Discord enforces every one).
 
 Every embed and component we build stays inside these; long text is split into pages at line
 breaks, never cut in the middle of a sentence.
@@ -9,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 CONTENT = 2000
-EMBEDS_PER_MESSAGE = 10
 EMBED_TITLE = 256
 EMBED_DESCRIPTION = 4096
-EMBED_FIELDS = 25
-FIELD_NAME = 256
 FIELD_VALUE = 1024
-FOOTER = 2048
-AUTHOR_NAME = 256
 EMBED_TOTAL = 6000
 ACTION_ROWS = 5
-BUTTONS_PER_ROW = 5
-BUTTON_LABEL = 80
-CUSTOM_ID = 100
-SELECT_OPTIONS = 25
-SELECT_OPTION_TEXT = 100
-SELECT_PLACEHOLDER = 150
 AUTOCOMPLETE_CHOICES = 25
 CHOICE_NAME = 100
 
