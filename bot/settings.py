@@ -77,19 +77,26 @@ def _url(*schemes: str) -> Callable[[Any], str | None]:
     return parse
 
 
-def _positive(kind: type) -> Callable[[Any], Any]:
+def _positive(kind: type, most: float | None = None) -> Callable[[Any], Any]:
+    wanted = f"a positive {kind.__name__}" + (f" of at most {most:g}" if most else "")
+
     def parse(value: Any) -> Any:
         if isinstance(value, bool):
-            raise ValueError(f"must be a positive {kind.__name__}")
+            raise ValueError(f"must be {wanted}")
         try:
             number = kind(value)
         except (TypeError, ValueError):
-            raise ValueError(f"must be a positive {kind.__name__}") from None
-        if number <= 0:
-            raise ValueError(f"must be a positive {kind.__name__}")
+            raise ValueError(f"must be {wanted}") from None
+        if number <= 0 or (most is not None and number > most):
+            raise ValueError(f"must be {wanted}")
         return number
 
     return parse
+
+
+VIEW_TIMEOUT_MAX = 840.0
+"""Seconds: Discord lets a bot edit an interaction's messages for 15 minutes, and a view that
+times out must still be able to disable its buttons."""
 
 
 # settings.yaml key -> (Settings field, environment variable, parser)
@@ -99,7 +106,7 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "dev_guild": ("dev_guild", "MAGBOT_DEV_GUILD", _snowflake),
     "discord_api_base": ("api_base", "MAGBOT_DISCORD_API_BASE", _url("http", "https")),
     "discord_gateway_url": ("gateway_url", "MAGBOT_DISCORD_GATEWAY_URL", _url("ws", "wss")),
-    "view_timeout": ("view_timeout", "MAGBOT_VIEW_TIMEOUT", _positive(float)),
+    "view_timeout": ("view_timeout", "MAGBOT_VIEW_TIMEOUT", _positive(float, VIEW_TIMEOUT_MAX)),
     "intake_rate": ("intake_rate", "MAGBOT_INTAKE_RATE", _positive(int)),
     "intake_per": ("intake_per", "MAGBOT_INTAKE_PER", _positive(float)),
 }

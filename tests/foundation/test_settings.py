@@ -65,6 +65,11 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
         ),
         (
             "database: x.db\n",
+            {"MAGBOT_VIEW_TIMEOUT": "3600"},
+            "MAGBOT_VIEW_TIMEOUT: must be a positive float of at most 840",
+        ),
+        (
+            "database: x.db\n",
             {"MAGBOT_DEV_GUILD": "my-guild"},
             "MAGBOT_DEV_GUILD: must be a guild id",
         ),
