@@ -15,7 +15,7 @@ from typing import Any
 
 import psutil
 
-from bench.botproc import SLOW_CALLBACKS_ENV
+from bench.botproc import SLOW_CALLBACKS_ENV, TIMED_CALLBACKS_ENV
 from tests.fakediscord import DiscordClient, FakeDiscord
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ class BotProcess:
         self.process: asyncio.subprocess.Process | None = None
         self._ps: psutil.Process | None = None
 
-    def environment(self, slow_callbacks: Path | None) -> dict[str, str]:
+    def environment(self, slow_callbacks: Path | None, timed: bool = False) -> dict[str, str]:
         env = {
             **os.environ,
             "DISCORD_TOKEN": self.fake.token,
@@ -56,11 +56,16 @@ class BotProcess:
             "MAGBOT_INTAKE_RATE": UNLIMITED_INTAKE_RATE,
         }
         env.pop(SLOW_CALLBACKS_ENV, None)
+        env.pop(TIMED_CALLBACKS_ENV, None)
         if slow_callbacks is not None:
             env[SLOW_CALLBACKS_ENV] = str(slow_callbacks)
+        if timed:
+            env[TIMED_CALLBACKS_ENV] = "1"
         return env
 
-    async def start(self, probe: str, *, slow_callbacks: Path | None = None) -> Startup:
+    async def start(
+        self, probe: str, *, slow_callbacks: Path | None = None, timed: bool = False
+    ) -> Startup:
         """Spawn the bot; wait for READY, then for its answer to `/probe`."""
         loop = asyncio.get_running_loop()
         spawned = loop.time()
@@ -71,7 +76,7 @@ class BotProcess:
                 "bench.botproc",
                 self.kind,
                 cwd=PROJECT_DIR,
-                env=self.environment(slow_callbacks),
+                env=self.environment(slow_callbacks, timed),
                 stdout=log,
                 stderr=log,
             )

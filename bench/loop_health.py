@@ -46,18 +46,25 @@ def _count(path: Path) -> int:
 
 
 async def loop_health(
-    driver: Driver, magbot: BotProcess, present: Sequence[Scenario], workdir: Path
+    driver: Driver,
+    magbot: BotProcess,
+    present: Sequence[Scenario],
+    workdir: Path,
+    *,
+    timed: bool = False,
 ) -> dict[str, Any]:
-    """Every available scenario on magbot restarted in debug mode; callbacks over 20 ms.
+    """Every available scenario on magbot restarted in debug mode (or, `timed`, without it
+    but with every callback timed); callbacks over 20 ms.
 
     It runs on a copy of the stopped magbot's database, against the same fake (which, like
     Discord, keeps the registered commands).
     """
-    log = workdir / "slow-callbacks.jsonl"
-    bot = BotProcess("magbot", magbot.fake, workdir, name="magbot-debug")
+    mode = "timed" if timed else "debug"
+    log = workdir / f"slow-callbacks-{mode}.jsonl"
+    bot = BotProcess("magbot", magbot.fake, workdir, name=f"magbot-{mode}")
     backup_file(magbot.database, bot.database)
     interactions = 0
-    async with started(bot, MAGBOT_PROBE, slow_callbacks=log):
+    async with started(bot, MAGBOT_PROBE, slow_callbacks=log, timed=timed):
         ends = [(START_UP, _count(log))]
         for scenario in present:
             n = driver.count(scenario, driver.profile.health_n)
@@ -71,6 +78,7 @@ async def loop_health(
         begin = end
     during_load = found[ends[0][1] : ends[-1][1]]
     return {
+        "mode": mode,
         "threshold_ms": SLOW_CALLBACK_SECONDS * 1e3,
         "interactions": interactions,
         "under_load": during_load,

@@ -99,6 +99,9 @@ async def run_benchmarks(profile: Profile) -> dict[str, Any]:
             "peak_rss_all_scenarios_mb": whole_run_peak,
         }
         results["loop_health"] = await loop_health(driver, magbot, present, workdir)
+        results["loop_health_timed"] = await loop_health(
+            driver, magbot, present, workdir, timed=True
+        )
     results["machine"]["load_average_at_end"] = os.getloadavg()[0]
     shutil.rmtree(workdir)
     return results
