@@ -75,12 +75,13 @@ def week_chart(days: Sequence[DayTotals], reference_mg: float, title: str) -> by
 
     ref_y = y(reference_mg)
     draw.line([(MARGIN_LEFT, ref_y), (WIDTH - MARGIN_RIGHT, ref_y)], fill=REFERENCE, width=3)
+    # Labelled at the left: the newest days, the ones most likely to have bars, are at the right.
     draw.text(
-        (WIDTH - MARGIN_RIGHT, ref_y - 4),
+        (MARGIN_LEFT + 4, ref_y - 4),
         f"reference {reference_mg:g} mg",
         fill=REFERENCE,
         font=small,
-        anchor="rb",
+        anchor="lb",
     )
     legend_x = WIDTH - MARGIN_RIGHT - 250
     for offset, (colour, label) in enumerate(((FOOD, "food"), (SUPPLEMENT, "supplements"))):
