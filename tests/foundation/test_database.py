@@ -2,12 +2,21 @@ import asyncio
 import sqlite3
 
 import pytest
+import pytest_asyncio
 
 from bot.domain.profile import Profile
 from bot.storage import Storage
 from bot.storage.database import load_migrations
 
 LATEST = len(load_migrations())
+
+
+@pytest_asyncio.fixture
+async def storage(tmp_path):
+    """A fresh, fully migrated database file."""
+    opened = await Storage.open(tmp_path / "magbot.sqlite3")
+    yield opened
+    await opened.close()
 
 
 def tables(path):
@@ -76,35 +85,26 @@ async def test_a_newer_schema_than_the_code_knows_is_refused(tmp_path):
         await Storage.open(path)
 
 
-async def test_failed_transaction_leaves_nothing_behind(tmp_path):
-    storage = await Storage.open(tmp_path / "magbot.sqlite3")
-    try:
+async def test_failed_transaction_leaves_nothing_behind(storage):
+    async def insert_then_fail():
+        async with storage.db.transaction() as conn:
+            await conn.execute("INSERT INTO bot_state VALUES ('k', 'v')")
+            raise ZeroDivisionError
 
-        async def insert_then_fail():
-            async with storage.db.transaction() as conn:
-                await conn.execute("INSERT INTO bot_state VALUES ('k', 'v')")
-                raise ZeroDivisionError
-
-        with pytest.raises(ZeroDivisionError):
-            await insert_then_fail()
-        assert await storage.state.get("k") is None
-    finally:
-        await storage.close()
+    with pytest.raises(ZeroDivisionError):
+        await insert_then_fail()
+    assert await storage.state.get("k") is None
 
 
-async def test_online_backup_copies_a_live_database(tmp_path):
-    storage = await Storage.open(tmp_path / "magbot.sqlite3")
-    try:
-        await storage.state.set("k", "v")
-        await storage.db.backup_to(tmp_path / "copy.sqlite3")
-    finally:
-        await storage.close()
+async def test_online_backup_copies_a_live_database(storage, tmp_path):
+    await storage.state.set("k", "v")
+    await storage.db.backup_to(tmp_path / "copy.sqlite3")
+
     with sqlite3.connect(tmp_path / "copy.sqlite3") as conn:
         assert conn.execute("SELECT value FROM bot_state WHERE key = 'k'").fetchone() == ("v",)
 
 
-async def test_a_write_never_lands_inside_another_transaction(tmp_path):
-    storage = await Storage.open(tmp_path / "magbot.sqlite3")
+async def test_a_write_never_lands_inside_another_transaction(storage):
     inside = asyncio.Event()
 
     async def write_then_roll_back():
@@ -114,27 +114,20 @@ async def test_a_write_never_lands_inside_another_transaction(tmp_path):
             await asyncio.sleep(0.05)  # the other write is waiting meanwhile
             raise RuntimeError("roll back")
 
-    try:
-        task = asyncio.create_task(write_then_roll_back())
-        await inside.wait()
-        await storage.state.set("kept", "2")
-        with pytest.raises(RuntimeError):
-            await task
-        assert await storage.state.get("kept") == "2"
-        assert await storage.state.get("rolled back") is None
-    finally:
-        await storage.close()
+    task = asyncio.create_task(write_then_roll_back())
+    await inside.wait()
+    await storage.state.set("kept", "2")
+    with pytest.raises(RuntimeError):
+        await task
+    assert await storage.state.get("kept") == "2"
+    assert await storage.state.get("rolled back") is None
 
 
-async def test_a_profile_reads_back_as_last_saved_and_is_gone_after_delete(tmp_path):
-    storage = await Storage.open(tmp_path / "magbot.sqlite3")
-    try:
-        assert await storage.profiles.get(5) is None
-        await storage.profiles.save(Profile(user_id=5, sex="female", age=30))
-        assert (await storage.profiles.get(5)).age == 30
-        await storage.profiles.save(Profile(user_id=5, sex="female", age=31))
-        assert (await storage.profiles.get(5)).age == 31
-        await storage.delete_user(5)
-        assert await storage.profiles.get(5) is None
-    finally:
-        await storage.close()
+async def test_a_profile_reads_back_as_last_saved_and_is_gone_after_delete(storage):
+    assert await storage.profiles.get(5) is None
+    await storage.profiles.save(Profile(user_id=5, sex="female", age=30))
+    assert (await storage.profiles.get(5)).age == 30
+    await storage.profiles.save(Profile(user_id=5, sex="female", age=31))
+    assert (await storage.profiles.get(5)).age == 31
+    await storage.delete_user(5)
+    assert await storage.profiles.get(5) is None
