@@ -69,29 +69,35 @@ def supplement_amounts(entry: Entry) -> str:
     return ", ".join(parts)
 
 
+MAGNESIUM_LIMIT_NOTE = (
+    "The limit counts supplements and medicines only, not food; above it diarrhoea and stomach "
+    "upset become more likely. If you take this much regularly, talk to a clinician — "
+    "especially with kidney disease."
+)
+ZINC_LIMIT_NOTE = (
+    "The limit counts zinc from all sources; taken above it for a long time, zinc lowers "
+    "copper status. If you take this much regularly, talk to a clinician."
+)
+
+
 def supplement_warning(supplement_mg: float, reference: DailyReference) -> str | None:
     """The notice shown when the day's supplemental magnesium is above the upper limit."""
-    limit = reference.supplement_limit
-    if not over_upper_limit(supplement_mg, limit.mg):
-        return None
-    return (
-        f"⚠️ Supplemental magnesium today: {mg(supplement_mg)}, above the upper limit of "
-        f"{mg(limit.mg)} a day ({limit.line}). The limit counts supplements and medicines "
-        "only, not food; above it diarrhoea and stomach upset become more likely. If you take "
-        "this much regularly, talk to a clinician — especially with kidney disease."
-    )
+    today = f"Supplemental magnesium today: {mg(supplement_mg)}"
+    return _over_limit(today, supplement_mg, reference.supplement_limit, MAGNESIUM_LIMIT_NOTE)
 
 
 def zinc_warning(zinc_mg: float, reference: DailyReference) -> str | None:
     """The notice shown when the day's zinc from all sources is above the upper limit."""
-    limit = reference.zinc_limit
-    if not over_upper_limit(zinc_mg, limit.mg):
+    today = f"Zinc today: {zinc(zinc_mg)} from food and supplements"
+    return _over_limit(today, zinc_mg, reference.zinc_limit, ZINC_LIMIT_NOTE)
+
+
+def _over_limit(today: str, amount: float, limit: Amount, note: str) -> str | None:
+    if not over_upper_limit(amount, limit.mg):
         return None
     return (
-        f"⚠️ Zinc today: {zinc(zinc_mg)} from food and supplements, above the upper limit of "
-        f"{numbers.reference(limit.mg)} a day ({limit.line}). The limit counts zinc from all "
-        "sources; taken above it for a long time, zinc lowers copper status. If you take this "
-        "much regularly, talk to a clinician."
+        f"⚠️ {today}, above the upper limit of {numbers.reference(limit.mg)} a day "
+        f"({limit.line}). {note}"
     )
 
 
