@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserError
 from bot.ui.limits import CONTENT, shorten
+from bot.ui.replies import send_ephemeral
+
+if TYPE_CHECKING:
+    from bot.app import MagBot  # noqa: F401 (named in MagTree's base, a string ruff can't see)
 
 log = logging.getLogger(__name__)
 
@@ -38,15 +43,7 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
-async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Answer privately, whether or not the interaction was already answered or deferred."""
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True)
-    else:
-        await interaction.response.send_message(text, ephemeral=True)
-
-
-class MagTree(app_commands.CommandTree):
+class MagTree(app_commands.CommandTree["MagBot"]):
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
