@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import secrets
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
@@ -15,7 +15,7 @@ from bot.ui.limits import CONTENT, shorten
 from bot.ui.replies import send_ephemeral
 
 if TYPE_CHECKING:
-    from bot.app import MagBot  # noqa: F401 (named in MagTree's base, a string ruff can't see)
+    from bot.app import MagBot
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,21 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
+EVERY_CONTEXT = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
+"""Servers, the bot's DM, and group DMs / other private channels."""
+BOTH_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
+"""Invited to a server, or added by a person to their own account."""
+
+
 class MagTree(app_commands.CommandTree["MagBot"]):
+    """Every command is offered everywhere, for both install types: answers are built from
+    the interaction alone, so they work where the bot is not a member."""
+
+    def __init__(self, client: MagBot, **options: Any) -> None:
+        options.setdefault("allowed_contexts", EVERY_CONTEXT)
+        options.setdefault("allowed_installs", BOTH_INSTALLS)
+        super().__init__(client, **options)
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
