@@ -40,7 +40,7 @@ def reference_for(profile: Profile | None, content: Content) -> DailyReference:
     The upper limits follow the age (adults' without one); they are the same for both sexes."""
     magnesium = content.nutrient_by_id["magnesium"]
     zinc = content.nutrient_by_id["zinc"]
-    if profile is not None and profile.has_targets:
+    if profile is not None and profile.sex is not None and profile.age is not None:
         mg_target = target_for(magnesium, profile.age, profile.sex, profile.life_stage)
         zn_target = target_for(zinc, profile.age, profile.sex, profile.life_stage)
         return DailyReference(

@@ -11,7 +11,7 @@ from bot.domain.profile import Profile
 from bot.errors import UserError
 from bot.settings import DEFAULT_CONFIG_DIR
 from bot.storage import Storage
-from bot.storage.database import load_migrations
+from bot.storage.backend import load_migrations
 
 
 def test_zma_without_amounts_is_the_dose_of_the_trials():
@@ -88,18 +88,15 @@ def test_upper_limits_follow_the_age_and_say_when_a_row_is_recalled(
     assert "RECALLED" not in reference.supplement_limit.line
 
 
-async def test_a_zma_entry_keeps_its_zinc_and_b6(tmp_path):
-    storage = await Storage.open(tmp_path / "magbot.sqlite3")
-    try:
-        added = await storage.intake.add_entry(7, supplement_intake("zma"))
-        [stored] = await storage.intake.all_entries(7)
-    finally:
-        await storage.close()
+async def test_a_zma_entry_keeps_its_zinc_and_b6(storage):
+    added = await storage.intake.add_entry(7, supplement_intake("zma"))
+    [stored] = await storage.intake.all_entries(7)
     assert stored == added
     assert (stored.magnesium_mg, stored.zinc_mg, stored.b6_mg) == (450, 30, 10.5)
 
 
 async def test_entries_logged_before_the_upgrade_keep_their_values(tmp_path):
+    """On SQLite, the backend that has had releases with data in it."""
     path = tmp_path / "magbot.sqlite3"
     migrations = load_migrations()
     b6 = next(version for version, name, _ in migrations if name.endswith("_supplement_b6.sql"))
