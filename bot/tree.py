@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+import time
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -12,12 +14,19 @@ from discord import app_commands
 from bot.errors import UserError
 from bot.ui.limits import CONTENT, shorten
 
+if TYPE_CHECKING:
+    from bot.app import MagBot
+    from bot.observability.metrics import Outcome
+
 log = logging.getLogger(__name__)
 
 APOLOGY = (
     "Sorry, something went wrong on my side and I couldn't finish that. "
     "Reference: `{ref}` (mention it if you report the problem)."
 )
+
+OUTCOME = "magbot.outcome"
+"""Key in ``interaction.extras``: how the error handler judged the interaction."""
 
 
 def _user_message(error: Exception) -> str | None:
@@ -38,6 +47,10 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
+def _outcome(error: Exception) -> Outcome:
+    return "error" if _user_message(error) is None else "user_error"
+
+
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     """Answer privately, whether or not the interaction was already answered or deferred."""
     if interaction.response.is_done():
@@ -46,7 +59,20 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True)
 
 
-class MagTree(app_commands.CommandTree):
+class MagTree(app_commands.CommandTree["MagBot"]):
+    async def _call(self, interaction: discord.Interaction[MagBot]) -> None:
+        """Every app command and autocomplete passes here (discord.py's dispatch, overridden
+        in this one place): count it with its outcome and time it."""
+        started = time.perf_counter()
+        try:
+            await super()._call(interaction)
+        except Exception as error:  # discord.py reports these to on_error after we return
+            interaction.extras[OUTCOME] = _outcome(error)
+            raise
+        finally:
+            outcome: Outcome = interaction.extras.get(OUTCOME, "ok")
+            self.client.metrics.observe(interaction, outcome, time.perf_counter() - started)
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
@@ -55,10 +81,12 @@ class MagTree(app_commands.CommandTree):
     async def report(self, interaction: discord.Interaction, error: Exception) -> None:
         """Tell the user what went wrong; log real failures with a reference id."""
         text = _user_message(error)
+        interaction.extras[OUTCOME] = _outcome(error)
         if text is None:
             ref = secrets.token_hex(4)
             cause = getattr(error, "original", error)
             where = interaction.command.qualified_name if interaction.command else "component"
+            self.client.metrics.errors.labels(where).inc()
             log.error(
                 "Unhandled error ref=%s in %s (user %s)",
                 ref,
