@@ -75,7 +75,9 @@ class MagBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
-        self.storage = await Storage.open(self.settings.database)
+        self.storage = await Storage.open(
+            self.settings.database_target, pool_size=self.settings.database_pool
+        )
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)

@@ -39,7 +39,16 @@ class Settings:
     log_format: str = "text"
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
+    database_pool: int = 10
     token: str | None = dataclasses.field(default=None, repr=False)
+    database_url: str | None = dataclasses.field(default=None, repr=False)
+    """A ``postgresql://`` URL: use PostgreSQL instead of the SQLite file (may hold a
+    password, so kept out of ``repr``)."""
+
+    @property
+    def database_target(self) -> Path | str:
+        """What storage opens: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.database
 
     def require_token(self) -> str:
         if not self.token:
@@ -135,6 +144,8 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "log_format": ("log_format", "MAGBOT_LOG_FORMAT", _log_format),
     "metrics_port": ("metrics_port", "MAGBOT_METRICS_PORT", _port),
     "metrics_host": ("metrics_host", "MAGBOT_METRICS_HOST", _host),
+    "database_url": ("database_url", "MAGBOT_DATABASE_URL", _url("postgresql", "postgres")),
+    "database_pool": ("database_pool", "MAGBOT_DATABASE_POOL", _positive(int, 1000)),
 }
 
 
