@@ -7,6 +7,7 @@ import gc
 import logging
 import pkgutil
 import signal
+from typing import cast
 
 import discord
 import yarl
@@ -72,6 +73,11 @@ class MagBot(commands.Bot):
         self.page_books: dict[str, PageBook] = {}
         self.metrics = Metrics(self)
         self.observability: ObservabilityServer | None = None
+
+    @property
+    def tree(self) -> MagTree:
+        """The command tree (``tree_cls`` above), typed as ours."""
+        return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)

@@ -13,6 +13,7 @@ from discord import app_commands
 
 from bot.errors import UserError
 from bot.ui.limits import CONTENT, shorten
+from bot.ui.replies import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -49,14 +50,6 @@ def _user_message(error: Exception) -> str | None:
 
 def _outcome(error: Exception) -> Outcome:
     return "error" if _user_message(error) is None else "user_error"
-
-
-async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Answer privately, whether or not the interaction was already answered or deferred."""
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True)
-    else:
-        await interaction.response.send_message(text, ephemeral=True)
 
 
 EVERY_CONTEXT = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
