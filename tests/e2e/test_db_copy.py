@@ -54,7 +54,8 @@ async def test_the_copy_serves_the_same_answers(fake_discord, discord, tmp_path,
     url = postgres_server.new_database()
     code, log = await magbot_db("copy", "--to", url, sqlite=sqlite)
     assert code == 0, log
-    assert "profiles 2" in log and "intake_entries 8" in log  # 3+2+1 foods, 3-1 supplements
+    assert "profiles 2" in log
+    assert "intake_entries 8" in log  # 3+2+1 foods, 3-1 supplements
 
     async with serving(fake_discord, url):
         assert [await answers(discord, person) for person in PEOPLE] == before
