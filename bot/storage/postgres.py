@@ -9,15 +9,17 @@ import logging
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 
 from bot.storage.backend import Migration, Row, load_migrations
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+Isolation = Literal["read_committed", "repeatable_read"]
 
 URL_SCHEMES = ("postgresql", "postgres")
 
@@ -49,7 +51,7 @@ def _changed(status: str) -> int:
 
 
 class PostgresTransaction:
-    def __init__(self, conn: asyncpg.Connection) -> None:
+    def __init__(self, conn: PoolConnectionProxy) -> None:
         self._conn = conn
 
     async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
@@ -67,7 +69,7 @@ class PostgresDatabase:
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
-        self._current: ContextVar[asyncpg.Connection | None] = ContextVar(
+        self._current: ContextVar[PoolConnectionProxy | None] = ContextVar(
             "postgres_transaction", default=None
         )
 
@@ -122,7 +124,7 @@ class PostgresDatabase:
 
     @contextlib.asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[PostgresTransaction]:
-        isolation = "repeatable_read" if snapshot else "read_committed"
+        isolation: Isolation = "repeatable_read" if snapshot else "read_committed"
         async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
             token = self._current.set(conn)
             try:
