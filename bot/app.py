@@ -7,6 +7,7 @@ import gc
 import logging
 import pkgutil
 import signal
+from typing import cast
 
 import discord
 import yarl
@@ -69,9 +70,16 @@ class MagBot(commands.Bot):
         self.extension_names = extension_names() if extensions is None else extensions
         self.page_books: dict[str, PageBook] = {}
 
+    @property
+    def tree(self) -> MagTree:
+        """The command tree (``tree_cls`` above), typed as ours."""
+        return cast(MagTree, super().tree)
+
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
-        self.storage = await Storage.open(self.settings.database)
+        self.storage = await Storage.open(
+            self.settings.database_target, pool_size=self.settings.database_pool
+        )
         self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:

@@ -49,9 +49,9 @@ def _group(
             members.append(EverydayFood(f"{food.name}, {serving}", mg, food.source.database))
     for row in rec.records("nih_ods", required=False):
         label = row.text("food", limit=NAME_LIMIT)
-        mg = row.number("mg", maximum=MAX_MG_PER_SERVING, positive=True)
-        if label is not None and mg is not None:
-            members.append(EverydayFood(label, mg, NIH_ODS))
+        amount = row.number("mg", maximum=MAX_MG_PER_SERVING, positive=True)
+        if label is not None and amount is not None:
+            members.append(EverydayFood(label, amount, NIH_ODS))
     if not members:
         rec.report("foods", "a group needs at least one everyday food")
         return None
