@@ -76,6 +76,8 @@ class Gateway:
         self.shard_count = shard_count
         self.guild_ids = tuple(guild_ids)
         self.shards = {shard: ShardSession(shard) for shard in range(shard_count)}
+        self.refusing = False
+        """While set, new connections are refused (HTTP 503): an outage."""
 
     @property
     def connected(self) -> bool:
@@ -93,7 +95,9 @@ class Gateway:
     def guilds_on(self, shard: int) -> list[int]:
         return [g for g in self.guild_ids if shard_of(g, self.shard_count) == shard]
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.refusing:
+            return web.Response(status=503, text="gateway outage (set by the test)")
         socket = web.WebSocketResponse()
         await socket.prepare(request)
         await send(socket, {"op": HELLO, "d": {"heartbeat_interval": 41250}})
