@@ -7,6 +7,7 @@ import gc
 import logging
 import pkgutil
 import signal
+import sqlite3
 
 import discord
 import yarl
@@ -14,8 +15,10 @@ from discord.ext import commands
 
 from bot import exts
 from bot.content import Content, load_content
-from bot.settings import Settings
+from bot.reconnect import until_reachable
+from bot.settings import Settings, SettingsError
 from bot.storage import Storage
+from bot.storage.files import database_problem
 from bot.sync import sync_commands
 from bot.tree import MagTree
 from bot.ui.pages import PageBook, PageButton
@@ -51,6 +54,9 @@ class MagBot(commands.Bot):
         sync_on_start: bool = True,
         extensions: list[str] | None = None,
     ) -> None:
+        # magbot has no voice: discord.py's warnings about missing voice libraries only confuse.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         # Slash commands need no privileged intents; guilds gives us the guild objects.
         super().__init__(
             command_prefix=commands.when_mentioned,
@@ -68,10 +74,12 @@ class MagBot(commands.Bot):
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
         self.page_books: dict[str, PageBook] = {}
+        self.stopping = asyncio.Event()
+        """Set by close(): ends any wait for an unreachable Discord."""
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
-        self.storage = await Storage.open(self.settings.database)
+        self.storage = await open_storage(self.settings)
         self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
@@ -79,12 +87,39 @@ class MagBot(commands.Bot):
             except Exception:
                 log.exception("Extension %s failed to load; the others carry on", name)
         if self.sync_on_start:
-            await sync_commands(self.tree, self.storage.state, self.settings.dev_guild)
+            await until_reachable(
+                lambda: sync_commands(self.tree, self.storage.state, self.settings.dev_guild),
+                "registering commands",
+                self.stopping,
+            )
         # What start-up built (modules, the knowledge base) lives as long as the process: keep
         # it out of the garbage collector's full passes, which otherwise pause the loop.
         gc.freeze()
 
+    async def login(self, token: str) -> None:
+        """Log in (and set up), waiting out an unreachable Discord; a refused token is a
+        SettingsError naming DISCORD_TOKEN."""
+        try:
+            await until_reachable(
+                lambda: super(MagBot, self).login(token),
+                "logging in",
+                self.stopping,
+                self._new_http_session,
+            )
+        except discord.LoginFailure:
+            raise SettingsError(
+                "DISCORD_TOKEN: Discord refused the token (401 Unauthorized); copy the current"
+                " one from the Developer Portal (Bot → Reset Token)"
+            ) from None
+
+    async def _new_http_session(self) -> None:
+        """A failed login leaves discord.py's HTTP session open; close it (and its connector)
+        so that the next try starts a fresh one instead of leaking it."""
+        await self.http.close()
+        self.http.connector = discord.utils.MISSING
+
     async def close(self) -> None:
+        self.stopping.set()
         await super().close()
         if hasattr(self, "storage"):
             await self.storage.close()
@@ -94,9 +129,20 @@ class MagBot(commands.Bot):
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
 
 
+async def open_storage(settings: Settings) -> Storage:
+    """The bot's database; a file it cannot use is a SettingsError naming MAGBOT_DATABASE."""
+    try:
+        return await Storage.open(settings.database)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise SettingsError(f"MAGBOT_DATABASE: cannot open {settings.database}: {exc}") from None
+
+
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
+    problem = await asyncio.to_thread(database_problem, settings.database)
+    if problem:
+        raise SettingsError(f"MAGBOT_DATABASE: {problem}")
     apply_endpoints(settings)
     async with MagBot(settings) as bot:
         loop = asyncio.get_running_loop()

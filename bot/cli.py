@@ -7,9 +7,11 @@ import asyncio
 import logging
 import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from bot.content import ContentError
+from bot.reconnect import OneLineReconnects
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
@@ -22,13 +24,22 @@ def setup_logging(level: str) -> None:
         level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", stream=sys.stderr
     )
     logging.getLogger("discord.http").setLevel(logging.WARNING)
+    logging.getLogger("discord.client").addFilter(OneLineReconnects())
+
+
+def version() -> str:
+    try:
+        return metadata.version("magbot")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="magbot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"magbot {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="connect to Discord and answer commands until stopped")
-    sub.add_parser("check", help="validate the settings and every content file")
+    sub.add_parser("check", help="validate the settings, the database path and the content")
     sync = sub.add_parser("sync", help="register the slash commands now, changed or not")
     sync.add_argument("--guild", type=int, help="register to this guild only (instant)")
     db = sub.add_parser("db", help="database tools")
@@ -49,11 +60,32 @@ async def _sync(settings: Settings, guild_id: int | None) -> None:
         await sync_commands(bot.tree, bot.storage.state, guild_id or settings.dev_guild, force=True)
 
 
-def _check(settings: Settings) -> list[str]:
-    """Every problem with the content, all at once (the settings were checked on loading)."""
+def _check() -> int:
+    """Every problem with the settings, the database path and the content, all at once."""
     from bot.content import check_content
+    from bot.storage.files import database_problem
 
-    return check_content(settings.config_dir)[1]
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        setup_logging("INFO")
+        _report(exc.problems)
+        return EXIT_CONFIG
+    setup_logging(settings.log_level)
+    log.info("Database: %s", settings.database)
+    problems = check_content(settings.config_dir)[1]
+    if problem := database_problem(settings.database):
+        problems.insert(0, f"MAGBOT_DATABASE: {problem}")
+    _report(problems)
+    if problems:
+        return EXIT_CONFIG
+    log.info("Settings, database path and content are valid")
+    return EXIT_OK
+
+
+def _report(problems: Sequence[str]) -> None:
+    for problem in problems:
+        log.error("%s", problem)
 
 
 def _backup(settings: Settings, target: Path) -> int:
@@ -69,11 +101,13 @@ def _backup(settings: Settings, target: Path) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check()
     try:
         settings = load_settings()
     except SettingsError as exc:
         setup_logging("INFO")
-        log.error("Configuration error: %s", exc)
+        _report(exc.problems)
         return EXIT_CONFIG
     setup_logging(settings.log_level)
     try:
@@ -83,21 +117,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(serve(settings))
         elif args.command == "sync":
             asyncio.run(_sync(settings, args.guild))
-        elif args.command == "check":
-            problems = _check(settings)
-            for problem in problems:
-                log.error("%s", problem)
-            if problems:
-                return EXIT_CONFIG
-            log.info("Settings and content are valid")
         elif args.command == "db":
             return _backup(settings, args.path)
     except SettingsError as exc:
-        log.error("Configuration error: %s", exc)
+        _report(exc.problems)
         return EXIT_CONFIG
     except ContentError as exc:
-        for problem in exc.problems:
-            log.error("%s", problem)
+        _report(exc.problems)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         pass
