@@ -65,13 +65,9 @@ def _check() -> int:
     from bot.content import check_content
     from bot.storage.files import database_problem
 
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        setup_logging("INFO")
-        _report(exc.problems)
+    settings = _load_settings()
+    if settings is None:
         return EXIT_CONFIG
-    setup_logging(settings.log_level)
     log.info("Database: %s", settings.database)
     problems = check_content(settings.config_dir)[1]
     if problem := database_problem(settings.database):
@@ -81,6 +77,18 @@ def _check() -> int:
         return EXIT_CONFIG
     log.info("Settings, database path and content are valid")
     return EXIT_OK
+
+
+def _load_settings() -> Settings | None:
+    """The settings with logging set up as they say; None after reporting their problems."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        setup_logging("INFO")
+        _report(exc.problems)
+        return None
+    setup_logging(settings.log_level)
+    return settings
 
 
 def _report(problems: Sequence[str]) -> None:
@@ -103,13 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _check()
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        setup_logging("INFO")
-        _report(exc.problems)
+    settings = _load_settings()
+    if settings is None:
         return EXIT_CONFIG
-    setup_logging(settings.log_level)
     try:
         if args.command == "run":
             from bot.app import serve

@@ -28,8 +28,9 @@ def environ(api_base, gateway_url, database, token):
     }
 
 
-async def run_to_exit(env):
-    """Run `magbot run` to its end: (exit code, the lines it printed)."""
+async def fails_in_one_line(env, reason):
+    """Run `magbot run` to its end; it must exit with code 2, printing at most two lines (the
+    last one giving `reason`) and no traceback. Returns the lines."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -40,40 +41,34 @@ async def run_to_exit(env):
         stderr=asyncio.subprocess.STDOUT,
     )
     output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
-    return process.returncode, output.decode().splitlines()
+    lines = output.decode().splitlines()
+    assert process.returncode == EXIT_CONFIG, lines
+    assert len(lines) <= 2, lines
+    assert reason in lines[-1]
+    assert not any("Traceback" in line for line in lines)
+    return lines
 
 
 async def test_a_refused_token_ends_in_one_line_naming_discord_token(fake_discord, tmp_path):
     env = environ(
         fake_discord.api_base, fake_discord.gateway_url, tmp_path / "m.sqlite3", "wrong-token"
     )
-    code, lines = await run_to_exit(env)
-    assert code == EXIT_CONFIG
-    assert len(lines) <= 2, lines
-    assert "DISCORD_TOKEN: Discord refused the token (401 Unauthorized)" in lines[-1]
-    assert not any("Traceback" in line or "wrong-token" in line for line in lines)
+    lines = await fails_in_one_line(env, "DISCORD_TOKEN: Discord refused the token (401 ")
+    assert not any("wrong-token" in line for line in lines)
 
 
 async def test_a_database_path_that_cannot_be_created_ends_in_one_line(fake_discord, tmp_path):
     (tmp_path / "a-file").write_text("not a folder")
     database = tmp_path / "a-file" / "magbot.sqlite3"
     env = environ(fake_discord.api_base, fake_discord.gateway_url, database, fake_discord.token)
-    code, lines = await run_to_exit(env)
-    assert code == EXIT_CONFIG
-    assert len(lines) <= 2, lines
-    assert f"MAGBOT_DATABASE: cannot create {database}: " in lines[-1]
-    assert not any("Traceback" in line for line in lines)
+    await fails_in_one_line(env, f"MAGBOT_DATABASE: cannot create {database}: ")
 
 
 async def test_a_file_that_is_not_a_database_ends_in_one_line(fake_discord, tmp_path):
     database = tmp_path / "notes.txt"
     database.write_text("these are my notes, not a database\n" * 100)
     env = environ(fake_discord.api_base, fake_discord.gateway_url, database, fake_discord.token)
-    code, lines = await run_to_exit(env)
-    assert code == EXIT_CONFIG
-    assert len(lines) <= 2, lines
-    assert f"MAGBOT_DATABASE: {database} is not a SQLite database" in lines[-1]
-    assert not any("Traceback" in line for line in lines)
+    await fails_in_one_line(env, f"MAGBOT_DATABASE: {database} is not a SQLite database")
 
 
 def free_port():
