@@ -8,5 +8,8 @@ from setuptools import find_packages, setup
 setup(
     packages=[*find_packages(include=["bot", "bot.*"]), "bot.knowledge"],
     package_dir={"bot.knowledge": "config"},
-    package_data={"bot.knowledge": ["*.yaml"], "bot.storage": ["migrations/*.sql"]},
+    package_data={
+        "bot.knowledge": ["*.yaml"],
+        "bot.storage": ["migrations/*.sql", "migrations/postgresql/*.sql"],
+    },
 )

@@ -8,6 +8,7 @@ import logging
 import pkgutil
 import signal
 import sqlite3
+from typing import cast
 
 import discord
 import yarl
@@ -15,6 +16,8 @@ from discord.ext import commands
 
 from bot import exts
 from bot.content import Content, load_content
+from bot.observability.metrics import Metrics
+from bot.observability.server import ObservabilityServer
 from bot.reconnect import until_reachable
 from bot.settings import Settings, SettingsError
 from bot.storage import Storage
@@ -76,10 +79,20 @@ class MagBot(commands.Bot):
         self.page_books: dict[str, PageBook] = {}
         self.stopping = asyncio.Event()
         """Set by close(): ends any wait for an unreachable Discord."""
+        self.metrics = Metrics(self)
+        self.observability: ObservabilityServer | None = None
+
+    @property
+    def tree(self) -> MagTree:
+        """The command tree (``tree_cls`` above), typed as ours."""
+        return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         self.storage = await open_storage(self.settings)
+        if self.settings.metrics_port:
+            self.observability = ObservabilityServer(self)
+            await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
         self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
@@ -120,17 +133,29 @@ class MagBot(commands.Bot):
 
     async def close(self) -> None:
         self.stopping.set()
+        if self.observability is not None:
+            await self.observability.stop()
+            self.observability = None
         await super().close()
         if hasattr(self, "storage"):
             await self.storage.close()
             del self.storage
+
+    def gateway_connected(self) -> bool:
+        """True while the gateway socket is open with a session (from READY or a RESUME):
+        interactions reach the bot. (``is_ready`` comes later, once the guilds have loaded.)"""
+        ws = self.ws
+        return ws is not None and ws.open and ws.session_id is not None
 
     async def on_ready(self) -> None:
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
 
 
 async def open_storage(settings: Settings) -> Storage:
-    """The bot's database; a file it cannot use is a SettingsError naming MAGBOT_DATABASE."""
+    """The bot's database; a SQLite file it cannot use is a SettingsError naming
+    MAGBOT_DATABASE."""
+    if settings.database_url:
+        return await Storage.open(settings.database_url, pool_size=settings.database_pool)
     try:
         return await Storage.open(settings.database)
     except (OSError, sqlite3.DatabaseError) as exc:
@@ -140,9 +165,10 @@ async def open_storage(settings: Settings) -> Storage:
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
-    problem = await asyncio.to_thread(database_problem, settings.database)
-    if problem:
-        raise SettingsError(f"MAGBOT_DATABASE: {problem}")
+    if not settings.database_url:
+        problem = await asyncio.to_thread(database_problem, settings.database)
+        if problem:
+            raise SettingsError(f"MAGBOT_DATABASE: {problem}")
     apply_endpoints(settings)
     async with MagBot(settings) as bot:
         loop = asyncio.get_running_loop()

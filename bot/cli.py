@@ -5,26 +5,17 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sys
 from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
 from bot.content import ContentError
-from bot.reconnect import OneLineReconnects
+from bot.observability.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
 
-EXIT_OK, EXIT_CONFIG = 0, 2
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("discord.http").setLevel(logging.WARNING)
-    logging.getLogger("discord.client").addFilter(OneLineReconnects())
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 
 
 def version() -> str:
@@ -46,6 +37,12 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
     backup.add_argument("path", type=Path, help="where to write the copy")
+    copy = db_sub.add_parser(
+        "copy", help="copy the SQLite database into an empty PostgreSQL one and verify it"
+    )
+    copy.add_argument(
+        "--to", required=True, metavar="URL", help="postgresql://user:password@host/dbname"
+    )
     return parser
 
 
@@ -68,10 +65,13 @@ def _check() -> int:
     settings = _load_settings()
     if settings is None:
         return EXIT_CONFIG
-    log.info("Database: %s", settings.database)
     problems = check_content(settings.config_dir)[1]
-    if problem := database_problem(settings.database):
-        problems.insert(0, f"MAGBOT_DATABASE: {problem}")
+    if settings.database_url:
+        log.info("Database: PostgreSQL (MAGBOT_DATABASE_URL)")
+    else:
+        log.info("Database: %s", settings.database)
+        if problem := database_problem(settings.database):
+            problems.insert(0, f"MAGBOT_DATABASE: {problem}")
     _report(problems)
     if problems:
         return EXIT_CONFIG
@@ -87,7 +87,7 @@ def _load_settings() -> Settings | None:
         setup_logging("INFO")
         _report(exc.problems)
         return None
-    setup_logging(settings.log_level)
+    setup_logging(settings.log_level, settings.log_format)
     return settings
 
 
@@ -99,11 +99,37 @@ def _report(problems: Sequence[str]) -> None:
 def _backup(settings: Settings, target: Path) -> int:
     from bot.storage.database import backup_file
 
+    if settings.database_url:
+        log.error("MAGBOT_DATABASE_URL: PostgreSQL is backed up with pg_dump, not magbot")
+        return EXIT_CONFIG
     if not settings.database.exists():
         log.error("MAGBOT_DATABASE: %s does not exist; nothing to back up", settings.database)
         return EXIT_CONFIG
     backup_file(settings.database, target)
     log.info("Backed up %s to %s", settings.database, target)
+    return EXIT_OK
+
+
+def _copy(settings: Settings, url: str) -> int:
+    """``magbot db copy --to URL``: the SQLite file of the settings into PostgreSQL."""
+    import asyncpg
+
+    from bot.storage.copy import CopyError, copy_to_postgres
+    from bot.storage.postgres import is_postgres_url
+
+    if not is_postgres_url(url):
+        log.error("--to: must be a postgresql:// URL")
+        return EXIT_CONFIG
+    if not settings.database.exists():
+        log.error("MAGBOT_DATABASE: %s does not exist; nothing to copy", settings.database)
+        return EXIT_CONFIG
+    try:
+        counts = asyncio.run(copy_to_postgres(settings.database, url))
+    except (CopyError, OSError, asyncpg.PostgresError) as exc:
+        log.error("Nothing copied: %s", exc)
+        return EXIT_FAILED
+    total = ", ".join(f"{table} {rows}" for table, rows in counts.items())
+    log.info("Copied and verified (rows: %s). Now set MAGBOT_DATABASE_URL and restart", total)
     return EXIT_OK
 
 
@@ -121,6 +147,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(serve(settings))
         elif args.command == "sync":
             asyncio.run(_sync(settings, args.guild))
+        elif args.command == "db" and args.db_command == "copy":
+            return _copy(settings, args.to)
         elif args.command == "db":
             return _backup(settings, args.path)
     except SettingsError as exc:

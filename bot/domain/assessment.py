@@ -2,8 +2,10 @@
 
 Three parts, reported separately (shared/reference/FACTS.md §5):
 
-- intake: servings a day per food group × that group's typical serving, against the RDA;
-- the Magnesium Depletion Score (Fan et al., J Nutr 2021, doi 10.1093/jn/nxab138);
+- intake: servings a day per food group × that group's typical serving, against the RDA, as a
+  range (a food-frequency screen is rough);
+- the Magnesium Depletion Score (Fan et al., J Nutr 2021, doi 10.1093/jn/nxab138), for adults
+  only: it was derived in US adults (NHANES);
 - the groups NIH ODS names as likely to run low.
 
 Symptoms are never scored. Everything here is a plain function of the answers and the content.
@@ -18,9 +20,11 @@ from typing import Literal
 
 from bot.domain.foods import rank_foods
 from bot.domain.models import (
-    FOOD_CATEGORIES,
+    LIFE_STAGES,
     AgeBand,
+    EverydayFood,
     Food,
+    FoodGroup,
     IntakeTable,
     LifeStage,
     LifeStageRow,
@@ -37,6 +41,8 @@ AGE_BANDS = tuple(
 """The age choices. Each lies inside one row of every reference table, so its youngest age
 gives the same targets as any age in it; 65+ is split off to flag older adults (NIH ODS)."""
 OLDER_ADULT_AGE = 65
+ADULT_AGE = 19
+"""The first adult age band; the depletion score is not given below it."""
 
 Who = Literal["male", "female", "pregnant", "lactating"]
 WHO: tuple[Who, ...] = ("male", "female", "pregnant", "lactating")
@@ -64,7 +70,7 @@ MAX_SCORE = 5
 RiskGroup = Literal["older_adult", "type2_diabetes", "gut_disease", "alcohol"]
 """The NIH ODS groups at risk of magnesium inadequacy, in the order they are shown."""
 
-ClinicianReason = Literal["score", "kidney", "long_term_ppi", "risk_group", "pregnancy"]
+ClinicianReason = Literal["score", "kidney", "ppi", "risk_group", "pregnancy"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,23 +83,32 @@ class Answers:
     servings: Mapping[str, int]
     """Food category id → servings on a typical day (0 to MAX_SERVINGS); missing means 0."""
     diuretic: bool = False
-    long_term_ppi: bool = False
-    """A proton-pump inhibitor for more than a year."""
+    """A diuretic taken now."""
+    ppi: bool = False
+    """A proton-pump inhibitor taken now (the score counts current use, however long)."""
     drinks_per_day: int = 0
     kidney: Kidney = "unknown"
     type2_diabetes: bool = False
     gut_disease: bool = False
     """Crohn's disease, coeliac disease or bowel surgery."""
-    heavy_sweating: bool = False
 
     @property
     def age(self) -> int:
         """The age that picks the targets: the youngest in the band (all give the same)."""
         return self.ages.first
 
+    @property
+    def adult(self) -> bool:
+        return is_adult(self.ages)
+
+
+def is_adult(ages: AgeBand) -> bool:
+    """Whether the depletion score applies: it was derived and tested in adults."""
+    return ages.first >= ADULT_AGE
+
 
 def sex_and_stage(who: Who) -> tuple[Sex, LifeStage | None]:
-    if who in ("male", "female"):
+    if who == "male" or who == "female":
         return who, None
     return "female", who
 
@@ -102,9 +117,7 @@ def who_choices(ages: AgeBand | None, rda: IntakeTable) -> tuple[Who, ...]:
     """Male and female, plus pregnancy and breastfeeding where the RDA table has a row for them."""
     if ages is None:
         return WHO
-    stages = tuple(
-        stage for stage in ("pregnant", "lactating") if _has_row(getattr(rda, stage), ages)
-    )
+    stages = tuple(stage for stage in LIFE_STAGES if _has_row(getattr(rda, stage), ages))
     return ("male", "female", *stages)
 
 
@@ -117,26 +130,27 @@ def _has_row(rows: Iterable[LifeStageRow], ages: AgeBand) -> bool:
 
 @dataclasses.dataclass(frozen=True)
 class TypicalServing:
-    """A food group's typical serving: the median, over the group's foods in the catalogue, of
-    the magnesium in each food's default serving."""
+    """A food group's typical serving: the median magnesium over the usual servings of the
+    everyday foods the group stands for; `low` and `high` bound the middle half of them (the
+    lower and upper quartile), the range a serving of the group plausibly holds."""
 
     category: str
     mg: float
-    food_count: int
-    example: Food
-    """The food whose serving is nearest the median, to show what a serving looks like."""
+    low: float
+    high: float
+    foods: tuple[EverydayFood, ...]
 
 
-def typical_servings(foods: Iterable[Food]) -> dict[str, TypicalServing]:
-    """Category id → typical serving, in FOOD_CATEGORIES order; groups without foods left out."""
+def typical_servings(groups: Iterable[FoodGroup]) -> dict[str, TypicalServing]:
+    """Category id → typical serving, in the order of the groups."""
     typical = {}
-    for category in FOOD_CATEGORIES:
-        ranked = rank_foods(foods, "magnesium", "serving", category=category)
-        if not ranked:
-            continue
-        mg = statistics.median(r.amount for r in ranked)
-        example = min(ranked, key=lambda r: abs(r.amount - mg)).food
-        typical[category] = TypicalServing(category, mg, len(ranked), example)
+    for group in groups:
+        amounts = sorted(food.mg for food in group.foods)
+        if len(amounts) == 1:
+            low = mid = high = amounts[0]
+        else:
+            low, mid, high = statistics.quantiles(amounts, n=4, method="inclusive")
+        typical[group.category] = TypicalServing(group.category, mid, low, high, group.foods)
     return typical
 
 
@@ -149,6 +163,14 @@ class GroupIntake:
     def mg(self) -> float:
         return self.servings * self.typical.mg
 
+    @property
+    def low_mg(self) -> float:
+        return self.servings * self.typical.low
+
+    @property
+    def high_mg(self) -> float:
+        return self.servings * self.typical.high
+
 
 @dataclasses.dataclass(frozen=True)
 class IntakeEstimate:
@@ -160,8 +182,12 @@ class IntakeEstimate:
         return sum(group.mg for group in self.groups)
 
     @property
-    def percent_of_rda(self) -> float:
-        return 100 * self.total_mg / self.rda.amount
+    def low_mg(self) -> float:
+        return sum(group.low_mg for group in self.groups)
+
+    @property
+    def high_mg(self) -> float:
+        return sum(group.high_mg for group in self.groups)
 
     @property
     def gap_mg(self) -> float:
@@ -228,7 +254,10 @@ def heavy_drinking(answers: Answers) -> bool:
     return answers.drinks_per_day > HEAVY_DRINKING_OVER[answers.sex]
 
 
-def depletion_score(answers: Answers) -> DepletionScore:
+def depletion_score(answers: Answers) -> DepletionScore | None:
+    """The score with every item's points; None for children and teenagers."""
+    if not answers.adult:
+        return None
     if answers.kidney not in _KIDNEY_POINTS:
         raise ValueError(f"kidney function must be one of {KIDNEY}, not {answers.kidney!r}")
     kidney_low, kidney_high = _KIDNEY_POINTS[answers.kidney]
@@ -236,7 +265,7 @@ def depletion_score(answers: Answers) -> DepletionScore:
     return DepletionScore(
         (
             ScoreItem("diuretic", int(answers.diuretic), int(answers.diuretic)),
-            ScoreItem("ppi", int(answers.long_term_ppi), int(answers.long_term_ppi)),
+            ScoreItem("ppi", int(answers.ppi), int(answers.ppi)),
             ScoreItem("alcohol", drinking, drinking),
             ScoreItem("kidney", kidney_low, kidney_high),
         )
@@ -281,13 +310,13 @@ def suggest_foods(
 
 
 def clinician_reasons(
-    answers: Answers, score: DepletionScore, risks: Sequence[RiskGroup]
+    answers: Answers, score: DepletionScore | None, risks: Sequence[RiskGroup]
 ) -> tuple[ClinicianReason, ...]:
     """Why talking to a clinician is worth it; empty when nothing calls for it."""
     reasons: list[tuple[ClinicianReason, bool]] = [
-        ("score", score.high >= 3),
+        ("score", score is not None and score.high >= 3),
         ("kidney", answers.kidney == "reduced"),
-        ("long_term_ppi", answers.long_term_ppi),
+        ("ppi", answers.ppi),
         ("risk_group", any(r != "older_adult" for r in risks)),
         ("pregnancy", answers.life_stage is not None),
     ]
@@ -300,7 +329,8 @@ class Assessment:
     target: Target
     """Magnesium RDA and supplement upper limit for the person."""
     intake: IntakeEstimate
-    score: DepletionScore
+    score: DepletionScore | None
+    """None for children and teenagers: the score is for adults."""
     risks: tuple[RiskGroup, ...]
     foods: tuple[FoodSuggestion, ...]
     clinician: tuple[ClinicianReason, ...]
@@ -308,12 +338,16 @@ class Assessment:
     @property
     def discuss_supplements(self) -> bool:
         """Whether to set out the supplement facts: a gap, a raised score or a risk group."""
-        return self.intake.gap_mg > 0 or self.score.high >= 2 or bool(self.risks)
+        raised = self.score is not None and self.score.high >= 2
+        return self.intake.gap_mg > 0 or raised or bool(self.risks)
 
 
-def assess(answers: Answers, magnesium: Nutrient, foods: Sequence[Food]) -> Assessment:
+def assess(
+    answers: Answers, magnesium: Nutrient, foods: Sequence[Food], groups: Iterable[FoodGroup]
+) -> Assessment:
+    """`foods` is the catalogue (for suggestions); `groups` what each food group stands for."""
     target = target_for(magnesium, answers.age, answers.sex, answers.life_stage)
-    intake = estimate_intake(answers.servings, typical_servings(foods), target.rda)
+    intake = estimate_intake(answers.servings, typical_servings(groups), target.rda)
     score = depletion_score(answers)
     risks = risk_groups(answers)
     return Assessment(

@@ -12,6 +12,7 @@ from typing import Literal
 
 Sex = Literal["male", "female"]
 LifeStage = Literal["pregnant", "lactating"]
+LIFE_STAGES: tuple[LifeStage, ...] = ("pregnant", "lactating")
 NutrientId = Literal["magnesium", "zinc"]
 """The nutrients every food carries a value for."""
 
@@ -23,7 +24,7 @@ FOOD_CATEGORIES = MappingProxyType(
         "leafy_greens": "Leafy greens",
         "nuts_seeds": "Nuts & seeds",
         "legumes_soy": "Beans, lentils & soy",
-        "whole_grains": "Whole grains",
+        "whole_grains": "Grains, bread & cereals",
         "fruit_veg": "Fruit & vegetables",
         "fish_meat": "Fish, seafood & meat",
         "dairy": "Milk & yogurt",
@@ -196,6 +197,26 @@ class Food:
 
 
 @dataclasses.dataclass(frozen=True)
+class EverydayFood:
+    """One of the everyday foods a /assess food group stands for, in its usual serving."""
+
+    label: str
+    """The food and its serving, e.g. "Raisins, 1/2 cup"."""
+    mg: float
+    """Magnesium in that serving."""
+    source: str
+    """Where the value comes from: the catalogue food's database, or the NIH ODS table."""
+
+
+@dataclasses.dataclass(frozen=True)
+class FoodGroup:
+    """A /assess food group (a key of FOOD_CATEGORIES) and the everyday foods it stands for."""
+
+    category: str
+    foods: tuple[EverydayFood, ...]
+
+
+@dataclasses.dataclass(frozen=True)
 class Evidence:
     level: str
     """A key of EVIDENCE_LEVELS."""
@@ -204,7 +225,7 @@ class Evidence:
 
 @dataclasses.dataclass(frozen=True)
 class Citation:
-    """`reference` (journal or venue) is always there; doi, pmid and url where known."""
+    """`reference` (journal or venue) and at least one of doi, pmid and url."""
 
     reference: str
     doi: str | None
@@ -212,12 +233,14 @@ class Citation:
     url: str | None
 
     @property
-    def link(self) -> str | None:
+    def link(self) -> str:
         """The best link to the paper: DOI, then PubMed, then the URL."""
         if self.doi:
             return f"https://doi.org/{self.doi}"
         if self.pmid:
             return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.url is None:
+            raise ValueError(f"{self.reference}: a citation needs a doi, pmid or url")
         return self.url
 
 
@@ -244,6 +267,8 @@ class Study:
     """Keys of SUPPLEMENTS the study bears on; empty for indirect (e.g. IL-6) studies."""
     keywords: tuple[str, ...]
     citation: Citation
+    funding: str
+    """Who paid, as the sources state it, or that the sources we read do not say."""
     status: str
     """Status of the record's weakest key claim; status_note says which part."""
     status_note: str | None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, tzinfo
 
 from bot.domain.intake import (
@@ -16,7 +15,8 @@ from bot.domain.intake import (
     summarize_day,
     week_totals,
 )
-from bot.storage.database import Database
+from bot.domain.recent import ENTRIES_LOOKED_AT, rank_recent
+from bot.storage.backend import Database, Row
 
 
 def _stamp(at: datetime) -> str:
@@ -24,7 +24,7 @@ def _stamp(at: datetime) -> str:
     return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-def _entry(row: sqlite3.Row) -> Entry:
+def _entry(row: Row) -> Entry:
     values = dict(row)
     values["logged_at"] = datetime.fromisoformat(values["logged_at"])
     return Entry(**values)
@@ -39,7 +39,7 @@ class IntakeRepository:
         at = at or datetime.now(UTC)
         [(entry_id,)] = await self._db.write(
             "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
-            " unit, grams, magnesium_mg, zinc_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " unit, grams, magnesium_mg, zinc_mg, b6_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " RETURNING id",
             (
                 user_id,
@@ -52,6 +52,7 @@ class IntakeRepository:
                 intake.grams,
                 intake.magnesium_mg,
                 intake.zinc_mg,
+                intake.b6_mg,
             ),
         )
         return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
@@ -91,3 +92,14 @@ class IntakeRepository:
         days = last_days(today, WEEK_DAYS)
         start, end = day_span(days[0], WEEK_DAYS, zone)
         return week_totals(days, await self.entries_between(user_id, start, end), zone)
+
+    async def recent_foods(self, user_id: int, now: datetime | None = None) -> list[str]:
+        """Ids of the foods the person logs most, recent entries weighing more (see
+        bot.domain.recent); one indexed read of their latest food entries."""
+        rows = await self._db.fetch(
+            "SELECT item_id, logged_at FROM intake_entries WHERE user_id = ? AND kind = 'food'"
+            " ORDER BY logged_at DESC LIMIT ?",
+            (user_id, ENTRIES_LOOKED_AT),
+        )
+        logged = [(row["item_id"], datetime.fromisoformat(row["logged_at"])) for row in rows]
+        return rank_recent(logged, now or datetime.now(UTC))

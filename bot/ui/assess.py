@@ -24,6 +24,7 @@ from bot.domain.assessment import (
     TypicalServing,
     Who,
     assess,
+    is_adult,
     sex_and_stage,
     typical_servings,
     who_choices,
@@ -37,6 +38,7 @@ from bot.ui.assess_result import (
     WHO_LABELS,
     drink_count,
     mg,
+    mg_range,
     result_embeds,
     serving_count,
 )
@@ -58,12 +60,14 @@ INTRO = (
 )
 FOOD_INTRO = (
     "How many servings of each group do you eat on a typical day? A serving is the usual "
-    "portion, like the example; a group's typical serving is the median magnesium over the "
-    "usual servings of its foods in our catalogue (USDA values)."
+    "portion of one of the everyday foods listed. A group's typical serving is the median "
+    "magnesium over those foods (USDA values from our catalogue; raisins, halibut and fortified "
+    "cereal from the NIH ODS table); the range in brackets is the middle half of them."
 )
 HEALTH_INTRO = (
     "These make up the Magnesium Depletion Score and the NIH ODS risk groups. Leave a list "
     "empty if nothing in it applies.\n"
+    "• **Medicines**: the ones you take now, however long you have taken them.\n"
     "• **eGFR** is the kidney number on a blood test report; if you don't know it, the score "
     "shows the range it could take.\n"
     "• **1 drink** is 14 g of alcohol: a 355 ml beer at 5 %, 150 ml of wine or 45 ml of "
@@ -73,15 +77,20 @@ HEALTH_INTRO = (
 MEDICINES = {
     "diuretic": ("A diuretic (water tablet)", "e.g. furosemide, hydrochlorothiazide"),
     "ppi": (
-        "A heartburn PPI for more than a year",
+        "A heartburn PPI, taken now",
         "proton-pump inhibitors, e.g. omeprazole, lansoprazole, pantoprazole",
     ),
 }
 CONDITIONS = {
     "type2_diabetes": ("Type 2 diabetes", None),
     "gut_disease": ("Crohn's, coeliac disease or bowel surgery", None),
-    "heavy_sweating": ("Hard training with heavy sweating", "e.g. daily endurance sport"),
 }
+
+HEALTH_INTRO_YOUNG = (
+    "The Magnesium Depletion Score was derived in adults, so it is not given under 19 and its "
+    "questions about alcohol and kidney function are skipped. Medicines and conditions still "
+    "matter: leave a list empty if nothing in it applies."
+)
 
 SaveProfile = Callable[[int, Answers], Awaitable[Profile]]
 """Stores the age band and sex of the answers as the person's profile; returns what was saved."""
@@ -103,7 +112,7 @@ class Draft:
     conditions: frozenset[str] = frozenset()
 
     def answers(self) -> Answers:
-        if self.ages is None or self.who is None or self.drinks is None or self.kidney is None:
+        if self.ages is None or self.who is None or not self.health_answered():
             raise ValueError("the self-check is not finished")
         sex, life_stage = sex_and_stage(self.who)
         return Answers(
@@ -112,12 +121,20 @@ class Draft:
             life_stage=life_stage,
             servings=dict(self.servings),
             diuretic="diuretic" in self.medicines,
-            long_term_ppi="ppi" in self.medicines,
-            drinks_per_day=self.drinks,
-            kidney=self.kidney,
+            ppi="ppi" in self.medicines,
+            drinks_per_day=self.drinks or 0,
+            kidney=self.kidney or "unknown",
             type2_diabetes="type2_diabetes" in self.conditions,
             gut_disease="gut_disease" in self.conditions,
-            heavy_sweating="heavy_sweating" in self.conditions,
+        )
+
+    def asks_score_questions(self) -> bool:
+        """Drinks and kidney function feed only the depletion score, which is for adults."""
+        return self.ages is None or is_adult(self.ages)
+
+    def health_answered(self) -> bool:
+        return not self.asks_score_questions() or (
+            self.drinks is not None and self.kidney is not None
         )
 
 
@@ -199,7 +216,7 @@ class AssessView(OwnedView):
         self.content = content
         self.magnesium = content.nutrient_by_id["magnesium"]
         self.save = save
-        self.typical = typical_servings(content.foods)
+        self.typical = typical_servings(content.food_groups)
         groups = list(self.typical)
         parts = [groups[i : i + QUESTION_ROWS] for i in range(0, len(groups), QUESTION_ROWS)]
         food_steps = [
@@ -228,7 +245,7 @@ class AssessView(OwnedView):
 
     def notice(self) -> str:
         """The message text above the embeds: the save confirmation, once saved."""
-        return saved_notice(self.saved, self.draft.answers().ages) if self.saved else ""
+        return saved_notice(self.saved, self.draft.answers()) if self.saved else ""
 
     async def show(self, interaction: discord.Interaction) -> None:
         embeds = self.render()
@@ -308,7 +325,7 @@ class AssessView(OwnedView):
                     partial(self._pick_servings, category),
                 )
             )
-            lines.append(f"**{name}**: a serving ≈ {mg(typical.mg)}, {_example(typical)}")
+            lines.append(f"**{name}**: a serving ≈ {_serving(typical)}")
         self._nav(ready=True)
         title = f"What you eat on a typical day{part}"
         return discord.Embed(title=title, description="\n".join(lines), colour=COLOUR)
@@ -328,6 +345,24 @@ class AssessView(OwnedView):
                 many=True,
             )
         )
+        if draft.asks_score_questions():
+            self._score_questions()
+        conditions = [(key, label, about) for key, (label, about) in CONDITIONS.items()]
+        self.add_item(
+            _Question(
+                "conditions",
+                "Conditions that apply to you (none picked: none)",
+                _options(conditions, draft.conditions),
+                self._pick_conditions,
+                many=True,
+            )
+        )
+        self._nav(ready=draft.health_answered(), last=True)
+        intro = HEALTH_INTRO if draft.asks_score_questions() else HEALTH_INTRO_YOUNG
+        return discord.Embed(title="Health and medicines", description=intro, colour=COLOUR)
+
+    def _score_questions(self) -> None:
+        draft = self.draft
         drinks = [(str(n), f"Alcohol: {drink_count(n)} a day", None) for n in range(MAX_DRINKS + 1)]
         chosen_drinks = [] if draft.drinks is None else [str(draft.drinks)]
         self.add_item(
@@ -347,18 +382,6 @@ class AssessView(OwnedView):
                 self._pick_kidney,
             )
         )
-        conditions = [(key, label, about) for key, (label, about) in CONDITIONS.items()]
-        self.add_item(
-            _Question(
-                "conditions",
-                "Conditions that apply to you (none picked: none)",
-                _options(conditions, draft.conditions),
-                self._pick_conditions,
-                many=True,
-            )
-        )
-        self._nav(ready=draft.drinks is not None and draft.kidney is not None, last=True)
-        return discord.Embed(title="Health and medicines", description=HEALTH_INTRO, colour=COLOUR)
 
     def _pick_medicines(self, values: list[str]) -> None:
         self.draft.medicines = frozenset(values)
@@ -381,17 +404,21 @@ class AssessView(OwnedView):
             save = "Save age and sex as my profile"
             style = discord.ButtonStyle.success
             self.add_item(_Action("save", save, self._save, style=style))
-        return result_embeds(assess(self.draft.answers(), self.magnesium, self.content.foods))
+        answers = self.draft.answers()
+        content = self.content
+        return result_embeds(assess(answers, self.magnesium, content.foods, content.food_groups))
 
 
-def _example(typical: TypicalServing) -> str:
-    food = typical.example
-    serving = f"{food.name}, {food.default_serving.label}"
-    return f"e.g. {serving} (median of {typical.food_count} foods)"
+def _serving(typical: TypicalServing) -> str:
+    """E.g. "24 mg (15–51 mg), standing for: Spinach, raw, 1 cup (24 mg); …"."""
+    foods = "; ".join(f"{food.label} ({mg(food.mg)})" for food in typical.foods)
+    return f"{mg(typical.mg)} ({mg_range(typical.low, typical.high)}), standing for: {foods}"
 
 
-def saved_notice(profile: Profile, ages: AgeBand) -> str:
-    who = profile.life_stage or profile.sex
+def saved_notice(profile: Profile, answers: Answers) -> str:
+    """What was saved: the sex or life stage and the age from ``answers``."""
+    who = answers.life_stage or answers.sex
+    ages = answers.ages
     if profile.age != ages.first:
         age = f"age {profile.age} (your saved age, which is in the band you chose)"
     else:

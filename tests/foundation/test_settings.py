@@ -50,6 +50,15 @@ def test_the_default_database_is_in_the_user_data_folder(tmp_path, monkeypatch):
     assert settings.database == tmp_path / "share" / "magbot" / "magbot.sqlite3"
 
 
+def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
+    url = "postgresql://magbot:hunter2@db.internal:5432/magbot"
+    settings = load_settings({"MAGBOT_DATABASE_URL": url, "MAGBOT_DATABASE_POOL": "4"})
+    assert settings.database_target == url
+    assert settings.database_pool == 4
+    assert "hunter2" not in repr(settings)
+    assert load_settings({}).database_target == default_database()
+
+
 def test_relative_database_path_in_the_file_is_taken_from_its_folder(tmp_path):
     settings = load_settings(write_config(tmp_path, "database: somewhere/x.sqlite3\n"))
     assert settings.database == tmp_path / "somewhere" / "x.sqlite3"
@@ -102,6 +111,12 @@ def test_relative_database_path_in_the_environment_is_taken_from_the_current_fol
         ("database: x.db\n", {"MAGBOT_DEV_GUILD": "-5"}, "MAGBOT_DEV_GUILD: must be a guild id"),
         ("database: x.db\n", {"MAGBOT_INTAKE_PER": "nan"}, "MAGBOT_INTAKE_PER: must be a positive"),
         ("database: x.db\n", {"MAGBOT_VIEW_TIMEOUT": "inf"}, "MAGBOT_VIEW_TIMEOUT: must be"),
+        (
+            "database: x.db\n",
+            {"MAGBOT_DATABASE_URL": "mysql://db/magbot"},
+            "MAGBOT_DATABASE_URL: must be a postgresql or postgres URL",
+        ),
+        ("database: x.db\n", {"MAGBOT_DATABASE_POOL": "0"}, "MAGBOT_DATABASE_POOL: must be"),
     ],
 )
 def test_bad_values_name_the_key(tmp_path, text, env, named):
