@@ -8,7 +8,7 @@ import logging
 import pkgutil
 import signal
 import sqlite3
-from typing import cast
+from typing import Any, cast
 
 import discord
 import yarl
@@ -56,12 +56,14 @@ class MagBot(commands.Bot):
         *,
         sync_on_start: bool = True,
         extensions: list[str] | None = None,
+        **options: Any,
     ) -> None:
         # magbot has no voice: discord.py's warnings about missing voice libraries only confuse.
         discord.VoiceClient.warn_nacl = False
         discord.VoiceClient.warn_dave = False
         # Slash commands need no privileged intents; guilds gives us the guild objects.
         super().__init__(
+            **options,
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),
             tree_cls=MagTree,
@@ -99,7 +101,7 @@ class MagBot(commands.Bot):
                 await self.load_extension(name)
             except Exception:
                 log.exception("Extension %s failed to load; the others carry on", name)
-        if self.sync_on_start:
+        if self.sync_on_start and self.settings.holds_shard_zero:
             await until_reachable(
                 lambda: sync_commands(self.tree, self.storage.state, self.settings.dev_guild),
                 "registering commands",
@@ -162,6 +164,20 @@ async def open_storage(settings: Settings) -> Storage:
         raise SettingsError(f"MAGBOT_DATABASE: cannot open {settings.database}: {exc}") from None
 
 
+class ShardedMagBot(MagBot, commands.AutoShardedBot):
+    """MagBot running the shards ``settings.shard_ids`` of ``settings.shard_count`` in one
+    process; other processes run the other shards against the same PostgreSQL database."""
+
+
+def create_bot(settings: Settings) -> MagBot:
+    """A plain bot, or a sharded one when the settings name shards."""
+    if settings.shard_count is None:
+        return MagBot(settings)
+    return ShardedMagBot(
+        settings, shard_count=settings.shard_count, shard_ids=list(settings.shard_ids or ())
+    )
+
+
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
@@ -170,7 +186,7 @@ async def serve(settings: Settings) -> None:
         if problem:
             raise SettingsError(f"MAGBOT_DATABASE: {problem}")
     apply_endpoints(settings)
-    async with MagBot(settings) as bot:
+    async with create_bot(settings) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
