@@ -171,10 +171,6 @@ class IntakeEstimate:
         return sum(group.mg for group in self.groups)
 
     @property
-    def percent_of_rda(self) -> float:
-        return 100 * self.total_mg / self.rda.amount
-
-    @property
     def gap_mg(self) -> float:
         """How far below the RDA the estimate is; 0 when it meets it."""
         return max(0.0, self.rda.amount - self.total_mg)
@@ -329,7 +325,7 @@ class Assessment:
 
 def assess(answers: Answers, magnesium: Nutrient, foods: Sequence[Food]) -> Assessment:
     target = target_for(magnesium, answers.age, answers.sex, answers.life_stage)
-    intake = estimate_intake(answers.servings, typical_servings(foods), target.rda)
+    intake = estimate_intake(answers.servings, typical_servings(foods), target.reference)
     score = depletion_score(answers)
     risks = risk_groups(answers)
     return Assessment(

@@ -174,7 +174,8 @@ def intake_lines(intake: IntakeEstimate) -> list[str]:
         + (f"{serving_count(g.servings)} × {mg(g.typical.mg)} = {mg(g.mg)}" if g.servings else "0")
         for g in intake.groups
     ]
-    total = f"**≈ {mg(intake.total_mg)} a day: {intake.percent_of_rda:.0f} % of your RDA**"
+    share = numbers.percent(intake.total_mg, intake.rda.amount)
+    total = f"**≈ {mg(intake.total_mg)} a day: {share} of your RDA**"
     if intake.gap_mg:
         total += f", about {mg(intake.gap_mg)} short of {mg(intake.rda.amount)}."
     else:
@@ -227,7 +228,7 @@ def food_lines(result: Assessment) -> list[str]:
     gap = result.intake.gap_mg
     lines = ["The richest per usual serving, from the groups you eat least:"]
     for pick in result.foods:
-        share = "all of" if pick.share_of_gap >= 1 else f"{100 * pick.share_of_gap:.0f} % of"
+        share = "all of" if pick.share_of_gap >= 1 else f"{numbers.percent(pick.mg, gap)} of"
         serving = pick.food.default_serving.label
         lines.append(f"• {pick.food.name}, {serving}: {mg(pick.mg)} ({share} your {mg(gap)} gap)")
     return lines

@@ -7,15 +7,8 @@ from collections.abc import Callable
 import discord
 
 from bot.domain.gap import GapPlan
-from bot.domain.intake import (
-    Amount,
-    DailyReference,
-    DaySummary,
-    DayTotals,
-    Entry,
-    over_upper_limit,
-    percent,
-)
+from bot.domain.intake import DaySummary, DayTotals, Entry, over_upper_limit
+from bot.domain.targets import Reference, Targets
 from bot.ui import numbers, wording
 from bot.ui.limits import FIELD_VALUE, shorten
 
@@ -37,11 +30,11 @@ def zinc(value: float) -> str:
     return numbers.amount("zinc", value)
 
 
-def versus(amount: float, reference: Amount, fmt: Callable[[float], str] = mg) -> str:
+def versus(amount: float, reference: Reference, fmt: Callable[[float], str] = mg) -> str:
     """E.g. "212 mg · reference 420 mg (NIH/FNB RDA, men 31–50) · 50 %"."""
     return (
-        f"{fmt(amount)} · reference {fmt(reference.mg)} ({reference.line}) · "
-        f"{percent(amount, reference)} %"
+        f"{fmt(amount)} · reference {fmt(reference.amount)} ({reference.line}) · "
+        f"{numbers.percent(amount, reference.amount)}"
     )
 
 
@@ -52,53 +45,55 @@ def entry_line(entry: Entry) -> str:
     return f"**{entry.label}**, {entry.quantity}: {gives}"
 
 
-def supplement_warning(supplement_mg: float, reference: DailyReference) -> str | None:
+def supplement_warning(supplement_mg: float, targets: Targets) -> str | None:
     """The notice shown when the day's supplemental magnesium is above the upper limit."""
-    limit = reference.supplement_limit
-    if not over_upper_limit(supplement_mg, limit.mg):
+    limit = targets.magnesium.upper_limit
+    if not over_upper_limit(supplement_mg, limit.amount):
         return None
     return (
         f"⚠️ Supplemental magnesium today: {mg(supplement_mg)}, above the upper limit of "
-        f"{mg(limit.mg)} a day ({limit.line}). The limit counts supplements and medicines "
+        f"{mg(limit.amount)} a day ({limit.line}). The limit counts supplements and medicines "
         "only, not food; above it diarrhoea and stomach upset become more likely. If you take "
         "this much regularly, talk to a clinician — especially with kidney disease."
     )
 
 
-def _totals_fields(embed: discord.Embed, totals: DayTotals, reference: DailyReference) -> None:
+def _totals_fields(embed: discord.Embed, totals: DayTotals, targets: Targets) -> None:
     embed.add_field(
-        name="Magnesium today", value=versus(totals.magnesium_mg, reference.magnesium), inline=False
+        name="Magnesium today",
+        value=versus(totals.magnesium_mg, targets.magnesium.reference),
+        inline=False,
     )
     if totals.supplement_magnesium_mg:
         embed.add_field(
             name="of which supplements",
-            value=_supplement_line(totals.supplement_magnesium_mg, reference),
+            value=_supplement_line(totals.supplement_magnesium_mg, targets),
             inline=False,
         )
     embed.add_field(
-        name="Zinc today", value=versus(totals.zinc_mg, reference.zinc, zinc), inline=False
+        name="Zinc today", value=versus(totals.zinc_mg, targets.zinc.reference, zinc), inline=False
     )
 
 
-def _supplement_line(amount: float, reference: DailyReference) -> str:
-    limit = reference.supplement_limit
-    return f"{mg(amount)} · upper limit {mg(limit.mg)} ({limit.line})"
+def _supplement_line(amount: float, targets: Targets) -> str:
+    limit = targets.magnesium.upper_limit
+    return f"{mg(amount)} · upper limit {mg(limit.amount)} ({limit.line})"
 
 
-def _finish(embed: discord.Embed, summary: DaySummary, reference: DailyReference) -> None:
-    warning = supplement_warning(summary.totals.supplement_magnesium_mg, reference)
+def _finish(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None:
+    warning = supplement_warning(summary.totals.supplement_magnesium_mg, targets)
     if warning:
         embed.colour = WARNING_COLOUR
         embed.add_field(name="Upper limit", value=warning, inline=False)
-    if not reference.personal:
+    if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_footer(text=NOT_ADVICE)
 
 
-def logged_embed(entry: Entry, summary: DaySummary, reference: DailyReference) -> discord.Embed:
+def logged_embed(entry: Entry, summary: DaySummary, targets: Targets) -> discord.Embed:
     embed = discord.Embed(title="Logged", description=entry_line(entry), colour=COLOUR)
-    _totals_fields(embed, summary.totals, reference)
-    _finish(embed, summary, reference)
+    _totals_fields(embed, summary.totals, targets)
+    _finish(embed, summary, targets)
     return embed
 
 
@@ -126,12 +121,12 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
     )
 
 
-def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -> discord.Embed:
+def today_embed(summary: DaySummary, targets: Targets, plan: GapPlan) -> discord.Embed:
     day = summary.totals.day.strftime("%A %d %B")
     embed = discord.Embed(title=f"Today, {day}", colour=COLOUR)
     if summary.entries == 0:
         embed.description = "Nothing logged yet today. `/intake log` adds a food."
-    _totals_fields(embed, summary.totals, reference)
+    _totals_fields(embed, summary.totals, targets)
     if summary.top_foods:
         lines = [
             f"{c.label}: {mg(c.magnesium_mg)} magnesium, {zinc(c.zinc_mg)} zinc"
@@ -148,11 +143,11 @@ def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -
             name="Supplements", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
         )
     _gap_field(embed, plan)
-    _finish(embed, summary, reference)
+    _finish(embed, summary, targets)
     return embed
 
 
-def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embed:
+def week_embed(week: list[DayTotals], targets: Targets) -> discord.Embed:
     embed = discord.Embed(title="Magnesium, the last 7 days", colour=COLOUR)
     rows = [
         f"`{d.day:%a %d %b}` {mg(d.magnesium_mg):>7}"
@@ -166,13 +161,13 @@ def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embe
     embed.add_field(
         name="Average over the days with entries",
         value=(
-            f"{versus(average, reference.magnesium)} · {len(logged_days)} of 7 days logged"
+            f"{versus(average, targets.magnesium.reference)} · {len(logged_days)} of 7 days logged"
             if logged_days
             else "Nothing logged in the last 7 days."
         ),
         inline=False,
     )
-    if not reference.personal:
+    if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_image(url=f"attachment://{WEEK_CHART_FILE}")
     embed.set_footer(text=NOT_ADVICE)
