@@ -132,5 +132,30 @@ class PostgresDatabase:
             finally:
                 self._current.reset(token)
 
+    async def copy_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        """Bulk-load rows with COPY, inside the current transaction (``magbot db copy``)."""
+        conn = self._current.get()
+        if conn is None:
+            raise RuntimeError("copy_rows runs inside transaction()")
+        await conn.copy_records_to_table(table, columns=list(columns), records=rows)
+
+    async def continue_identities(self) -> None:
+        """After rows came in with their ids, let each identity column go on after the
+        highest one, so no id is ever given twice."""
+        runner = self._current.get() or self._pool
+        identities = await runner.fetch(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND is_identity = 'YES'"
+        )
+        for table, column in identities:
+            await runner.execute(
+                f"SELECT setval(pg_get_serial_sequence($1, $2), max({column}))"  # noqa: S608
+                f" FROM {table} HAVING max({column}) IS NOT NULL",
+                table,
+                column,
+            )
+
     async def close(self) -> None:
         await self._pool.close()
