@@ -25,7 +25,6 @@ NO_PROFILE_HINT = (
     "These are the adult label Daily Values. Set `/profile set sex age` to compare with the "
     "reference intake for your age and sex."
 )
-NOT_ADVICE = "A description of what you logged, not medical advice."
 
 
 def mg(value: float) -> str:
@@ -140,7 +139,7 @@ def _finish(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None
             embed.add_field(name=name, value=warning, inline=False)
     if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
-    embed.set_footer(text=NOT_ADVICE)
+    embed.set_footer(text=wording.NOT_ADVICE)
 
 
 def trial_note(from_trial: tuple[str, ...]) -> str | None:
@@ -245,7 +244,7 @@ def week_embed(week: list[DayTotals], targets: Targets) -> discord.Embed:
     if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_image(url=f"attachment://{WEEK_CHART_FILE}")
-    embed.set_footer(text=NOT_ADVICE)
+    embed.set_footer(text=wording.NOT_ADVICE)
     return embed
 
 
