@@ -48,7 +48,8 @@ def test_the_service_does_not_restart_on_a_configuration_error():
 
 
 def test_the_env_example_sets_only_settings_the_bot_reads():
-    names = re.findall(r"^#? ?([A-Z_]+)=", (ROOT / ".env.example").read_text(encoding="utf-8"), re.M)
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    names = re.findall(r"^#? ?([A-Z_]+)=", example, re.M)
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "DISCORD_TOKEN" in names
     for name in names:
