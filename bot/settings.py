@@ -195,6 +195,10 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
 }
 
 
+_SECRETS = {"database_url"}
+"""Fields whose value is never echoed in an error: a database URL may hold a password."""
+
+
 def _read_file(config_dir: Path) -> dict[str, Any]:
     path = config_dir / "settings.yaml"
     try:
@@ -231,7 +235,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         try:
             values[field] = parse(raw)
         except ValueError as exc:
-            raise SettingsError(f"{source}: {exc} (got {raw!r})") from None
+            shown = "" if field in _SECRETS else f" (got {raw!r})"
+            raise SettingsError(f"{source}: {exc}{shown}") from None
     if "database" not in values:
         raise SettingsError("settings.yaml: database: missing (or set MAGBOT_DATABASE)")
     _check_shards(values)
