@@ -45,6 +45,7 @@ def _study(name: str, rec: Record) -> Study | None:
         "evidence": _evidence(rec.record("evidence")),
         "supplements": rec.choices("supplements", SUPPLEMENTS),
         "citation": _citation(rec.record("citation")),
+        "funding": rec.text("funding"),
         "status": rec.choice("status", STATUSES),
     }
     optional = {
@@ -78,7 +79,7 @@ def _evidence(rec: Record | None) -> Evidence | None:
 
 
 def _citation(rec: Record | None) -> Citation | None:
-    """A citation needs the journal or venue; DOI, PMID and URL are added where known."""
+    """A citation needs the journal or venue and a DOI, PMID or URL to find the paper by."""
     if rec is None:
         return None
     reference = rec.text("reference", limit=TITLE_LIMIT)
@@ -89,6 +90,9 @@ def _citation(rec: Record | None) -> Citation | None:
         rec.report("pmid", f"{pmid!r} must be digits only")
     if url is not None and not url.startswith(("https://", "http://")):
         rec.report("url", f"{url!r} must start with https:// or http://")
+    if doi is None and pmid is None and url is None:
+        rec.report("doi", "give a doi, pmid or url so the study can be found")
+        return None
     if reference is None:
         return None
     return Citation(reference, doi, pmid, url)

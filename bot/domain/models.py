@@ -204,7 +204,7 @@ class Evidence:
 
 @dataclasses.dataclass(frozen=True)
 class Citation:
-    """`reference` (journal or venue) is always there; doi, pmid and url where known."""
+    """`reference` (journal or venue) and at least one of doi, pmid and url."""
 
     reference: str
     doi: str | None
@@ -212,12 +212,14 @@ class Citation:
     url: str | None
 
     @property
-    def link(self) -> str | None:
+    def link(self) -> str:
         """The best link to the paper: DOI, then PubMed, then the URL."""
         if self.doi:
             return f"https://doi.org/{self.doi}"
         if self.pmid:
             return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/"
+        if self.url is None:
+            raise ValueError(f"{self.reference}: a citation needs a doi, pmid or url")
         return self.url
 
 
@@ -244,6 +246,8 @@ class Study:
     """Keys of SUPPLEMENTS the study bears on; empty for indirect (e.g. IL-6) studies."""
     keywords: tuple[str, ...]
     citation: Citation
+    funding: str
+    """Who paid, as the sources state it, or that the sources we read do not say."""
     status: str
     """Status of the record's weakest key claim; status_note says which part."""
     status_note: str | None

@@ -6,6 +6,8 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.ui.wording import NOT_ADVICE
+
 COLOUR = discord.Colour.teal()
 
 WHAT = (
@@ -15,14 +17,15 @@ WHAT = (
     "(`/intake`, `/profile`, `/mydata`)."
 )
 SOURCES = (
-    "Food values: USDA FoodData Central (SR Legacy / SR28) and the NIH Office of Dietary "
-    "Supplements tables. Reference intakes: the US Food and Nutrition Board DRIs and the FDA "
-    "Daily Values. Studies: the published papers and abstracts, each shown with its citation, "
-    "its funding and how strong the evidence is. Every value says where it came from."
+    "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record. "
+    "Reference intakes: the US Food and Nutrition Board DRIs and the FDA Daily Values. "
+    "Studies: the published papers and abstracts, each shown with its citation and link, who "
+    "funded it (or that the sources we read do not say), how well we checked it and how strong "
+    "the evidence is. Every value says where it came from."
 )
-NOT_ADVICE = (
-    "magbot describes; it does not prescribe. It is not medical advice. Talk to a clinician "
-    "before taking supplements, especially with kidney disease or if you take other medicines."
+CLINICIAN = (
+    "Talk to a clinician before taking supplements, especially with kidney disease or if you "
+    "take other medicines."
 )
 STORED = (
     "Only what you choose to give it, tied to your Discord user id:\n"
@@ -39,7 +42,7 @@ STORED = (
 def about_embed() -> discord.Embed:
     embed = discord.Embed(title="About magbot", description=WHAT, colour=COLOUR)
     embed.add_field(name="Where the numbers come from", value=SOURCES, inline=False)
-    embed.add_field(name="Not medical advice", value=NOT_ADVICE, inline=False)
+    embed.add_field(name="Not medical advice", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False)
     embed.add_field(name="What magbot stores about you", value=STORED, inline=False)
     return embed
 

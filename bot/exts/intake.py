@@ -9,6 +9,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.domain.gap import close_the_gap
 from bot.domain.intake import SUPPLEMENT_FORMS, local_day, supplement_intake
 from bot.domain.intake_content import food_intake
 from bot.exts._person import load_person
@@ -73,8 +74,15 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
         summary = await self.bot.storage.intake.day_summary(
             person.user_id, person.today(), person.zone
         )
+        usual = await self.bot.storage.intake.recent_foods(person.user_id)
+        plan = close_the_gap(
+            person.reference.magnesium.mg,
+            summary.totals.magnesium_mg,
+            self.bot.content.foods,
+            usual,
+        )
         await interaction.response.send_message(
-            embed=ui.today_embed(summary, person.reference), ephemeral=True
+            embed=ui.today_embed(summary, person.reference, plan), ephemeral=True
         )
 
     @app_commands.command(name="week", description="Your last 7 days as a chart")

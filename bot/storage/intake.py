@@ -16,6 +16,7 @@ from bot.domain.intake import (
     summarize_day,
     week_totals,
 )
+from bot.domain.recent import ENTRIES_LOOKED_AT, rank_recent
 from bot.storage.database import Database
 
 
@@ -91,3 +92,14 @@ class IntakeRepository:
         days = last_days(today, WEEK_DAYS)
         start, end = day_span(days[0], WEEK_DAYS, zone)
         return week_totals(days, await self.entries_between(user_id, start, end), zone)
+
+    async def recent_foods(self, user_id: int, now: datetime | None = None) -> list[str]:
+        """Ids of the foods the person logs most, recent entries weighing more (see
+        bot.domain.recent); one indexed read of their latest food entries."""
+        rows = await self._db.fetch(
+            "SELECT item_id, logged_at FROM intake_entries WHERE user_id = ? AND kind = 'food'"
+            " ORDER BY logged_at DESC LIMIT ?",
+            (user_id, ENTRIES_LOOKED_AT),
+        )
+        logged = [(row["item_id"], datetime.fromisoformat(row["logged_at"])) for row in rows]
+        return rank_recent(logged, now or datetime.now(UTC))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import discord
 
+from bot.domain.gap import GapPlan
 from bot.domain.intake import (
     Amount,
     DailyReference,
@@ -13,7 +14,7 @@ from bot.domain.intake import (
     over_upper_limit,
     percent,
 )
-from bot.ui import numbers
+from bot.ui import numbers, wording
 from bot.ui.limits import FIELD_VALUE, shorten
 
 COLOUR = discord.Colour.teal()
@@ -99,7 +100,31 @@ def logged_embed(entry: Entry, summary: DaySummary, reference: DailyReference) -
     return embed
 
 
-def today_embed(summary: DaySummary, reference: DailyReference) -> discord.Embed:
+def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
+    """What would close the rest of the day's magnesium gap, or that nothing is missing."""
+    if plan.gap_mg <= 0:
+        embed.add_field(
+            name="Reference reached",
+            value="Today's magnesium has reached your reference; nothing more to add.",
+            inline=False,
+        )
+        return
+    if not plan.suggestions:
+        return
+    lines = [
+        f"**{s.food.name}**, {s.measure} ({numbers.grams(s.grams)}): +{mg(s.magnesium_mg)}"
+        for s in plan.suggestions
+    ]
+    lines.append(
+        f"Together +{mg(plan.total_mg)} of the {mg(plan.gap_mg)} still to go: one way to get "
+        f"there from our food table. {wording.NOT_ADVICE}"
+    )
+    embed.add_field(
+        name="To reach your reference", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
+    )
+
+
+def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -> discord.Embed:
     day = summary.totals.day.strftime("%A %d %B")
     embed = discord.Embed(title=f"Today, {day}", colour=COLOUR)
     if summary.entries == 0:
@@ -120,6 +145,7 @@ def today_embed(summary: DaySummary, reference: DailyReference) -> discord.Embed
         embed.add_field(
             name="Supplements", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
         )
+    _gap_field(embed, plan)
     _finish(embed, summary, reference)
     return embed
 

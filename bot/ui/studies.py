@@ -152,8 +152,8 @@ def study_embed(study: Study) -> discord.Embed:
     if study.caveats:
         _add_lines(embed, "Caveats", [f"• {caveat}" for caveat in study.caveats])
     _add_lines(embed, "Evidence", [evidence_words(study.evidence)])
-    source = [citation.reference, citation.link or "No link on file; search the reference."]
-    _add_lines(embed, "Citation", source)
+    _add_lines(embed, "Funding", [study.funding])
+    _add_lines(embed, "Citation", [citation.reference, citation.link])
     checked = f"**{study.status}**" + (f" — {study.status_note}" if study.status_note else "")
     _add_lines(embed, "How well we checked it", [checked])
     embed.set_footer(text=f"Summary in our own words; the citation has the original. {NOT_ADVICE}")

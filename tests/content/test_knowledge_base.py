@@ -55,7 +55,7 @@ STUDIES_ASKED_FOR = [
     "maggio_2011_inchianti",
     "dorup_1991_rats",
     "ninh_1995_zinc_rats",
-    "dominguez_1998_igf1_intracellular_mg",
+    "takaya_1998_platelet_mg",
     "debenedetti_1997_il6",
     "barbieri_2003_il6_igf1",
     "guo_2020_zinc_igf1_meta",

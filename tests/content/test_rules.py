@@ -135,6 +135,20 @@ def test_citation_without_journal(config_copy):
     assert _problems(config_dir) == ["studies.yaml: cinar_2011: citation.reference: missing"]
 
 
+def test_citation_without_a_doi_pmid_or_url(config_copy):
+    config_dir = config_copy(
+        "studies.yaml", lambda d: _study(d, "cinar_2011")["citation"].pop("doi")
+    )
+    assert _problems(config_dir) == [
+        "studies.yaml: cinar_2011: citation.doi: give a doi, pmid or url so the study can be found"
+    ]
+
+
+def test_study_without_funding(config_copy):
+    config_dir = config_copy("studies.yaml", lambda d: _study(d, "cinar_2011").pop("funding"))
+    assert _problems(config_dir) == ["studies.yaml: cinar_2011: funding: missing"]
+
+
 def test_unknown_design(config_copy):
     config_dir = config_copy(
         "studies.yaml", lambda d: _study(d, "wilborn_2004").update(design="trial")

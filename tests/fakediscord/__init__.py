@@ -1,7 +1,7 @@
 """A loopback fake Discord (REST v10 + gateway v10) for end-to-end tests of the bot.
 
-A feature's e2e module, in tests/e2e/ (fixtures come from tests/conftest.py and
-tests/e2e/conftest.py)::
+A feature's end-to-end module, tests/FEATURE/test_bot.py (fixtures come from tests/conftest.py
+and tests/bot_fixtures.py)::
 
     import pytest
     from tests.fakediscord import BOB
@@ -12,6 +12,8 @@ tests/e2e/conftest.py)::
         msg = await discord.slash("foods", category="nuts", user=BOB)
         assert "almonds" in msg.text
         more = await discord.click(msg, "Next")
+        msg = await discord.slash("intake today", user=BOB, where=IN_DM)  # in a DM with the bot
+        note = await discord.dm(BOB)  # the first DM the bot sent Bob itself
 
 Every call raises DiscordRuleViolation when the bot sent something Discord would refuse,
 NoResponseError when it did not answer in time, and UsageError when the test asked for
@@ -24,12 +26,27 @@ from .messages import Attachment, Button, Choice, Message, Modal, Select
 from .objects import ALICE, BOB, CAROL, GUILD_ID, FakeUser
 from .server import FakeDiscord
 from .violations import DiscordRuleViolation, Violation
+from .where import (
+    EVERYWHERE,
+    IN_DM,
+    IN_GROUP_DM,
+    IN_LARGE_OTHER_SERVER,
+    IN_OTHER_SERVER,
+    IN_SERVER,
+    Where,
+)
 
 __all__ = [
     "ALICE",
     "BOB",
     "CAROL",
+    "EVERYWHERE",
     "GUILD_ID",
+    "IN_DM",
+    "IN_GROUP_DM",
+    "IN_LARGE_OTHER_SERVER",
+    "IN_OTHER_SERVER",
+    "IN_SERVER",
     "Attachment",
     "Button",
     "Choice",
@@ -43,4 +60,5 @@ __all__ = [
     "Select",
     "UsageError",
     "Violation",
+    "Where",
 ]

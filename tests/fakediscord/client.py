@@ -29,6 +29,7 @@ from .objects import ALICE, FakeUser
 from .records import InteractionRecord
 from .server import FakeDiscord
 from .violations import DiscordRuleViolation
+from .where import IN_SERVER, Where
 
 
 class NoResponseError(AssertionError):
@@ -53,21 +54,35 @@ class DiscordClient:
         /,
         *,
         user: FakeUser = ALICE,
+        where: Where = IN_SERVER,
         options: Mapping[str, Any] | None = None,
         **values: Any,
     ) -> Message | Modal:
-        """Run `/command` ("intake log" for a sub-command); options by keyword or `options`."""
-        commands = await self._commands()
-        data = command_data(commands, command, {**(options or {}), **values})
-        return await self._act(interaction(COMMAND, user, data), f"/{command}")
+        """Run `/command` ("intake log" for a sub-command); options by keyword or `options`.
+
+        `where`: the bot's server (default), a DM with the bot, a server the bot is not in…
+        """
+        commands = await self._commands(where)
+        data = command_data(commands, command, {**(options or {}), **values}, where=where)
+        payload = interaction(COMMAND, user, data, where=where)
+        return await self._act(payload, f"/{command} in {where.name}", where=where)
 
     async def autocomplete(
-        self, command: str, option: str, typed: str, /, *, user: FakeUser = ALICE, **values: Any
+        self,
+        command: str,
+        option: str,
+        typed: str,
+        /,
+        *,
+        user: FakeUser = ALICE,
+        where: Where = IN_SERVER,
+        **values: Any,
     ) -> list[Choice]:
         """Type `typed` into `option` of `/command`; the choices the bot offers."""
-        commands = await self._commands()
-        data = command_data(commands, command, values, focused=(option, typed))
-        record = await self._dispatch(interaction(AUTOCOMPLETE, user, data), f"/{command} {option}")
+        commands = await self._commands(where)
+        data = command_data(commands, command, values, focused=(option, typed), where=where)
+        payload = interaction(AUTOCOMPLETE, user, data, where=where)
+        record = await self._dispatch(payload, f"/{command} {option}", where)
         if record.callback_type != CHOICES:
             raise UsageError(f"autocomplete was answered with callback {record.callback_type}")
         return [Choice(c["name"], c["value"]) for c in record.callback_data["choices"]]
@@ -109,26 +124,46 @@ class DiscordClient:
             filled[by_label.get(key, key)] = value
         source = self.fake.messages.get(modal.source_id or 0)
         payload = interaction(
-            MODAL_SUBMIT, user, modal_data(modal.raw, filled), source.payload if source else None
+            MODAL_SUBMIT,
+            user,
+            modal_data(modal.raw, filled),
+            source.payload if source else None,
+            modal.where,
         )
-        return await self._act(payload, f"modal {modal.title!r}")
+        return await self._act(payload, f"modal {modal.title!r}", where=modal.where)
+
+    async def dm(self, user: FakeUser, count: int = 1, *, within: float | None = None) -> Message:
+        """Wait until `user` has `count` DMs from the bot; the latest one."""
+        messages = await self.fake.wait_for(
+            lambda: len(dms := self.fake.dms_to(user)) >= count and dms,
+            self.timeout if within is None else within,
+            f"DM number {count} to {user.name}",
+        )
+        self._raise_violations()
+        return Message.of(messages[count - 1])
 
     # the waiting ---------------------------------------------------------------------------
 
-    async def _commands(self) -> list[dict[str, Any]]:
+    async def _commands(self, where: Where) -> list[dict[str, Any]]:
         return await self.fake.wait_for(
-            self.fake.registered_commands, self.timeout, "the bot to register its commands"
+            lambda: self.fake.registered_commands(where.guild_id),
+            self.timeout,
+            "the bot to register its commands",
         )
 
     async def _component(self, message: Message, component: dict, values, user, what: str):
+        """Use a component of `message`, in the place the message was posted."""
         source = self.fake.messages[message.id]
-        payload = interaction(COMPONENT, user, component_data(component, values), source.payload)
-        return await self._act(payload, what, source.version)
+        data = component_data(component, values)
+        payload = interaction(COMPONENT, user, data, source.payload, source.where)
+        return await self._act(payload, what, source.version, source.where)
 
-    async def _dispatch(self, payload: dict[str, Any], what: str) -> InteractionRecord:
+    async def _dispatch(
+        self, payload: dict[str, Any], what: str, where: Where = IN_SERVER
+    ) -> InteractionRecord:
         """Send the interaction and wait for the first callback (or a rule broken)."""
         fake = self.fake
-        record = await fake.dispatch_interaction(payload)
+        record = await fake.dispatch_interaction(payload, where)
         self.last = record
         limit = fake.response_deadline + 0.5
         try:
@@ -145,10 +180,12 @@ class DiscordClient:
         self._raise_violations()
         return record
 
-    async def _act(self, payload: dict, what: str, source_version: int = 0) -> Message | Modal:
-        record = await self._dispatch(payload, what)
+    async def _act(
+        self, payload: dict, what: str, source_version: int = 0, where: Where = IN_SERVER
+    ) -> Message | Modal:
+        record = await self._dispatch(payload, what, where)
         if record.callback_type == MODAL:
-            return Modal.of(record.callback_data, record.source_message_id)
+            return Modal.of(record.callback_data, record.source_message_id, where)
         # after a type-6 defer the clicked message is the original: it must change
         baseline = source_version if record.callback_type == DEFERRED_UPDATE else 0
         if record.callback_type in (DEFERRED, DEFERRED_UPDATE):

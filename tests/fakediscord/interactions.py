@@ -22,43 +22,35 @@ from .kinds import (
     TEXT_INPUT,
     USER,
 )
-from .objects import (
-    ALL_PERMISSIONS,
-    APP_ID,
-    CHANNEL_ID,
-    GUILD_ID,
-    FakeUser,
-    channel_payload,
-    snowflake,
-)
+from .objects import APP_ID, FakeUser, snowflake
 from .webhooks import ATTACHMENT_SIZE_LIMIT
+from .where import IN_SERVER, Where
 
 
 class UsageError(AssertionError):
     """The test asked for something a Discord user could not do."""
 
 
-def interaction(kind: int, user: FakeUser, data: dict[str, Any], message: dict | None = None):
-    """The envelope around every interaction, sent from the guild's one channel."""
+def interaction(
+    kind: int,
+    user: FakeUser,
+    data: dict[str, Any],
+    message: dict | None = None,
+    where: Where = IN_SERVER,
+) -> dict[str, Any]:
+    """The envelope around every interaction; by default from the bot's server's one channel."""
     interaction_id = snowflake()
     payload = {
         "id": str(interaction_id),
         "application_id": str(APP_ID),
         "type": kind,
         "data": data,
-        "guild_id": str(GUILD_ID),
-        "channel_id": str(CHANNEL_ID),
-        "channel": channel_payload(),
-        "member": user.member_payload(),
         "token": f"{interaction_id}-{uuid.uuid4().hex}",
         "version": 1,
-        "app_permissions": ALL_PERMISSIONS,
         "locale": "en-US",
-        "guild_locale": "en-US",
         "entitlements": [],
-        "authorizing_integration_owners": {"0": str(GUILD_ID)},
-        "context": 0,
         "attachment_size_limit": ATTACHMENT_SIZE_LIMIT,
+        **where.envelope(user),
     }
     if message is not None:
         payload["message"] = message
@@ -70,12 +62,22 @@ def command_data(
     path: str,
     values: Mapping[str, Any],
     focused: tuple[str, str] | None = None,
+    where: Where = IN_SERVER,
 ) -> dict[str, Any]:
-    """`data` of a slash command (or, with `focused`, of its autocomplete) from its registration."""
+    """`data` of a slash command (or, with `focused`, of its autocomplete) from its registration.
+
+    The command must be registered for the installation and context of `where`: Discord does
+    not offer it elsewhere.
+    """
     name, *sub_names = path.split()
     command = _find(
         [c for c in commands if c.get("type", 1) == 1], name, f"/{name} is not a registered command"
     )
+    if not where.allows(command):
+        raise UsageError(
+            f"/{name} is not offered in {where.name}: registered for integration_types "
+            f"{command.get('integration_types')} and contexts {command.get('contexts')}"
+        )
     chain, node = [], command
     for sub_name in sub_names:
         subs = [

@@ -9,6 +9,7 @@ from typing import Any
 from .interactions import UsageError
 from .kinds import BUTTON, EPHEMERAL, LABEL, LOADING, SELECTS, TEXT_INPUT
 from .records import StoredMessage
+from .where import IN_SERVER, Where
 
 
 @dataclass(frozen=True)
@@ -174,9 +175,12 @@ class Modal:
     inputs: dict[str, str]
     raw: dict[str, Any] = field(repr=False)
     source_id: int | None = None
+    where: Where = IN_SERVER
 
     @classmethod
-    def of(cls, data: dict[str, Any], source_id: int | None = None) -> Modal:
+    def of(
+        cls, data: dict[str, Any], source_id: int | None = None, where: Where = IN_SERVER
+    ) -> Modal:
         labels = {}
         for component in _walk(data.get("components") or []):
             if component.get("type") == LABEL:
@@ -184,4 +188,4 @@ class Modal:
                 labels[inner["custom_id"]] = component.get("label", "")
             elif component.get("type") == TEXT_INPUT and component["custom_id"] not in labels:
                 labels[component["custom_id"]] = component.get("label", "")
-        return cls(data["custom_id"], data["title"], labels, data, source_id)
+        return cls(data["custom_id"], data["title"], labels, data, source_id, where)

@@ -121,13 +121,42 @@ async def sleep(interaction: discord.Interaction, seconds: float) -> None:
     await interaction.response.send_message(f"Slept {seconds} s")
 
 
+@app_commands.command(description="Say where this was run, from the interaction alone")
+@app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+@app_commands.allowed_installs(guilds=True, users=True)
+async def whereami(interaction: discord.Interaction) -> None:
+    kind = "a DM" if interaction.guild_id is None else f"server {interaction.guild_id}"
+    [context] = [
+        c for c in ("guild", "dm_channel", "private_channel") if getattr(interaction.context, c)
+    ]
+    user_app = interaction.is_user_integration()
+    text = f"{kind}, context {context}, user install {user_app}, by {interaction.user}"
+    await interaction.response.send_message(text)
+
+
+@app_commands.command(description="Send you a direct message")
+@app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
+@app_commands.allowed_installs(guilds=True, users=True)
+async def dmme(interaction: discord.Interaction, text: str, repeat: int = 1) -> None:
+    try:
+        await interaction.user.send(text * repeat)
+    except discord.Forbidden as error:
+        await interaction.response.send_message(f"Refused: {error.code}", ephemeral=True)
+        return
+    except discord.HTTPException as error:
+        await interaction.response.send_message(f"Failed: {error.status}", ephemeral=True)
+        return
+    await interaction.response.send_message("Sent", ephemeral=True)
+
+
 class MiniBot(discord.Client):
     """Registers its commands globally at start-up, like a small real bot."""
 
     def __init__(self) -> None:
         super().__init__(intents=discord.Intents.default())
         self.tree = app_commands.CommandTree(self)
-        for command in (intake, ping, report, pick, counter, feedback, echo, sleep):
+        commands = (intake, ping, report, pick, counter, feedback, echo, sleep, whereami, dmme)
+        for command in commands:
             self.tree.add_command(command)
 
     async def setup_hook(self) -> None:

@@ -10,7 +10,20 @@ from typing import Any
 APP_ID = 1100000000000000001
 GUILD_ID = 1200000000000000001
 CHANNEL_ID = 1300000000000000001
+OTHER_GUILD_ID = 1200000000000000002
+"""A server the bot is not in: people there reach it only through their own user install."""
+OTHER_CHANNEL_ID = 1300000000000000002
+GROUP_DM_ID = 1300000000000000003
 ALL_PERMISSIONS = str((1 << 50) - 1)
+USER_APP_PERMISSIONS = str((1 << 14) | (1 << 15) | (1 << 17) | (1 << 18))
+"""What a user-installed app may do where its bot is not a member: embed links, attach files,
+mention everyone, use external emojis (Discord's interaction `app_permissions`)."""
+
+GUILD_INSTALL, USER_INSTALL = 0, 1
+"""Installation types: `integration_types` of a command, keys of
+`authorizing_integration_owners`."""
+GUILD_CONTEXT, BOT_DM_CONTEXT, PRIVATE_CHANNEL_CONTEXT = 0, 1, 2
+"""Interaction context types: `contexts` of a command, `context` of an interaction."""
 
 _next_id = itertools.count(1400000000000000001)
 
@@ -62,16 +75,42 @@ BOB = FakeUser(1500000000000000002, "bob")
 CAROL = FakeUser(1500000000000000003, "carol")
 
 
-def channel_payload() -> dict[str, Any]:
+def channel_payload(channel_id: int = CHANNEL_ID, guild_id: int = GUILD_ID) -> dict[str, Any]:
+    """A server text channel, as an interaction from it carries it."""
     return {
-        "id": str(CHANNEL_ID),
+        "id": str(channel_id),
         "type": 0,
-        "guild_id": str(GUILD_ID),
+        "guild_id": str(guild_id),
         "name": "general",
         "position": 0,
         "permission_overwrites": [],
         "nsfw": False,
         "parent_id": None,
+    }
+
+
+def dm_channel_payload(channel_id: int, user: FakeUser) -> dict[str, Any]:
+    """The DM channel between the bot and `user` (type 1)."""
+    return {
+        "id": str(channel_id),
+        "type": 1,
+        "last_message_id": None,
+        "flags": 0,
+        "recipients": [user.payload()],
+    }
+
+
+def group_dm_payload(user: FakeUser) -> dict[str, Any]:
+    """A group DM `user` is in (type 3); the bot is not a member, only the user's app."""
+    return {
+        "id": str(GROUP_DM_ID),
+        "type": 3,
+        "name": None,
+        "icon": None,
+        "owner_id": str(user.id),
+        "last_message_id": None,
+        "flags": 0,
+        "recipients": [user.payload()],
     }
 
 
@@ -114,12 +153,18 @@ def guild_payload() -> dict[str, Any]:
     }
 
 
-def message_payload(message_id: int, body: dict[str, Any], flags: int) -> dict[str, Any]:
-    """A message the bot posted through an interaction."""
+def message_payload(
+    message_id: int,
+    body: dict[str, Any],
+    flags: int,
+    channel_id: int = CHANNEL_ID,
+    guild_id: int | None = GUILD_ID,
+) -> dict[str, Any]:
+    """A message the bot posted through an interaction (in a DM: no guild_id)."""
     return {
         "id": str(message_id),
-        "channel_id": str(CHANNEL_ID),
-        "guild_id": str(GUILD_ID),
+        "channel_id": str(channel_id),
+        **({"guild_id": str(guild_id)} if guild_id else {}),
         "type": 20,
         "author": BOT_USER.payload(),
         "content": body.get("content") or "",

@@ -8,6 +8,7 @@ from typing import Any
 from .kinds import LOADING
 from .objects import snowflake
 from .violations import Violation
+from .where import IN_SERVER, Where
 
 MESSAGE_FIELDS = ("content", "embeds", "components", "flags", "poll")
 
@@ -43,6 +44,7 @@ class StoredMessage:
     files: dict[str, Upload] = field(default_factory=dict)
     version: int = 0
     deleted: bool = False
+    where: Where = IN_SERVER
 
     @property
     def id(self) -> int:
@@ -83,6 +85,7 @@ class InteractionRecord:
 
     payload: dict[str, Any]
     dispatched_at: float
+    where: Where = IN_SERVER
     first_callback_at: float | None = None
     callback_type: int | None = None
     callback_data: dict[str, Any] | None = None
@@ -102,6 +105,11 @@ class InteractionRecord:
     @property
     def type(self) -> int:
         return self.payload["type"]
+
+    @property
+    def user(self) -> dict[str, Any]:
+        """The person who acted: `member.user` in servers, `user` in DMs."""
+        return self.payload["member"]["user"] if "member" in self.payload else self.payload["user"]
 
     @property
     def source_message_id(self) -> int | None:

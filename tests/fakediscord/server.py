@@ -10,6 +10,7 @@ from typing import Any
 from aiohttp import web
 
 from . import openapi
+from .channels import ChannelRoutes
 from .command_rules import check_commands
 from .gateway import Gateway
 from .http_util import (
@@ -21,10 +22,20 @@ from .http_util import (
     read_body,
     rejection,
 )
-from .objects import APP_ID, BOT_USER, GUILD_ID, message_payload, snowflake
+from .kinds import EPHEMERAL
+from .objects import (
+    APP_ID,
+    BOT_USER,
+    CHANNEL_ID,
+    GUILD_ID,
+    FakeUser,
+    message_payload,
+    snowflake,
+)
 from .records import Fault, InteractionRecord, RecordedRequest, StoredMessage, Upload
 from .violations import Violation
 from .webhooks import WebhookRoutes
+from .where import IN_SERVER, Where
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +66,14 @@ class FakeDiscord:
         self.interactions: dict[int, InteractionRecord] = {}
         self.messages: dict[int, StoredMessage] = {}
         self.faults: list[Fault] = []
+        self.users: dict[int, dict[str, Any]] = {}
+        """Everyone who used the app, by id (the recipients a DM can be opened to)."""
         self._reported = 0
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.gateway = Gateway(token, "", self.notify)
+        self.channels = ChannelRoutes(self)
 
     # lifecycle -----------------------------------------------------------------------------
 
@@ -84,6 +98,7 @@ class FakeDiscord:
                     f"{API}/applications/{{app}}/guilds/{{guild}}/commands", self._get_commands
                 ),
                 *webhooks.routes(API),
+                *self.channels.routes(API),
             ]
         )
         self._runner = web.AppRunner(app, access_log=None)
@@ -186,10 +201,13 @@ class FakeDiscord:
 
     # interactions --------------------------------------------------------------------------
 
-    async def dispatch_interaction(self, payload: dict[str, Any]) -> InteractionRecord:
+    async def dispatch_interaction(
+        self, payload: dict[str, Any], where: Where = IN_SERVER
+    ) -> InteractionRecord:
         """Send INTERACTION_CREATE to the bot; the 3-second clock starts now."""
-        record = InteractionRecord(payload, asyncio.get_running_loop().time())
+        record = InteractionRecord(payload, asyncio.get_running_loop().time(), where)
         self.interactions[record.id] = record
+        self.users[int(record.user["id"])] = record.user
         await self.gateway.dispatch("INTERACTION_CREATE", payload)
         return record
 
@@ -197,18 +215,43 @@ class FakeDiscord:
         return next((r for r in self.interactions.values() if r.token == token), None)
 
     def registered_commands(self, guild_id: int | None = GUILD_ID) -> list[dict[str, Any]]:
-        """Commands a user in the guild can see: the guild's own, then global ones."""
-        return [*self.commands.get(guild_id, []), *self.commands.get(None, [])]
+        """Commands a user in the guild can see: the guild's own, then global ones
+        (outside servers, guild_id None: the global ones only)."""
+        own = self.commands.get(guild_id, []) if guild_id is not None else []
+        return [*own, *self.commands.get(None, [])]
 
     def new_message(
-        self, body: dict[str, Any], uploads: list[Upload], flags: int = 0
+        self,
+        body: dict[str, Any],
+        uploads: list[Upload],
+        flags: int = 0,
+        record: InteractionRecord | None = None,
     ) -> StoredMessage:
-        """Store a message the bot posted; `flags` are added to the body's own."""
+        """Store a message the bot posted in answer to `record`, where that happened;
+        `flags` are added to the body's own."""
         flags |= body.get("flags") or 0
-        stored = StoredMessage(message_payload(snowflake(), {}, flags))
+        where = record.where if record else IN_SERVER
+        if where.forces_ephemeral:
+            flags |= EPHEMERAL
+        place = record.payload if record else {"channel_id": CHANNEL_ID, "guild_id": GUILD_ID}
+        guild_id = place.get("guild_id")
+        payload = message_payload(
+            snowflake(), {}, flags, int(place["channel_id"]), int(guild_id) if guild_id else None
+        )
+        stored = StoredMessage(payload, where=where)
         stored.apply({**body, "flags": flags}, uploads, self.base_url)
         self.messages[stored.id] = stored
         return stored
+
+    # direct messages -----------------------------------------------------------------------
+
+    def close_dms(self, user: FakeUser) -> None:
+        """`user` accepts no DMs from the bot: sending them one fails with 403 / 50007."""
+        self.channels.closed_dms.add(user.id)
+
+    def dms_to(self, user: FakeUser) -> list[StoredMessage]:
+        """Every message the bot sent to `user`'s DMs, oldest first."""
+        return self.channels.dms_to(user)
 
     # middleware and bot routes ---------------------------------------------------------------
 

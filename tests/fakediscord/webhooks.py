@@ -49,7 +49,7 @@ def _unknown_message() -> web.Response:
     return discord_error(404, 10008, "Unknown Message")
 
 
-def _upload_violations(uploads: list[Upload]) -> list[Violation]:
+def upload_violations(uploads: list[Upload]) -> list[Violation]:
     return [
         Violation(f"files[{u.index}]", TOO_LARGE, f"{u.filename} is {len(u.data)} bytes")
         for u in uploads
@@ -134,7 +134,7 @@ class WebhookRoutes:
             found = check_modal(data)
         else:
             found = []
-        return found + _upload_violations(uploads) + self._schema("POST", CALLBACK_ROUTE, body)
+        return found + upload_violations(uploads) + self._schema("POST", CALLBACK_ROUTE, body)
 
     def _apply_callback(
         self, record: InteractionRecord, body: dict[str, Any], uploads: list[Upload]
@@ -144,7 +144,8 @@ class WebhookRoutes:
         if kind in (MESSAGE, DEFERRED):
             loading = LOADING if kind == DEFERRED else 0
             body_for_message = data if kind == MESSAGE else {"flags": data.get("flags")}
-            record.original_id = self.fake.new_message(body_for_message, uploads, loading).id
+            message = self.fake.new_message(body_for_message, uploads, loading, record)
+            record.original_id = message.id
         elif kind in (DEFERRED_UPDATE, UPDATE):
             record.original_id = record.source_message_id
             source = self.fake.messages.get(record.original_id or 0)
@@ -188,12 +189,12 @@ class WebhookRoutes:
         body, uploads = request[BODY] or {}, request[UPLOADS]
         violations = (
             check_message(body)
-            + _upload_violations(uploads)
+            + upload_violations(uploads)
             + self._schema("POST", WEBHOOK_ROUTE, body)
         )
         if violations:
             return self._reject(record, violations, "POST /webhooks/…/{token}")
-        message = self.fake.new_message(body, uploads)
+        message = self.fake.new_message(body, uploads, record=record)
         record.followup_ids.append(message.id)
         if request.query.get("wait") in ("1", "true", "True"):
             return json_response(message.payload)
@@ -216,7 +217,7 @@ class WebhookRoutes:
         )
         violations = (
             check_message(body)
-            + _upload_violations(uploads)
+            + upload_violations(uploads)
             + self._schema("PATCH", spec_route, body)
         )
         if violations:

@@ -91,17 +91,30 @@ async def test_a_study_in_detail(discord):
     assert "−21.5 %" in fields["IGF-1 finding"]
     assert "BALCO" in fields["Caveats"]
     assert fields["Caveats"].count("• ") == 3
+    assert "SNAC System" in fields["Funding"]
     assert fields["Evidence"].startswith("**low** — ")
     assert fields["Citation"].startswith("Journal of Exercise Physiology Online")
     assert fields["How well we checked it"].startswith("**VERIFIED** — ")
     assert "not medical advice" in embed["footer"]["text"]
 
 
-async def test_a_study_without_a_link_says_so(discord):
+async def test_every_study_shows_its_funding_and_a_link(discord, magbot):
+    for study in magbot.content.studies:
+        msg = await discord.slash("studies", study=study.id)
+        fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
+        assert fields["Funding"], study.id
+        assert msg.embed["url"].startswith(("https://", "http://")), study.id
+        assert fields["Citation"].endswith(msg.embed["url"]), study.id
+
+
+async def test_funding_is_shown_as_the_sources_state_it(discord):
+    msg = await discord.slash("studies", study="wilborn_2004")
+    fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
+    assert "Cytodyne" in fields["Funding"]
     msg = await discord.slash("studies", study="dorup_1991_rats")
     fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
-    assert "url" not in msg.embed
-    assert fields["Citation"].endswith("No link on file; search the reference.")
+    assert fields["Funding"] == "Not stated in the sources we read."
+    assert msg.embed["url"].startswith("http://journals.cambridge.org/")
 
 
 @pytest.mark.parametrize(

@@ -69,4 +69,9 @@ def test_best_link_prefers_doi(content):
     assert content.study_by_id["wilborn_2004"].citation.link == (
         "https://doi.org/10.1186/1550-2783-1-2-12"
     )
-    assert content.study_by_id["dorup_1991_rats"].citation.link is None
+    assert content.study_by_id["dominguez_2006_inchianti_muscle"].citation.link == (
+        "https://pubmed.ncbi.nlm.nih.gov/16895893/"
+    )
+    assert content.study_by_id["dorup_1991_rats"].citation.link.startswith(
+        "http://journals.cambridge.org/"
+    )

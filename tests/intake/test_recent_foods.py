@@ -1,0 +1,32 @@
+"""A person's own most-logged foods, read back from a real SQLite file."""
+
+from datetime import UTC, datetime, timedelta
+
+from .conftest import food, supplement
+
+ALICE, BOB = 1001, 2002
+NOW = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
+
+
+async def test_the_food_logged_every_day_comes_first_and_only_foods_count(storage):
+    for day in range(10):
+        await storage.intake.add_entry(ALICE, food("Oats"), NOW - timedelta(days=day, hours=2))
+    await storage.intake.add_entry(ALICE, food("Banana"), NOW - timedelta(minutes=5))
+    await storage.intake.add_entry(ALICE, supplement(300), NOW - timedelta(minutes=1))
+    assert await storage.intake.recent_foods(ALICE, NOW) == ["oats", "banana"]
+
+
+async def test_one_persons_foods_are_never_anothers(storage):
+    await storage.intake.add_entry(ALICE, food("Oats"), NOW)
+    await storage.intake.add_entry(BOB, food("Kale"), NOW)
+    assert await storage.intake.recent_foods(BOB, NOW) == ["kale"]
+    assert await storage.intake.recent_foods(3003, NOW) == []
+
+
+async def test_deleted_and_undone_entries_are_forgotten(storage):
+    await storage.intake.add_entry(ALICE, food("Oats"), NOW - timedelta(hours=1))
+    await storage.intake.add_entry(ALICE, food("Kale"), NOW)
+    await storage.intake.undo_last(ALICE)
+    assert await storage.intake.recent_foods(ALICE, NOW) == ["oats"]
+    await storage.delete_user(ALICE)
+    assert await storage.intake.recent_foods(ALICE, NOW) == []
