@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -46,7 +47,21 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True)
 
 
+EVERY_CONTEXT = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
+"""Servers, the bot's DM, and group DMs / other private channels."""
+BOTH_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
+"""Invited to a server, or added by a person to their own account."""
+
+
 class MagTree(app_commands.CommandTree):
+    """Every command is offered everywhere, for both install types: answers are built from
+    the interaction alone, so they work where the bot is not a member."""
+
+    def __init__(self, client: discord.Client, **options: Any) -> None:
+        options.setdefault("allowed_contexts", EVERY_CONTEXT)
+        options.setdefault("allowed_installs", BOTH_INSTALLS)
+        super().__init__(client, **options)
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:

@@ -3,7 +3,8 @@
 Three parts, reported separately (shared/reference/FACTS.md §5):
 
 - intake: servings a day per food group × that group's typical serving, against the RDA;
-- the Magnesium Depletion Score (Fan et al., J Nutr 2021, doi 10.1093/jn/nxab138);
+- the Magnesium Depletion Score (Fan et al., J Nutr 2021, doi 10.1093/jn/nxab138), for adults
+  only: it was derived in US adults (NHANES);
 - the groups NIH ODS names as likely to run low.
 
 Symptoms are never scored. Everything here is a plain function of the answers and the content.
@@ -37,6 +38,8 @@ AGE_BANDS = tuple(
 """The age choices. Each lies inside one row of every reference table, so its youngest age
 gives the same targets as any age in it; 65+ is split off to flag older adults (NIH ODS)."""
 OLDER_ADULT_AGE = 65
+ADULT_AGE = 19
+"""The first adult age band; the depletion score is not given below it."""
 
 Who = Literal["male", "female", "pregnant", "lactating"]
 WHO: tuple[Who, ...] = ("male", "female", "pregnant", "lactating")
@@ -64,7 +67,7 @@ MAX_SCORE = 5
 RiskGroup = Literal["older_adult", "type2_diabetes", "gut_disease", "alcohol"]
 """The NIH ODS groups at risk of magnesium inadequacy, in the order they are shown."""
 
-ClinicianReason = Literal["score", "kidney", "long_term_ppi", "risk_group", "pregnancy"]
+ClinicianReason = Literal["score", "kidney", "ppi", "risk_group", "pregnancy"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -77,19 +80,28 @@ class Answers:
     servings: Mapping[str, int]
     """Food category id → servings on a typical day (0 to MAX_SERVINGS); missing means 0."""
     diuretic: bool = False
-    long_term_ppi: bool = False
-    """A proton-pump inhibitor for more than a year."""
+    """A diuretic taken now."""
+    ppi: bool = False
+    """A proton-pump inhibitor taken now (the score counts current use, however long)."""
     drinks_per_day: int = 0
     kidney: Kidney = "unknown"
     type2_diabetes: bool = False
     gut_disease: bool = False
     """Crohn's disease, coeliac disease or bowel surgery."""
-    heavy_sweating: bool = False
 
     @property
     def age(self) -> int:
         """The age that picks the targets: the youngest in the band (all give the same)."""
         return self.ages.first
+
+    @property
+    def adult(self) -> bool:
+        return is_adult(self.ages)
+
+
+def is_adult(ages: AgeBand) -> bool:
+    """Whether the depletion score applies: it was derived and tested in adults."""
+    return ages.first >= ADULT_AGE
 
 
 def sex_and_stage(who: Who) -> tuple[Sex, LifeStage | None]:
@@ -228,7 +240,10 @@ def heavy_drinking(answers: Answers) -> bool:
     return answers.drinks_per_day > HEAVY_DRINKING_OVER[answers.sex]
 
 
-def depletion_score(answers: Answers) -> DepletionScore:
+def depletion_score(answers: Answers) -> DepletionScore | None:
+    """The score with every item's points; None for children and teenagers."""
+    if not answers.adult:
+        return None
     if answers.kidney not in _KIDNEY_POINTS:
         raise ValueError(f"kidney function must be one of {KIDNEY}, not {answers.kidney!r}")
     kidney_low, kidney_high = _KIDNEY_POINTS[answers.kidney]
@@ -236,7 +251,7 @@ def depletion_score(answers: Answers) -> DepletionScore:
     return DepletionScore(
         (
             ScoreItem("diuretic", int(answers.diuretic), int(answers.diuretic)),
-            ScoreItem("ppi", int(answers.long_term_ppi), int(answers.long_term_ppi)),
+            ScoreItem("ppi", int(answers.ppi), int(answers.ppi)),
             ScoreItem("alcohol", drinking, drinking),
             ScoreItem("kidney", kidney_low, kidney_high),
         )
@@ -281,13 +296,13 @@ def suggest_foods(
 
 
 def clinician_reasons(
-    answers: Answers, score: DepletionScore, risks: Sequence[RiskGroup]
+    answers: Answers, score: DepletionScore | None, risks: Sequence[RiskGroup]
 ) -> tuple[ClinicianReason, ...]:
     """Why talking to a clinician is worth it; empty when nothing calls for it."""
     reasons: list[tuple[ClinicianReason, bool]] = [
-        ("score", score.high >= 3),
+        ("score", score is not None and score.high >= 3),
         ("kidney", answers.kidney == "reduced"),
-        ("long_term_ppi", answers.long_term_ppi),
+        ("ppi", answers.ppi),
         ("risk_group", any(r != "older_adult" for r in risks)),
         ("pregnancy", answers.life_stage is not None),
     ]
@@ -300,7 +315,8 @@ class Assessment:
     target: Target
     """Magnesium RDA and supplement upper limit for the person."""
     intake: IntakeEstimate
-    score: DepletionScore
+    score: DepletionScore | None
+    """None for children and teenagers: the score is for adults."""
     risks: tuple[RiskGroup, ...]
     foods: tuple[FoodSuggestion, ...]
     clinician: tuple[ClinicianReason, ...]
@@ -308,7 +324,8 @@ class Assessment:
     @property
     def discuss_supplements(self) -> bool:
         """Whether to set out the supplement facts: a gap, a raised score or a risk group."""
-        return self.intake.gap_mg > 0 or self.score.high >= 2 or bool(self.risks)
+        raised = self.score is not None and self.score.high >= 2
+        return self.intake.gap_mg > 0 or raised or bool(self.risks)
 
 
 def assess(answers: Answers, magnesium: Nutrient, foods: Sequence[Food]) -> Assessment:

@@ -69,7 +69,16 @@ class FoodIndex:
         self._index = FuzzyIndex((f, (f.name, *f.aliases)) for f in foods)
         self._default = tuple(r.food for r in rank_foods(foods, "magnesium"))
 
-    def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[Food]:
+    def search(
+        self, query: str, limit: int = AUTOCOMPLETE_LIMIT, own: Sequence[Food] = ()
+    ) -> list[Food]:
+        """Foods matching ``query``, best first. A person's ``own`` foods (the ones they log,
+        most logged first) lead: all of them for an empty query, else those that match."""
         if not normalise(query):
-            return list(self._default[:limit])
-        return self._index.search(query, limit)
+            found, lead = list(self._default), list(own)
+        else:
+            found = self._index.search(query, limit)
+            matching = {f.id for f in found}
+            lead = [f for f in own if f.id in matching]
+        leading = {f.id for f in lead}
+        return [*lead, *(f for f in found if f.id not in leading)][:limit]

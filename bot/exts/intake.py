@@ -56,7 +56,8 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
     async def _food_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return food_autocomplete(self.bot.content, current)
+        own = await self.bot.storage.intake.recent_foods(interaction.user.id)
+        return food_autocomplete(self.bot.content, current, own)
 
     @app_commands.command(name="supplement", description="Log a magnesium supplement")
     @app_commands.describe(

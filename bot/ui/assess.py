@@ -24,6 +24,7 @@ from bot.domain.assessment import (
     TypicalServing,
     Who,
     assess,
+    is_adult,
     sex_and_stage,
     typical_servings,
     who_choices,
@@ -64,6 +65,7 @@ FOOD_INTRO = (
 HEALTH_INTRO = (
     "These make up the Magnesium Depletion Score and the NIH ODS risk groups. Leave a list "
     "empty if nothing in it applies.\n"
+    "• **Medicines**: the ones you take now, however long you have taken them.\n"
     "• **eGFR** is the kidney number on a blood test report; if you don't know it, the score "
     "shows the range it could take.\n"
     "• **1 drink** is 14 g of alcohol: a 355 ml beer at 5 %, 150 ml of wine or 45 ml of "
@@ -73,15 +75,20 @@ HEALTH_INTRO = (
 MEDICINES = {
     "diuretic": ("A diuretic (water tablet)", "e.g. furosemide, hydrochlorothiazide"),
     "ppi": (
-        "A heartburn PPI for more than a year",
+        "A heartburn PPI, taken now",
         "proton-pump inhibitors, e.g. omeprazole, lansoprazole, pantoprazole",
     ),
 }
 CONDITIONS = {
     "type2_diabetes": ("Type 2 diabetes", None),
     "gut_disease": ("Crohn's, coeliac disease or bowel surgery", None),
-    "heavy_sweating": ("Hard training with heavy sweating", "e.g. daily endurance sport"),
 }
+
+HEALTH_INTRO_YOUNG = (
+    "The Magnesium Depletion Score was derived in adults, so it is not given under 19 and its "
+    "questions about alcohol and kidney function are skipped. Medicines and conditions still "
+    "matter: leave a list empty if nothing in it applies."
+)
 
 SaveProfile = Callable[[int, Answers], Awaitable[Profile]]
 """Stores the age band and sex of the answers as the person's profile; returns what was saved."""
@@ -103,7 +110,7 @@ class Draft:
     conditions: frozenset[str] = frozenset()
 
     def answers(self) -> Answers:
-        if self.ages is None or self.who is None or self.drinks is None or self.kidney is None:
+        if self.ages is None or self.who is None or not self.health_answered():
             raise ValueError("the self-check is not finished")
         sex, life_stage = sex_and_stage(self.who)
         return Answers(
@@ -112,12 +119,20 @@ class Draft:
             life_stage=life_stage,
             servings=dict(self.servings),
             diuretic="diuretic" in self.medicines,
-            long_term_ppi="ppi" in self.medicines,
-            drinks_per_day=self.drinks,
-            kidney=self.kidney,
+            ppi="ppi" in self.medicines,
+            drinks_per_day=self.drinks or 0,
+            kidney=self.kidney or "unknown",
             type2_diabetes="type2_diabetes" in self.conditions,
             gut_disease="gut_disease" in self.conditions,
-            heavy_sweating="heavy_sweating" in self.conditions,
+        )
+
+    def asks_score_questions(self) -> bool:
+        """Drinks and kidney function feed only the depletion score, which is for adults."""
+        return self.ages is None or is_adult(self.ages)
+
+    def health_answered(self) -> bool:
+        return not self.asks_score_questions() or (
+            self.drinks is not None and self.kidney is not None
         )
 
 
@@ -328,6 +343,24 @@ class AssessView(OwnedView):
                 many=True,
             )
         )
+        if draft.asks_score_questions():
+            self._score_questions()
+        conditions = [(key, label, about) for key, (label, about) in CONDITIONS.items()]
+        self.add_item(
+            _Question(
+                "conditions",
+                "Conditions that apply to you (none picked: none)",
+                _options(conditions, draft.conditions),
+                self._pick_conditions,
+                many=True,
+            )
+        )
+        self._nav(ready=draft.health_answered(), last=True)
+        intro = HEALTH_INTRO if draft.asks_score_questions() else HEALTH_INTRO_YOUNG
+        return discord.Embed(title="Health and medicines", description=intro, colour=COLOUR)
+
+    def _score_questions(self) -> None:
+        draft = self.draft
         drinks = [(str(n), f"Alcohol: {drink_count(n)} a day", None) for n in range(MAX_DRINKS + 1)]
         chosen_drinks = [] if draft.drinks is None else [str(draft.drinks)]
         self.add_item(
@@ -347,18 +380,6 @@ class AssessView(OwnedView):
                 self._pick_kidney,
             )
         )
-        conditions = [(key, label, about) for key, (label, about) in CONDITIONS.items()]
-        self.add_item(
-            _Question(
-                "conditions",
-                "Conditions that apply to you (none picked: none)",
-                _options(conditions, draft.conditions),
-                self._pick_conditions,
-                many=True,
-            )
-        )
-        self._nav(ready=draft.drinks is not None and draft.kidney is not None, last=True)
-        return discord.Embed(title="Health and medicines", description=HEALTH_INTRO, colour=COLOUR)
 
     def _pick_medicines(self, values: list[str]) -> None:
         self.draft.medicines = frozenset(values)

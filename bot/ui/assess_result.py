@@ -61,8 +61,15 @@ def serving_count(count: int) -> str:
 SCORE_CONTEXT = (
     "Bands: 0–1 low, 2 middle, 3–5 high. Among US adults (NHANES 2003–2018) 80 % scored 0–1, "
     "14 % scored 2 and 6 % 3 or more. A higher score went with lower magnesium status in "
-    "studies; it screens, it does not diagnose. It counts any diuretic, though potassium-"
-    "sparing ones (amiloride, spironolactone) lower magnesium loss."
+    "studies; it screens, it does not diagnose. It counts a diuretic or a PPI you take now. "
+    "It counts any diuretic, though potassium-sparing ones (amiloride, spironolactone) lower "
+    "magnesium loss. The FDA warns that PPIs can lower magnesium when taken for a long time, "
+    "usually more than a year (2011)."
+)
+NO_SCORE_UNDER_ADULT_AGE = (
+    "Not given under 19: the score was derived and tested in adults (US NHANES), so it "
+    "cannot say what a child's or teenager's answers mean. The food estimate above still "
+    "applies."
 )
 RISK_TEXT: dict[RiskGroup, str] = {
     "older_adult": (
@@ -83,18 +90,15 @@ NO_RISK_GROUP = (
     "None of the groups NIH ODS lists: older adults, type 2 diabetes, gut disease, "
     "alcohol dependence."
 )
-SWEAT_NOTE = (
-    "Note: hard training with heavy sweating loses some magnesium in sweat. It is not part of "
-    "the score or the ODS list, but it is a reason to keep an eye on your intake."
-)
 CLINICIAN_TEXT: dict[ClinicianReason, str] = {
     "score": "Your depletion score is in the high band.",
     "kidney": (
         "Kidney function under 60: the kidneys clear extra magnesium, so a supplement needs a "
         "clinician's advice first."
     ),
-    "long_term_ppi": (
-        "A PPI for more than a year can lower magnesium (FDA, 2011); a blood test can check it."
+    "ppi": (
+        "You take a PPI: the FDA (2011) warns that long-term use, usually more than a year, can "
+        "lower magnesium; a blood test can check it."
     ),
     "risk_group": "Something you named can lower magnesium (see Risk groups).",
     "pregnancy": "Pregnant or breastfeeding: check any supplement with your midwife or doctor.",
@@ -109,11 +113,11 @@ SUPPLEMENT_FACTS = (
     "• Common forms: citrate, glycinate, oxide, malate, chloride. A tablet's elemental "
     "magnesium differs by form; we have no checked source comparing how well each is "
     "absorbed, so we don't rank them.",
-    "• **Interactions**: antibiotics (tetracyclines, quinolones: take them 2 h before or "
-    "4–6 h after magnesium); bisphosphonates such as alendronate (at least 2 h apart); "
-    "diuretics (loop and thiazide ones raise magnesium loss, potassium-sparing ones lower it); "
-    "PPIs for over a year can lower magnesium, and in about a quarter of the cases FDA "
-    "reviewed supplements alone did not correct it.",
+    "• **Interactions**: NIH ODS advises taking tetracycline or quinolone antibiotics at least "
+    "2 h before or 4–6 h after magnesium, and keeping bisphosphonates such as alendronate at "
+    "least 2 h apart from it. Loop and thiazide diuretics raise magnesium loss, "
+    "potassium-sparing ones lower it. PPIs taken for a long time can lower magnesium, and in "
+    "about a quarter of the cases the FDA reviewed, supplements alone did not correct it.",
 )
 SYMPTOMS = (
     "Muscle cramps, tiredness, tingling or palpitations are not scored here: they have many "
@@ -123,7 +127,7 @@ SOURCES = (
     "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
     "(our catalogue, `/foods`) · Depletion Score: Fan et al., J Nutr 2021, "
     "doi 10.1093/jn/nxab138 · Risk groups and interactions: NIH ODS magnesium fact sheet · "
-    "PPIs over a year: FDA Drug Safety Communication, 2 Mar 2011"
+    "PPIs: FDA Drug Safety Communication, 2 Mar 2011"
 )
 FOOTER = (
     "Your answers are not stored. The save button stores only your age band and sex "
@@ -145,10 +149,11 @@ def result_embeds(result: Assessment) -> list[discord.Embed]:
         colour=COLOUR,
     )
     _add_field(summary, "Magnesium from food (an estimate)", intake_lines(result.intake))
-    _add_field(summary, score_title(result.score), score_lines(result.score, answers))
+    if result.score is None:
+        _add_field(summary, "Magnesium Depletion Score", [NO_SCORE_UNDER_ADULT_AGE])
+    else:
+        _add_field(summary, score_title(result.score), score_lines(result.score, answers))
     risks = [RISK_TEXT[r] for r in result.risks] or [NO_RISK_GROUP]
-    if answers.heavy_sweating:
-        risks.append(SWEAT_NOTE)
     _add_field(summary, "Risk groups (NIH ODS)", risks)
 
     helps = discord.Embed(title="What would help", colour=COLOUR)
@@ -197,7 +202,7 @@ def _score_item(item: ScoreItem, answers: Answers) -> str:
     if item.item == "diuretic":
         what = f"diuretic: {_yes_no(answers.diuretic)}"
     elif item.item == "ppi":
-        what = f"PPI for more than a year: {_yes_no(answers.long_term_ppi)}"
+        what = f"PPI now: {_yes_no(answers.ppi)}"
     elif item.item == "alcohol":
         limit = HEAVY_DRINKING_OVER[answers.sex]
         people = "men" if answers.sex == "male" else "women"
@@ -235,16 +240,16 @@ def supplement_lines(result: Assessment) -> list[str]:
         SUPPLEMENT_FACTS[0],
         SUPPLEMENT_FACTS[1],
         f"• **Upper limit**: {mg(limit.amount)} a day of magnesium from supplements and "
-        f"medicines ({limit.line}); magnesium in food does not count towards it. Above it, "
-        "diarrhoea and stomach upset are common.",
+        f"medicines ({limit.line}); magnesium in food does not count towards it. It marks "
+        "where the risk of diarrhoea and stomach upset starts to rise.",
         SUPPLEMENT_FACTS[2],
     ]
 
 
 def clinician_lines(result: Assessment) -> list[str]:
+    unsure = result.score is not None and not result.score.known
     return [
-        "• "
-        + (SCORE_MIGHT_BE_HIGH if r == "score" and not result.score.known else CLINICIAN_TEXT[r])
+        "• " + (SCORE_MIGHT_BE_HIGH if r == "score" and unsure else CLINICIAN_TEXT[r])
         for r in result.clinician
     ]
 

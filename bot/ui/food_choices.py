@@ -3,6 +3,8 @@ sent (a chosen id, or text typed without choosing) into a Food."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from discord import app_commands
 
 from bot.domain.knowledge import Content
@@ -13,15 +15,25 @@ from bot.ui.choices import CLOSEST, as_choices, not_found
 HINT = "Start typing a food's name and pick one of the suggestions."
 
 
-def food_autocomplete(content: Content, current: str) -> list[app_commands.Choice[str]]:
+OWN_FOOD = "in your log"
+"""How a food the person logs is marked in their own autocomplete."""
+
+
+def food_autocomplete(
+    content: Content, current: str, own_ids: Sequence[str] = ()
+) -> list[app_commands.Choice[str]]:
     """Up to 25 foods matching what has been typed (top magnesium sources when nothing yet),
-    each named with its household measure so a person knows what one serving means."""
-    return as_choices(content.food_index.search(current), _label, lambda f: f.id)
+    each named with its household measure so a person knows what one serving means. The
+    foods in ``own_ids`` (the person's own, most logged first) lead and are marked."""
+    own = [content.food_by_id[i] for i in own_ids if i in content.food_by_id]
+    mine = set(own_ids)
 
+    def label(food: Food) -> str:
+        serving = food.default_serving
+        text = f"{food.name} · {serving.label} ({serving.grams:g} g)"
+        return f"{text} · {OWN_FOOD}" if food.id in mine else text
 
-def _label(food: Food) -> str:
-    serving = food.default_serving
-    return f"{food.name} · {serving.label} ({serving.grams:g} g)"
+    return as_choices(content.food_index.search(current, own=own), label, lambda f: f.id)
 
 
 def resolve_food(content: Content, value: str) -> Food:

@@ -50,8 +50,15 @@ ATHLETE = Person(
     "male",
     {"nuts_seeds": 3, "legumes_soy": 2, "whole_grains": 3, "fruit_veg": 3, "fish_meat": 2},
     drinks=2,
-    conditions=("heavy_sweating",),
 )
+PPI_NOW = Person(
+    "Age 31–50",
+    "male",
+    dict.fromkeys(FOOD_CATEGORIES, 1),
+    medicines=("diuretic", "ppi"),
+    kidney="unknown",
+)
+"""On a PPI now (for however long) and a diuretic, kidney function not known: 1 + 1 + 0 to 2."""
 UNSURE = Person(
     "Age 31–50",
     "female",
@@ -83,8 +90,9 @@ async def answer_all(discord, person: Person, *, user=ALICE) -> Message:
             msg = await discord.select(msg, select.custom_id, [count], user=user)
         msg = await discord.click(msg, "Next", user=user)
     msg = await discord.select(msg, "assess:medicines", list(person.medicines), user=user)
-    msg = await discord.select(msg, "assess:drinks", [str(person.drinks)], user=user)
-    msg = await discord.select(msg, "assess:kidney", [person.kidney], user=user)
+    if "assess:drinks" in [s.custom_id for s in msg.selects]:  # adults only
+        msg = await discord.select(msg, "assess:drinks", [str(person.drinks)], user=user)
+        msg = await discord.select(msg, "assess:kidney", [person.kidney], user=user)
     msg = await discord.select(msg, "assess:conditions", list(person.conditions), user=user)
     return await discord.click(msg, "See my result", user=user)
 
@@ -125,12 +133,12 @@ async def test_older_man_on_a_diuretic_and_ppi_scores_high_and_is_told_to_see_a_
     assert f"about {reference.amount - total:.0f} mg short" in msg.text
     assert "Magnesium Depletion Score: 3 of 5, high" in msg.text
     assert "+1 diuretic: yes" in msg.text
-    assert "+1 PPI for more than a year: yes" in msg.text
+    assert "+1 PPI now: yes" in msg.text
     assert "+1 kidney function: eGFR 60–89" in msg.text
     assert "Older adult (65+)" in msg.text
     assert "Talk to a clinician" in msg.text
     assert "high band" in msg.text
-    assert "FDA, 2011" in msg.text
+    assert "FDA (2011) warns that long-term use, usually more than a year" in msg.text
     assert "350 mg a day of magnesium from supplements" in msg.text
     # few greens: the richest leafy green per serving is suggested
     assert "Spinach, boiled, 1/2 cup: 78 mg" in msg.text
@@ -150,9 +158,7 @@ async def test_pregnant_28_year_old_gets_the_pregnancy_rda_and_a_low_score(disco
     assert "(NIH/FNB UL, pregnancy 19+)" in msg.text
 
 
-async def test_young_athlete_who_eats_well_gets_a_sweat_note_and_no_supplement_talk(
-    discord, magbot
-):
+async def test_young_athlete_who_eats_well_gets_no_supplement_talk(discord, magbot):
     msg = await answer_all(discord, ATHLETE)
     reference = rda(magbot.content, 19, "male")
     total = expected_intake(magbot.content, ATHLETE.servings)
@@ -162,7 +168,7 @@ async def test_young_athlete_who_eats_well_gets_a_sweat_note_and_no_supplement_t
     assert "meets the reference from food alone" in msg.text
     assert "Magnesium Depletion Score: 0 of 5, low" in msg.text
     assert "+0 alcohol: 2 drinks a day (scores above 2 a day for men)" in msg.text
-    assert "heavy sweating loses some magnesium" in msg.text
+    assert "sweat" not in msg.text.casefold()  # no source says how much sweat loses
     assert "If you consider a supplement" not in msg.text
     assert "Talk to a clinician" not in msg.text
     assert "Symptoms" in msg.text
@@ -179,6 +185,38 @@ async def test_unknown_kidney_function_shows_the_range_the_score_could_take(disc
     assert "could be in the high band, depending on your kidney function" in msg.text
 
 
+async def test_ppi_now_and_a_diuretic_with_kidney_function_unknown_scores_2_to_4(discord):
+    msg = await answer_all(discord, PPI_NOW)
+    assert "Magnesium Depletion Score: 2 to 4 of 5, middle to high" in msg.text
+    assert "+1 diuretic: yes" in msg.text
+    assert "+1 PPI now: yes" in msg.text
+    assert "+0 to 2 kidney function: not known" in msg.text
+    assert "usually more than a year" in msg.text  # the FDA's words, in the explanation only
+
+
+async def test_the_health_step_asks_about_medicines_taken_now(discord):
+    msg = await discord.click(await about_you(discord, PPI_NOW), "Next")
+    msg = await discord.click(await discord.click(msg, "Next"), "Next")
+    labels = [text for text, _ in msg.select("assess:medicines").options]
+    assert "A heartburn PPI, taken now" in labels
+    assert not any("year" in label for label in labels)
+
+
+async def test_a_teenager_gets_the_intake_estimate_but_no_score(discord, magbot):
+    teen = Person("Age 14–18", "female", dict.fromkeys(FOOD_CATEGORIES, 1), medicines=("ppi",))
+    msg = await discord.click(await about_you(discord, teen), "Next")
+    msg = await discord.click(await discord.click(msg, "Next"), "Next")
+    assert [s.custom_id for s in msg.selects] == ["assess:medicines", "assess:conditions"]
+    assert not msg.button("See my result").disabled
+    msg = await answer_all(discord, teen)
+    reference = rda(magbot.content, 14, "female")
+    assert reference.amount == 360  # NIH/FNB RDA, girls 14–18 (FACTS §1a)
+    assert_intake_shown(msg, expected_intake(magbot.content, teen.servings), reference.amount)
+    assert "Not given under 19: the score was derived and tested in adults" in msg.text
+    assert "of 5" not in msg.text
+    assert "You take a PPI" in msg.text
+
+
 async def test_everything_at_once_still_fits_discord_and_lists_every_reason(discord):
     person = Person(
         "Age 65+",
@@ -187,14 +225,13 @@ async def test_everything_at_once_still_fits_discord_and_lists_every_reason(disc
         medicines=("diuretic", "ppi"),
         drinks=3,
         kidney="reduced",
-        conditions=("type2_diabetes", "gut_disease", "heavy_sweating"),
+        conditions=("type2_diabetes", "gut_disease"),
     )
     msg = await answer_all(discord, person)
     assert "≈ 0 mg a day: 0 % of your RDA" in msg.text
     assert "Magnesium Depletion Score: 5 of 5, high" in msg.text
     for group in ("Older adult", "Type 2 diabetes", "Crohn's", "Heavy drinking"):
         assert group in msg.text
-    assert "heavy sweating loses some magnesium" in msg.text
     assert "Kidney function under 60" in msg.text
     assert "Something you named can lower magnesium" in msg.text
 

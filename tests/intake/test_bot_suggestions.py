@@ -1,9 +1,12 @@
-"""/intake today suggests foods that would close the day's gap, through the fake Discord."""
+"""What /intake knows from a person's own log: foods that would close today's gap, and their
+own foods first when they log; through the fake Discord."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.domain.intake_content import food_intake
 from tests.fakediscord import FakeUser
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
@@ -65,3 +68,38 @@ async def test_a_food_the_person_logs_is_among_the_suggestions_where_it_fits(dis
     text = field(msg, "To reach your reference")
     assert "of the 200 mg still to go" in text  # 320 − 2 × 60
     assert "**Black beans, cooked**, 1/2 cup (86 g): +60 mg" in text
+
+
+async def test_someone_who_logs_oats_every_day_is_offered_oats_first(discord, magbot):
+    ola = someone("ola")
+    oats = food_intake(magbot.content.food_by_id["oats_dry"], servings=1, grams=None)
+    now = datetime.now(UTC)
+    for day in range(1, 8):
+        await magbot.storage.intake.add_entry(ola.id, oats, now - timedelta(days=day))
+    await discord.slash("intake log", food="oats_dry", user=ola)
+    await discord.slash("intake log", food="banana", user=ola)
+
+    [first, second, *rest] = await discord.autocomplete("intake log", "food", "", user=ola)
+    assert first.value == "oats_dry"
+    assert first.name == "Oats, dry · 1/2 cup dry (40 g) · in your log"
+    assert second.value == "banana", "logged once, just now: right after the daily oats"
+    assert len(rest) == 23
+    assert [c.value for c in rest].count("oats_dry") == 0, "never twice"
+
+    [typed, *_] = await discord.autocomplete("intake log", "food", "b", user=ola)
+    assert typed.value == "banana", "a typed query puts matching own foods first too"
+    [other, *_] = await discord.autocomplete("intake log", "food", "b", user=someone("rex"))
+    assert other.value != "banana"
+
+
+async def test_nobody_else_ever_sees_a_persons_foods(discord):
+    pia, quinn = someone("pia"), someone("quinn")
+    await discord.slash("intake log", food="kale_raw", user=pia)  # 7 mg a cup: never a top source
+
+    mine = await discord.autocomplete("intake log", "food", "", user=pia)
+    assert mine[0].value == "kale_raw"
+    theirs = await discord.autocomplete("intake log", "food", "", user=quinn)
+    assert "kale_raw" not in [c.value for c in theirs]
+    assert not any("in your log" in c.name for c in theirs)
+    [kale, *_] = await discord.autocomplete("intake log", "food", "kale", user=quinn)
+    assert kale.name == "Kale, raw · 1 cup chopped (21 g)", "found by search, not from Pia's log"
