@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from bot.storage import Storage
+from tests.bot_fixtures import database_environment
 from tests.fakediscord import DiscordClient, FakeUser, NoResponseError
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -23,7 +24,7 @@ async def start_bot_process(fake, database):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
     env |= {
         "DISCORD_TOKEN": fake.token,
-        "MAGBOT_DATABASE": str(database),
+        **database_environment(database),
         "MAGBOT_DISCORD_API_BASE": fake.api_base,
         "MAGBOT_DISCORD_GATEWAY_URL": fake.gateway_url,
         "MAGBOT_LOG_LEVEL": "WARNING",
@@ -42,8 +43,7 @@ async def people_with_a_stored_log(database):
         await storage.close()
 
 
-async def test_confirmed_logs_survive_sigkill_of_the_bot(fake_discord, tmp_path):
-    database = tmp_path / "magbot.sqlite3"
+async def test_confirmed_logs_survive_sigkill_of_the_bot(fake_discord, database):
     process = await start_bot_process(fake_discord, database)
     discord = DiscordClient(fake_discord)
     confirmed: list[int] = []
