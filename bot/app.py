@@ -7,6 +7,7 @@ import gc
 import logging
 import pkgutil
 import signal
+from typing import cast
 
 import discord
 import yarl
@@ -68,6 +69,11 @@ class MagBot(commands.Bot):
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
         self.page_books: dict[str, PageBook] = {}
+
+    @property
+    def tree(self) -> MagTree:
+        """The command tree (``tree_cls`` above), typed as ours."""
+        return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)

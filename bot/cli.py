@@ -14,7 +14,7 @@ from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
 
-EXIT_OK, EXIT_CONFIG = 0, 2
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 
 
 def setup_logging(level: str) -> None:
@@ -35,6 +35,12 @@ def _parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", required=True)
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
     backup.add_argument("path", type=Path, help="where to write the copy")
+    copy = db_sub.add_parser(
+        "copy", help="copy the SQLite database into an empty PostgreSQL one and verify it"
+    )
+    copy.add_argument(
+        "--to", required=True, metavar="URL", help="postgresql://user:password@host/dbname"
+    )
     return parser
 
 
@@ -70,6 +76,29 @@ def _backup(settings: Settings, target: Path) -> int:
     return EXIT_OK
 
 
+def _copy(settings: Settings, url: str) -> int:
+    """``magbot db copy --to URL``: the SQLite file of the settings into PostgreSQL."""
+    import asyncpg
+
+    from bot.storage.copy import CopyError, copy_to_postgres
+    from bot.storage.postgres import is_postgres_url
+
+    if not is_postgres_url(url):
+        log.error("--to: must be a postgresql:// URL")
+        return EXIT_CONFIG
+    if not settings.database.exists():
+        log.error("MAGBOT_DATABASE: %s does not exist; nothing to copy", settings.database)
+        return EXIT_CONFIG
+    try:
+        counts = asyncio.run(copy_to_postgres(settings.database, url))
+    except (CopyError, OSError, asyncpg.PostgresError) as exc:
+        log.error("Nothing copied: %s", exc)
+        return EXIT_FAILED
+    total = ", ".join(f"{table} {rows}" for table, rows in counts.items())
+    log.info("Copied and verified (rows: %s). Now set MAGBOT_DATABASE_URL and restart", total)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -93,6 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             if problems:
                 return EXIT_CONFIG
             log.info("Settings and content are valid")
+        elif args.command == "db" and args.db_command == "copy":
+            return _copy(settings, args.to)
         elif args.command == "db":
             return _backup(settings, args.path)
     except SettingsError as exc:

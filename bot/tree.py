@@ -5,13 +5,17 @@ from __future__ import annotations
 import logging
 import math
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserError
 from bot.ui.limits import CONTENT, shorten
+from bot.ui.replies import send_ephemeral
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 log = logging.getLogger(__name__)
 
@@ -39,25 +43,17 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
-async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Answer privately, whether or not the interaction was already answered or deferred."""
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True)
-    else:
-        await interaction.response.send_message(text, ephemeral=True)
-
-
 EVERY_CONTEXT = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
 """Servers, the bot's DM, and group DMs / other private channels."""
 BOTH_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
 """Invited to a server, or added by a person to their own account."""
 
 
-class MagTree(app_commands.CommandTree):
+class MagTree(app_commands.CommandTree["MagBot"]):
     """Every command is offered everywhere, for both install types: answers are built from
     the interaction alone, so they work where the bot is not a member."""
 
-    def __init__(self, client: discord.Client, **options: Any) -> None:
+    def __init__(self, client: MagBot, **options: Any) -> None:
         options.setdefault("allowed_contexts", EVERY_CONTEXT)
         options.setdefault("allowed_installs", BOTH_INSTALLS)
         super().__init__(client, **options)

@@ -20,6 +20,7 @@ from typing import Literal
 from bot.domain.foods import rank_foods
 from bot.domain.models import (
     FOOD_CATEGORIES,
+    LIFE_STAGES,
     AgeBand,
     Food,
     IntakeTable,
@@ -105,7 +106,7 @@ def is_adult(ages: AgeBand) -> bool:
 
 
 def sex_and_stage(who: Who) -> tuple[Sex, LifeStage | None]:
-    if who in ("male", "female"):
+    if who == "male" or who == "female":
         return who, None
     return "female", who
 
@@ -114,9 +115,7 @@ def who_choices(ages: AgeBand | None, rda: IntakeTable) -> tuple[Who, ...]:
     """Male and female, plus pregnancy and breastfeeding where the RDA table has a row for them."""
     if ages is None:
         return WHO
-    stages = tuple(
-        stage for stage in ("pregnant", "lactating") if _has_row(getattr(rda, stage), ages)
-    )
+    stages = tuple(stage for stage in LIFE_STAGES if _has_row(getattr(rda, stage), ages))
     return ("male", "female", *stages)
 
 

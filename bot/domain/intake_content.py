@@ -39,7 +39,7 @@ def reference_for(profile: Profile | None, content: Content) -> DailyReference:
     """The RDAs for the profile's age, sex and life stage; the label Daily Values without them."""
     magnesium = content.nutrient_by_id["magnesium"]
     zinc = content.nutrient_by_id["zinc"]
-    if profile is not None and profile.has_targets:
+    if profile is not None and profile.sex is not None and profile.age is not None:
         mg_target = target_for(magnesium, profile.age, profile.sex, profile.life_stage)
         zn_target = target_for(zinc, profile.age, profile.sex, profile.life_stage)
         return DailyReference(

@@ -12,6 +12,7 @@ from typing import Literal
 
 Sex = Literal["male", "female"]
 LifeStage = Literal["pregnant", "lactating"]
+LIFE_STAGES: tuple[LifeStage, ...] = ("pregnant", "lactating")
 NutrientId = Literal["magnesium", "zinc"]
 """The nutrients every food carries a value for."""
 

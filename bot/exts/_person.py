@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.domain.intake import DailyReference
 from bot.domain.intake_content import reference_for
 from bot.domain.profile import Profile
 from bot.domain.timezones import zone
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 
 @dataclasses.dataclass(frozen=True)
@@ -23,7 +27,7 @@ class Person:
         return datetime.now(self.zone).date()
 
 
-async def load_person(bot, user_id: int) -> Person:
+async def load_person(bot: MagBot, user_id: int) -> Person:
     profile = await bot.storage.profiles.get(user_id)
     return Person(
         user_id=user_id,

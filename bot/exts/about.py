@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.ui.wording import NOT_ADVICE
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 COLOUR = discord.Colour.teal()
 
@@ -47,11 +52,11 @@ def about_embed() -> discord.Embed:
     return embed
 
 
-class About(commands.Cog):
+class AboutCog(commands.Cog):
     @app_commands.command(name="about", description="What magbot does, its sources, and your data")
     async def about(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message(embed=about_embed())
 
 
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(About())
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(AboutCog())

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.gap import close_the_gap
-from bot.domain.intake import SUPPLEMENT_FORMS, local_day, supplement_intake
+from bot.domain.intake import SUPPLEMENT_FORMS, Intake, local_day, supplement_intake
 from bot.domain.intake_content import food_intake
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
@@ -19,13 +20,18 @@ from bot.ui.charts import week_chart
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
-class Intake(commands.GroupCog, group_name="intake", group_description="Your private intake log"):
-    def __init__(self, bot) -> None:
+
+class IntakeCog(
+    commands.GroupCog, group_name="intake", group_description="Your private intake log"
+):
+    def __init__(self, bot: MagBot) -> None:
         self.bot = bot
         self.logging_rate = SharedCooldown(bot.settings.intake_rate, bot.settings.intake_per)
 
-    async def _reply_logged(self, interaction: discord.Interaction, intake) -> None:
+    async def _reply_logged(self, interaction: discord.Interaction, intake: Intake) -> None:
         person = await load_person(self.bot, interaction.user.id)
         entry = await self.bot.storage.intake.add_entry(person.user_id, intake)
         summary = await self.bot.storage.intake.day_summary(
@@ -108,5 +114,5 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
         await interaction.response.send_message(ui.undone_text(removed), ephemeral=True)
 
 
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Intake(bot))
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(IntakeCog(bot))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -16,11 +16,14 @@ from bot.exts._person import load_person
 from bot.ui.choices import TypedName
 from bot.ui.profile import profile_embed
 
+if TYPE_CHECKING:
+    from bot.app import MagBot
+
 
 class ProfileCog(
     commands.GroupCog, group_name="profile", group_description="Your own reference intakes"
 ):
-    def __init__(self, bot) -> None:
+    def __init__(self, bot: MagBot) -> None:
         self.bot = bot
 
     async def cog_load(self) -> None:
@@ -47,7 +50,7 @@ class ProfileCog(
         life_stage: Literal["pregnant", "lactating", "neither"] | None = None,
         timezone: TypedName | None = None,
     ) -> None:
-        if sex is age is life_stage is timezone is None:
+        if all(option is None for option in (sex, age, life_stage, timezone)):
             raise UserError("Choose at least one option to set. `/profile show` shows it.")
         current = await self.bot.storage.profiles.get(interaction.user.id)
         profile = updated(
@@ -71,5 +74,5 @@ class ProfileCog(
         await self._show(interaction)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: MagBot) -> None:
     await bot.add_cog(ProfileCog(bot))

@@ -243,7 +243,7 @@ class AssessView(OwnedView):
 
     def notice(self) -> str:
         """The message text above the embeds: the save confirmation, once saved."""
-        return saved_notice(self.saved, self.draft.answers().ages) if self.saved else ""
+        return saved_notice(self.saved, self.draft.answers()) if self.saved else ""
 
     async def show(self, interaction: discord.Interaction) -> None:
         embeds = self.render()
@@ -411,8 +411,10 @@ def _example(typical: TypicalServing) -> str:
     return f"e.g. {serving} (median of {typical.food_count} foods)"
 
 
-def saved_notice(profile: Profile, ages: AgeBand) -> str:
-    who = profile.life_stage or profile.sex
+def saved_notice(profile: Profile, answers: Answers) -> str:
+    """What was saved: the sex or life stage and the age from ``answers``."""
+    who = answers.life_stage or answers.sex
+    ages = answers.ages
     if profile.age != ages.first:
         age = f"age {profile.age} (your saved age, which is in the band you chose)"
     else:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import get_args
+from typing import cast, get_args
 
 import discord
 
@@ -103,7 +103,7 @@ def _portion_value(
     """One line per nutrient: amount, % DV and, with targets, % of the person's RDA."""
     lines = []
     for nutrient in nutrients:
-        value = food.per_100g(nutrient.id) * grams / 100
+        value = food.per_100g(cast("NutrientId", nutrient.id)) * grams / 100
         parts = [
             f"{nutrient.name} **{numbers.amount(nutrient.id, value, nutrient.unit)}**",
             f"{numbers.percent(value, nutrient.daily_value.amount)} DV",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import discord
 
 from bot.domain.gap import GapPlan
@@ -35,7 +37,7 @@ def zinc(value: float) -> str:
     return numbers.amount("zinc", value)
 
 
-def versus(amount: float, reference: Amount, fmt=mg) -> str:
+def versus(amount: float, reference: Amount, fmt: Callable[[float], str] = mg) -> str:
     """E.g. "212 mg · reference 420 mg (NIH/FNB RDA, men 31–50) · 50 %"."""
     return (
         f"{fmt(amount)} · reference {fmt(reference.mg)} ({reference.line}) · "
