@@ -15,6 +15,8 @@ from discord.ext import commands
 
 from bot import exts
 from bot.content import Content, load_content
+from bot.observability.metrics import Metrics
+from bot.observability.server import ObservabilityServer
 from bot.settings import Settings
 from bot.storage import Storage
 from bot.sync import sync_commands
@@ -69,6 +71,8 @@ class MagBot(commands.Bot):
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
         self.page_books: dict[str, PageBook] = {}
+        self.metrics = Metrics(self)
+        self.observability: ObservabilityServer | None = None
 
     @property
     def tree(self) -> MagTree:
@@ -80,6 +84,9 @@ class MagBot(commands.Bot):
         self.storage = await Storage.open(
             self.settings.database_target, pool_size=self.settings.database_pool
         )
+        if self.settings.metrics_port:
+            self.observability = ObservabilityServer(self)
+            await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
         self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
@@ -93,10 +100,19 @@ class MagBot(commands.Bot):
         gc.freeze()
 
     async def close(self) -> None:
+        if self.observability is not None:
+            await self.observability.stop()
+            self.observability = None
         await super().close()
         if hasattr(self, "storage"):
             await self.storage.close()
             del self.storage
+
+    def gateway_connected(self) -> bool:
+        """True while the gateway socket is open with a session (from READY or a RESUME):
+        interactions reach the bot. (``is_ready`` comes later, once the guilds have loaded.)"""
+        ws = self.ws
+        return ws is not None and ws.open and ws.session_id is not None
 
     async def on_ready(self) -> None:
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))

@@ -5,23 +5,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from bot.content import ContentError
+from bot.observability.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
 
 EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
-
-
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("discord.http").setLevel(logging.WARNING)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         setup_logging("INFO")
         log.error("Configuration error: %s", exc)
         return EXIT_CONFIG
-    setup_logging(settings.log_level)
+    setup_logging(settings.log_level, settings.log_format)
     try:
         if args.command == "run":
             from bot.app import serve

@@ -18,6 +18,7 @@ import yaml
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG_DIR = PROJECT_DIR / "config"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
 
 
 class SettingsError(Exception):
@@ -35,6 +36,9 @@ class Settings:
     view_timeout: float = 300.0
     intake_rate: int = 5
     intake_per: float = 10.0
+    log_format: str = "text"
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
     database_pool: int = 10
     token: str | None = dataclasses.field(default=None, repr=False)
     database_url: str | None = dataclasses.field(default=None, repr=False)
@@ -64,6 +68,25 @@ def _log_level(value: Any) -> str:
     if level not in LOG_LEVELS:
         raise ValueError(f"must be one of {', '.join(LOG_LEVELS)}")
     return level
+
+
+def _log_format(value: Any) -> str:
+    text = str(value).lower()
+    if text not in LOG_FORMATS:
+        raise ValueError(f"must be one of {', '.join(LOG_FORMATS)}")
+    return text
+
+
+def _port(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    return _positive(int, 65535)(value)
+
+
+def _host(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+        raise ValueError("must be a host name or IP address to listen on")
+    return value
 
 
 def _snowflake(value: Any) -> int | None:
@@ -118,6 +141,9 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "view_timeout": ("view_timeout", "MAGBOT_VIEW_TIMEOUT", _positive(float, VIEW_TIMEOUT_MAX)),
     "intake_rate": ("intake_rate", "MAGBOT_INTAKE_RATE", _positive(int)),
     "intake_per": ("intake_per", "MAGBOT_INTAKE_PER", _positive(float)),
+    "log_format": ("log_format", "MAGBOT_LOG_FORMAT", _log_format),
+    "metrics_port": ("metrics_port", "MAGBOT_METRICS_PORT", _port),
+    "metrics_host": ("metrics_host", "MAGBOT_METRICS_HOST", _host),
     "database_url": ("database_url", "MAGBOT_DATABASE_URL", _url("postgresql", "postgres")),
     "database_pool": ("database_pool", "MAGBOT_DATABASE_POOL", _positive(int, 1000)),
 }

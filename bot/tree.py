@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 import secrets
+import time
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -16,6 +17,7 @@ from bot.ui.replies import send_ephemeral
 
 if TYPE_CHECKING:
     from bot.app import MagBot
+    from bot.observability.metrics import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +25,9 @@ APOLOGY = (
     "Sorry, something went wrong on my side and I couldn't finish that. "
     "Reference: `{ref}` (mention it if you report the problem)."
 )
+
+OUTCOME = "magbot.outcome"
+"""Key in ``interaction.extras``: how the error handler judged the interaction."""
 
 
 def _user_message(error: Exception) -> str | None:
@@ -43,6 +48,10 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
+def _outcome(error: Exception) -> Outcome:
+    return "error" if _user_message(error) is None else "user_error"
+
+
 EVERY_CONTEXT = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
 """Servers, the bot's DM, and group DMs / other private channels."""
 BOTH_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
@@ -58,6 +67,19 @@ class MagTree(app_commands.CommandTree["MagBot"]):
         options.setdefault("allowed_installs", BOTH_INSTALLS)
         super().__init__(client, **options)
 
+    async def _call(self, interaction: discord.Interaction[MagBot]) -> None:
+        """Every app command and autocomplete passes here (discord.py's dispatch, overridden
+        in this one place): count it with its outcome and time it."""
+        started = time.perf_counter()
+        try:
+            await super()._call(interaction)
+        except Exception as error:  # discord.py reports these to on_error after we return
+            interaction.extras[OUTCOME] = _outcome(error)
+            raise
+        finally:
+            outcome: Outcome = interaction.extras.get(OUTCOME, "ok")
+            self.client.metrics.observe(interaction, outcome, time.perf_counter() - started)
+
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
     ) -> None:
@@ -66,10 +88,12 @@ class MagTree(app_commands.CommandTree["MagBot"]):
     async def report(self, interaction: discord.Interaction, error: Exception) -> None:
         """Tell the user what went wrong; log real failures with a reference id."""
         text = _user_message(error)
+        interaction.extras[OUTCOME] = _outcome(error)
         if text is None:
             ref = secrets.token_hex(4)
             cause = getattr(error, "original", error)
             where = interaction.command.qualified_name if interaction.command else "component"
+            self.client.metrics.errors.labels(where).inc()
             log.error(
                 "Unhandled error ref=%s in %s (user %s)",
                 ref,

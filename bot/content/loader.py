@@ -38,7 +38,8 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     if problems:
         return None, problems
     (study_list, overview) = studies[0]
-    return Content.build(nutrients[0], foods[0], study_list, overview), []
+    (food_list, food_groups) = foods[0]
+    return Content.build(nutrients[0], food_list, study_list, overview, food_groups), []
 
 
 def load_content(config_dir: Path) -> Content:

@@ -7,7 +7,7 @@ from bot.domain.intake import Amount, DailyReference, Intake, check_portion
 from bot.domain.knowledge import Content
 from bot.domain.models import Food, Nutrient
 from bot.domain.profile import Profile
-from bot.domain.targets import ADULT_AGE, target_for
+from bot.domain.targets import ADULT_AGE, Reference, target_for
 
 
 def food_intake(food: Food, servings: float | None, grams: float | None) -> Intake:
@@ -36,7 +36,8 @@ def _daily_value(nutrient: Nutrient) -> Amount:
 
 
 def reference_for(profile: Profile | None, content: Content) -> DailyReference:
-    """The RDAs for the profile's age, sex and life stage; the label Daily Values without them."""
+    """The RDAs for the profile's age, sex and life stage; the label Daily Values without them.
+    The upper limits follow the age (adults' without one); they are the same for both sexes."""
     magnesium = content.nutrient_by_id["magnesium"]
     zinc = content.nutrient_by_id["zinc"]
     if profile is not None and profile.sex is not None and profile.age is not None:
@@ -45,15 +46,22 @@ def reference_for(profile: Profile | None, content: Content) -> DailyReference:
         return DailyReference(
             magnesium=Amount(mg_target.rda.amount, mg_target.rda.line),
             zinc=Amount(zn_target.rda.amount, zn_target.rda.line),
-            supplement_limit=Amount(mg_target.upper_limit.amount, mg_target.upper_limit.line),
+            supplement_limit=_limit(mg_target.upper_limit),
+            zinc_limit=_limit(zn_target.upper_limit),
             personal=True,
         )
-    # The magnesium limit is the same for both sexes, so an age alone is enough for it.
     age = profile.age if profile is not None and profile.age is not None else ADULT_AGE
-    limit = target_for(magnesium, age, "female").upper_limit
     return DailyReference(
         magnesium=_daily_value(magnesium),
         zinc=_daily_value(zinc),
-        supplement_limit=Amount(limit.amount, limit.line),
+        supplement_limit=_limit(target_for(magnesium, age, "female").upper_limit),
+        zinc_limit=_limit(target_for(zinc, age, "female").upper_limit),
         personal=False,
     )
+
+
+def _limit(limit: Reference) -> Amount:
+    """An upper limit, its line saying so when the value was not checked in a primary source."""
+    if limit.status == "RECALLED":
+        return Amount(limit.amount, f"{limit.line}; RECALLED, not checked against its source")
+    return Amount(limit.amount, limit.line)

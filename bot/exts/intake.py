@@ -11,7 +11,13 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.gap import close_the_gap
-from bot.domain.intake import SUPPLEMENT_FORMS, Intake, local_day, supplement_intake
+from bot.domain.intake import (
+    SUPPLEMENT_FORMS,
+    Intake,
+    local_day,
+    supplement_intake,
+    trial_amounts,
+)
 from bot.domain.intake_content import food_intake
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
@@ -31,14 +37,16 @@ class IntakeCog(
         self.bot = bot
         self.logging_rate = SharedCooldown(bot.settings.intake_rate, bot.settings.intake_per)
 
-    async def _reply_logged(self, interaction: discord.Interaction, intake: Intake) -> None:
+    async def _reply_logged(
+        self, interaction: discord.Interaction, intake: Intake, note: str | None = None
+    ) -> None:
         person = await load_person(self.bot, interaction.user.id)
         entry = await self.bot.storage.intake.add_entry(person.user_id, intake)
         summary = await self.bot.storage.intake.day_summary(
             person.user_id, local_day(entry.logged_at, person.zone), person.zone
         )
         await interaction.response.send_message(
-            embed=ui.logged_embed(entry, summary, person.reference), ephemeral=True
+            embed=ui.logged_embed(entry, summary, person.reference, note), ephemeral=True
         )
 
     @app_commands.command(name="log", description="Log a food you ate")
@@ -65,15 +73,24 @@ class IntakeCog(
         own = await self.bot.storage.intake.recent_foods(interaction.user.id)
         return food_autocomplete(self.bot.content, current, own)
 
-    @app_commands.command(name="supplement", description="Log a magnesium supplement")
+    @app_commands.command(name="supplement", description="Log a magnesium, zinc or ZMA supplement")
     @app_commands.describe(
-        form="The form of magnesium on the label",
+        form="The form on the label; zma alone logs the ZMA trials' dose (zinc, magnesium, B6)",
         mg="Elemental magnesium in milligrams, as the label states it (1–2000)",
+        zinc_mg="Elemental zinc in milligrams, as the label states it (1–300)",
     )
     @app_commands.choices(form=[app_commands.Choice(name=f, value=f) for f in SUPPLEMENT_FORMS])
     @limited_by("logging_rate")
-    async def supplement(self, interaction: discord.Interaction, form: str, mg: float) -> None:
-        await self._reply_logged(interaction, supplement_intake(form, mg))
+    async def supplement(
+        self,
+        interaction: discord.Interaction,
+        form: str | None = None,
+        mg: float | None = None,
+        zinc_mg: float | None = None,
+    ) -> None:
+        intake = supplement_intake(form, mg, zinc_mg)
+        note = ui.trial_note(trial_amounts(form, mg, zinc_mg))
+        await self._reply_logged(interaction, intake, note)
 
     @app_commands.command(name="today", description="Your magnesium and zinc so far today")
     async def today(self, interaction: discord.Interaction) -> None:

@@ -39,7 +39,7 @@ class IntakeRepository:
         at = at or datetime.now(UTC)
         [(entry_id,)] = await self._db.write(
             "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
-            " unit, grams, magnesium_mg, zinc_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " unit, grams, magnesium_mg, zinc_mg, b6_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " RETURNING id",
             (
                 user_id,
@@ -52,6 +52,7 @@ class IntakeRepository:
                 intake.grams,
                 intake.magnesium_mg,
                 intake.zinc_mg,
+                intake.b6_mg,
             ),
         )
         return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))

@@ -38,6 +38,7 @@ from bot.ui.assess_result import (
     WHO_LABELS,
     drink_count,
     mg,
+    mg_range,
     result_embeds,
     serving_count,
 )
@@ -59,8 +60,9 @@ INTRO = (
 )
 FOOD_INTRO = (
     "How many servings of each group do you eat on a typical day? A serving is the usual "
-    "portion, like the example; a group's typical serving is the median magnesium over the "
-    "usual servings of its foods in our catalogue (USDA values)."
+    "portion of one of the everyday foods listed. A group's typical serving is the median "
+    "magnesium over those foods (USDA values from our catalogue; raisins, halibut and fortified "
+    "cereal from the NIH ODS table); the range in brackets is the middle half of them."
 )
 HEALTH_INTRO = (
     "These make up the Magnesium Depletion Score and the NIH ODS risk groups. Leave a list "
@@ -214,7 +216,7 @@ class AssessView(OwnedView):
         self.content = content
         self.magnesium = content.nutrient_by_id["magnesium"]
         self.save = save
-        self.typical = typical_servings(content.foods)
+        self.typical = typical_servings(content.food_groups)
         groups = list(self.typical)
         parts = [groups[i : i + QUESTION_ROWS] for i in range(0, len(groups), QUESTION_ROWS)]
         food_steps = [
@@ -323,7 +325,7 @@ class AssessView(OwnedView):
                     partial(self._pick_servings, category),
                 )
             )
-            lines.append(f"**{name}**: a serving ≈ {mg(typical.mg)}, {_example(typical)}")
+            lines.append(f"**{name}**: a serving ≈ {_serving(typical)}")
         self._nav(ready=True)
         title = f"What you eat on a typical day{part}"
         return discord.Embed(title=title, description="\n".join(lines), colour=COLOUR)
@@ -402,13 +404,15 @@ class AssessView(OwnedView):
             save = "Save age and sex as my profile"
             style = discord.ButtonStyle.success
             self.add_item(_Action("save", save, self._save, style=style))
-        return result_embeds(assess(self.draft.answers(), self.magnesium, self.content.foods))
+        answers = self.draft.answers()
+        content = self.content
+        return result_embeds(assess(answers, self.magnesium, content.foods, content.food_groups))
 
 
-def _example(typical: TypicalServing) -> str:
-    food = typical.example
-    serving = f"{food.name}, {food.default_serving.label}"
-    return f"e.g. {serving} (median of {typical.food_count} foods)"
+def _serving(typical: TypicalServing) -> str:
+    """E.g. "24 mg (15–51 mg), standing for: Spinach, raw, 1 cup (24 mg); …"."""
+    foods = "; ".join(f"{food.label} ({mg(food.mg)})" for food in typical.foods)
+    return f"{mg(typical.mg)} ({mg_range(typical.low, typical.high)}), standing for: {foods}"
 
 
 def saved_notice(profile: Profile, answers: Answers) -> str:

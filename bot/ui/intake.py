@@ -8,6 +8,7 @@ import discord
 
 from bot.domain.gap import GapPlan
 from bot.domain.intake import (
+    ZMA_TRIAL_DOSE,
     Amount,
     DailyReference,
     DaySummary,
@@ -46,26 +47,64 @@ def versus(amount: float, reference: Amount, fmt: Callable[[float], str] = mg) -
 
 
 def entry_line(entry: Entry) -> str:
-    gives = f"{mg(entry.magnesium_mg)} magnesium"
-    if entry.kind == "food":
-        gives += f", {zinc(entry.zinc_mg)} zinc"
-    return f"**{entry.label}**, {entry.quantity}: {gives}"
+    """E.g. "**Almonds**, 1 × 1 oz (28 g): 79 mg magnesium, 0.9 mg zinc" or, for a supplement,
+    "**ZMA**, 450 mg elemental magnesium, 30 mg elemental zinc, 10.5 mg vitamin B6"."""
+    if entry.kind == "supplement":
+        return f"**{entry.label}**, {entry.quantity}"
+    return (
+        f"**{entry.label}**, {entry.quantity}: {mg(entry.magnesium_mg)} magnesium, "
+        f"{zinc(entry.zinc_mg)} zinc"
+    )
+
+
+def supplement_amounts(entry: Entry) -> str:
+    """What a supplement gave: "450 mg magnesium, 30.0 mg zinc, 10.5 mg vitamin B6"."""
+    parts = [
+        f"{text} {name}"
+        for amount, text, name in (
+            (entry.magnesium_mg, mg(entry.magnesium_mg), "magnesium"),
+            (entry.zinc_mg, zinc(entry.zinc_mg), "zinc"),
+            (entry.b6_mg, numbers.reference(entry.b6_mg), "vitamin B6"),
+        )
+        if amount
+    ]
+    return ", ".join(parts)
+
+
+MAGNESIUM_LIMIT_NOTE = (
+    "The limit counts supplements and medicines only, not food; above it diarrhoea and stomach "
+    "upset become more likely. If you take this much regularly, talk to a clinician — "
+    "especially with kidney disease."
+)
+ZINC_LIMIT_NOTE = (
+    "The limit counts zinc from all sources; taken above it for a long time, zinc lowers "
+    "copper status. If you take this much regularly, talk to a clinician."
+)
 
 
 def supplement_warning(supplement_mg: float, reference: DailyReference) -> str | None:
     """The notice shown when the day's supplemental magnesium is above the upper limit."""
-    limit = reference.supplement_limit
-    if not over_upper_limit(supplement_mg, limit.mg):
+    today = f"Supplemental magnesium today: {mg(supplement_mg)}"
+    return _over_limit(today, supplement_mg, reference.supplement_limit, MAGNESIUM_LIMIT_NOTE)
+
+
+def zinc_warning(zinc_mg: float, reference: DailyReference) -> str | None:
+    """The notice shown when the day's zinc from all sources is above the upper limit."""
+    today = f"Zinc today: {zinc(zinc_mg)} from food and supplements"
+    return _over_limit(today, zinc_mg, reference.zinc_limit, ZINC_LIMIT_NOTE)
+
+
+def _over_limit(today: str, amount: float, limit: Amount, note: str) -> str | None:
+    if not over_upper_limit(amount, limit.mg):
         return None
     return (
-        f"⚠️ Supplemental magnesium today: {mg(supplement_mg)}, above the upper limit of "
-        f"{mg(limit.mg)} a day ({limit.line}). The limit counts supplements and medicines "
-        "only, not food; above it diarrhoea and stomach upset become more likely. If you take "
-        "this much regularly, talk to a clinician — especially with kidney disease."
+        f"⚠️ {today}, above the upper limit of {numbers.reference(limit.mg)} a day "
+        f"({limit.line}). {note}"
     )
 
 
-def _totals_fields(embed: discord.Embed, totals: DayTotals, reference: DailyReference) -> None:
+def _totals_fields(embed: discord.Embed, summary: DaySummary, reference: DailyReference) -> None:
+    totals = summary.totals
     embed.add_field(
         name="Magnesium today", value=versus(totals.magnesium_mg, reference.magnesium), inline=False
     )
@@ -75,9 +114,13 @@ def _totals_fields(embed: discord.Embed, totals: DayTotals, reference: DailyRefe
             value=_supplement_line(totals.supplement_magnesium_mg, reference),
             inline=False,
         )
-    embed.add_field(
-        name="Zinc today", value=versus(totals.zinc_mg, reference.zinc, zinc), inline=False
-    )
+    zinc_today = versus(totals.zinc_mg, reference.zinc, zinc)
+    if any(s.zinc_mg for s in summary.supplements):
+        limit = reference.zinc_limit
+        zinc_today += (
+            f"\nupper limit {numbers.reference(limit.mg)} from food and supplements ({limit.line})"
+        )
+    embed.add_field(name="Zinc today", value=zinc_today, inline=False)
 
 
 def _supplement_line(amount: float, reference: DailyReference) -> str:
@@ -86,18 +129,44 @@ def _supplement_line(amount: float, reference: DailyReference) -> str:
 
 
 def _finish(embed: discord.Embed, summary: DaySummary, reference: DailyReference) -> None:
-    warning = supplement_warning(summary.totals.supplement_magnesium_mg, reference)
-    if warning:
-        embed.colour = WARNING_COLOUR
-        embed.add_field(name="Upper limit", value=warning, inline=False)
+    warnings = (
+        ("Upper limit", supplement_warning(summary.totals.supplement_magnesium_mg, reference)),
+        ("Zinc upper limit", zinc_warning(summary.totals.zinc_mg, reference)),
+    )
+    for name, warning in warnings:
+        if warning:
+            embed.colour = WARNING_COLOUR
+            embed.add_field(name=name, value=warning, inline=False)
     if not reference.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_footer(text=NOT_ADVICE)
 
 
-def logged_embed(entry: Entry, summary: DaySummary, reference: DailyReference) -> discord.Embed:
-    embed = discord.Embed(title="Logged", description=entry_line(entry), colour=COLOUR)
-    _totals_fields(embed, summary.totals, reference)
+def trial_note(from_trial: tuple[str, ...]) -> str | None:
+    """Says which amounts of a logged ZMA are the trials' dose, since the person gave none."""
+    if not from_trial:
+        return None
+    dose = ZMA_TRIAL_DOSE
+    amounts = {
+        "magnesium": f"{numbers.reference(dose.magnesium_mg)} magnesium",
+        "zinc": f"{numbers.reference(dose.zinc_mg)} zinc",
+        "vitamin_b6": f"{numbers.reference(dose.b6_mg)} vitamin B6",
+    }
+    listed = [amounts[nutrient] for nutrient in from_trial]
+    joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
+    return (
+        f"Where you gave no amount, this is the dose of the ZMA trials: {joined} (Brilla & "
+        "Conte 2000, a trial run with ZMA's maker; `/studies` has the evidence)."
+    )
+
+
+def logged_embed(
+    entry: Entry, summary: DaySummary, reference: DailyReference, note: str | None = None
+) -> discord.Embed:
+    """What was just logged and the day so far; ``note`` says more about the entry."""
+    description = entry_line(entry) + (f"\n{note}" if note else "")
+    embed = discord.Embed(title="Logged", description=description, colour=COLOUR)
+    _totals_fields(embed, summary, reference)
     _finish(embed, summary, reference)
     return embed
 
@@ -131,7 +200,7 @@ def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -
     embed = discord.Embed(title=f"Today, {day}", colour=COLOUR)
     if summary.entries == 0:
         embed.description = "Nothing logged yet today. `/intake log` adds a food."
-    _totals_fields(embed, summary.totals, reference)
+    _totals_fields(embed, summary, reference)
     if summary.top_foods:
         lines = [
             f"{c.label}: {mg(c.magnesium_mg)} magnesium, {zinc(c.zinc_mg)} zinc"
@@ -143,7 +212,7 @@ def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -
             inline=False,
         )
     if summary.supplements:
-        lines = [f"{s.label}: {mg(s.magnesium_mg)}" for s in summary.supplements]
+        lines = [f"{s.label}: {supplement_amounts(s)}" for s in summary.supplements]
         embed.add_field(
             name="Supplements", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
         )

@@ -31,12 +31,16 @@ class Gateway:
         self.socket: web.WebSocketResponse | None = None
         self.identified = 0
         self.resumed = 0
+        self.refusing = False
+        """While set, new connections are refused (HTTP 503): an outage."""
 
     @property
     def connected(self) -> bool:
         return self.socket is not None and self.session_id is not None
 
-    async def handle(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.refusing:
+            return web.Response(status=503, text="gateway outage (set by the test)")
         socket = web.WebSocketResponse()
         await socket.prepare(request)
         await self._send(socket, {"op": HELLO, "d": {"heartbeat_interval": 41250}})

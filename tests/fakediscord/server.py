@@ -186,6 +186,14 @@ class FakeDiscord:
         """Close the bot's gateway socket (4000: discord.py reconnects and resumes)."""
         await self.gateway.drop(code)
 
+    async def gateway_outage(self) -> None:
+        """Drop the bot's gateway socket and refuse to let it back in until `gateway_back()`."""
+        self.gateway.refusing = True
+        await self.gateway.drop(4000)
+
+    def gateway_back(self) -> None:
+        self.gateway.refusing = False
+
     async def wait_resumed(self, count: int, within: float = 5.0) -> None:
         """Wait until the bot has resumed `count` times in all."""
         await self.wait_for(lambda: self.gateway.resumed >= count, within, "the bot to RESUME")
