@@ -7,7 +7,7 @@ import gc
 import logging
 import pkgutil
 import signal
-from typing import cast
+from typing import Any, cast
 
 import discord
 import yarl
@@ -53,9 +53,11 @@ class MagBot(commands.Bot):
         *,
         sync_on_start: bool = True,
         extensions: list[str] | None = None,
+        **options: Any,
     ) -> None:
         # Slash commands need no privileged intents; guilds gives us the guild objects.
         super().__init__(
+            **options,
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),
             tree_cls=MagTree,
@@ -93,7 +95,7 @@ class MagBot(commands.Bot):
                 await self.load_extension(name)
             except Exception:
                 log.exception("Extension %s failed to load; the others carry on", name)
-        if self.sync_on_start:
+        if self.sync_on_start and self.settings.holds_shard_zero:
             await sync_commands(self.tree, self.storage.state, self.settings.dev_guild)
         # What start-up built (modules, the knowledge base) lives as long as the process: keep
         # it out of the garbage collector's full passes, which otherwise pause the loop.
@@ -118,11 +120,25 @@ class MagBot(commands.Bot):
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
 
 
+class ShardedMagBot(MagBot, commands.AutoShardedBot):
+    """MagBot running the shards ``settings.shard_ids`` of ``settings.shard_count`` in one
+    process; other processes run the other shards against the same PostgreSQL database."""
+
+
+def create_bot(settings: Settings) -> MagBot:
+    """A plain bot, or a sharded one when the settings name shards."""
+    if settings.shard_count is None:
+        return MagBot(settings)
+    return ShardedMagBot(
+        settings, shard_count=settings.shard_count, shard_ids=list(settings.shard_ids or ())
+    )
+
+
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
     apply_endpoints(settings)
-    async with MagBot(settings) as bot:
+    async with create_bot(settings) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))

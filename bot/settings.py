@@ -40,6 +40,9 @@ class Settings:
     metrics_port: int | None = None
     metrics_host: str = "127.0.0.1"
     database_pool: int = 10
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    """The shards this process runs (all of ``shard_count`` when not set)."""
     token: str | None = dataclasses.field(default=None, repr=False)
     database_url: str | None = dataclasses.field(default=None, repr=False)
     """A ``postgresql://`` URL: use PostgreSQL instead of the SQLite file (may hold a
@@ -49,6 +52,12 @@ class Settings:
     def database_target(self) -> Path | str:
         """What storage opens: the PostgreSQL URL when set, else the SQLite file."""
         return self.database_url or self.database
+
+    @property
+    def holds_shard_zero(self) -> bool:
+        """Whether this process does what is done once per deployment (registering commands):
+        without shards it is the only process; with shards, the one holding shard 0."""
+        return self.shard_ids is None or 0 in self.shard_ids
 
     def require_token(self) -> str:
         if not self.token:
@@ -126,6 +135,41 @@ def _positive(kind: type, most: float | None = None) -> Callable[[Any], Any]:
     return parse
 
 
+def _shard_ids(value: Any) -> tuple[int, ...]:
+    """``0-3`` (a range, both ends included) or ``0,2,5`` (a list; a YAML list too)."""
+    text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
+    wanted = "must be a range like 0-3 or a list like 0,2,5"
+    ids: list[int] = []
+    for part in text.replace(" ", "").split(","):
+        low, dash, high = part.partition("-")
+        if not low.isdigit() or (dash and not high.isdigit()):
+            raise ValueError(wanted)
+        ids.extend(range(int(low), int(high) + 1) if dash else [int(low)])
+    if not ids or len(set(ids)) != len(ids):
+        raise ValueError(wanted + ", each shard once")
+    return tuple(sorted(ids))
+
+
+def _check_shards(values: dict[str, Any]) -> None:
+    count, ids = values.get("shard_count"), values.get("shard_ids")
+    if count is None:
+        if ids is not None:
+            raise SettingsError("MAGBOT_SHARD_IDS: needs MAGBOT_SHARD_COUNT (the total)")
+        return
+    if ids is not None and ids[-1] >= count:
+        raise SettingsError(
+            f"MAGBOT_SHARD_IDS: shard {ids[-1]} does not exist; with MAGBOT_SHARD_COUNT {count}"
+            f" shards are numbered 0-{count - 1}"
+        )
+    if ids is None:
+        values["shard_ids"] = tuple(range(count))
+    elif len(ids) < count and not values.get("database_url"):
+        raise SettingsError(
+            "MAGBOT_SHARD_IDS: other processes run the other shards, so they must share one"
+            " database: set MAGBOT_DATABASE_URL (PostgreSQL)"
+        )
+
+
 VIEW_TIMEOUT_MAX = 840.0
 """Seconds: Discord lets a bot edit an interaction's messages for 15 minutes, and a view that
 times out must still be able to disable its buttons."""
@@ -146,6 +190,8 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "metrics_host": ("metrics_host", "MAGBOT_METRICS_HOST", _host),
     "database_url": ("database_url", "MAGBOT_DATABASE_URL", _url("postgresql", "postgres")),
     "database_pool": ("database_pool", "MAGBOT_DATABASE_POOL", _positive(int, 1000)),
+    "shard_count": ("shard_count", "MAGBOT_SHARD_COUNT", _positive(int)),
+    "shard_ids": ("shard_ids", "MAGBOT_SHARD_IDS", _shard_ids),
 }
 
 
@@ -188,4 +234,5 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
             raise SettingsError(f"{source}: {exc} (got {raw!r})") from None
     if "database" not in values:
         raise SettingsError("settings.yaml: database: missing (or set MAGBOT_DATABASE)")
+    _check_shards(values)
     return Settings(**values)

@@ -53,6 +53,22 @@ def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
     assert load_settings({}).database_target == PROJECT_DIR / "data" / "magbot.sqlite3"
 
 
+@pytest.mark.parametrize(
+    ("env", "ids", "registers"),
+    [
+        ({}, None, True),
+        ({"MAGBOT_SHARD_COUNT": "4"}, (0, 1, 2, 3), True),
+        ({"MAGBOT_SHARD_COUNT": "8", "MAGBOT_SHARD_IDS": "4-7"}, (4, 5, 6, 7), False),
+        ({"MAGBOT_SHARD_COUNT": "8", "MAGBOT_SHARD_IDS": "6, 0,3"}, (0, 3, 6), True),
+        ({"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "0-1"}, (0, 1), True),
+    ],
+)
+def test_shards_run_here_and_who_registers_commands(env, ids, registers):
+    settings = load_settings({"MAGBOT_DATABASE_URL": "postgresql://db/magbot", **env})
+    assert settings.shard_ids == ids
+    assert settings.holds_shard_zero is registers
+
+
 def test_relative_database_path_is_taken_from_the_project(tmp_path):
     settings = load_settings(write_config(tmp_path, "database: somewhere/x.sqlite3\n"))
     assert settings.database == PROJECT_DIR / "somewhere" / "x.sqlite3"
@@ -94,6 +110,28 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
             "MAGBOT_DATABASE_URL: must be a postgresql or postgres URL",
         ),
         ("database: x.db\n", {"MAGBOT_DATABASE_POOL": "0"}, "MAGBOT_DATABASE_POOL: must be"),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1-x"},
+            "MAGBOT_SHARD_IDS: must be a range like 0-3 or a list like 0,2,5",
+        ),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "0,0"},
+            "MAGBOT_SHARD_IDS: must be a range like 0-3 or a list like 0,2,5, each shard once",
+        ),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1-2"},
+            "MAGBOT_SHARD_IDS: shard 2 does not exist; with MAGBOT_SHARD_COUNT 2 shards are"
+            " numbered 0-1",
+        ),
+        ("database: x.db\n", {"MAGBOT_SHARD_IDS": "0"}, "MAGBOT_SHARD_IDS: needs MAGBOT_SHARD_C"),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1"},
+            "must share one database: set MAGBOT_DATABASE_URL (PostgreSQL)",
+        ),
         ("log_level: INFO\n", {}, "settings.yaml: database: missing"),
         ("database: [\n", {}, "settings.yaml: not valid YAML"),
     ],
