@@ -49,7 +49,9 @@ STORED = (
 def about_embed() -> discord.Embed:
     embed = discord.Embed(title="About magbot", description=WHAT, colour=COLOUR)
     embed.add_field(name="Where the numbers come from", value=SOURCES, inline=False)
-    embed.add_field(name="Not medical advice", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False)
+    embed.add_field(
+        name="Describes, never prescribes", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False
+    )
     embed.add_field(name="What magbot stores about you", value=STORED, inline=False)
     return embed
 

@@ -44,6 +44,7 @@ from bot.ui.assess_result import (
 )
 from bot.ui.limits import ACTION_ROWS
 from bot.ui.views import OwnedView
+from bot.ui.wording import NOT_ADVICE
 
 TITLE = "Magnesium self-check"
 QUESTION_ROWS = ACTION_ROWS - 1
@@ -241,6 +242,7 @@ class AssessView(OwnedView):
             return self._result_step()
         embed = self.steps[self.step]()
         embed.title = f"{TITLE} · {self.step + 1} of {len(self.steps)}: {embed.title}"
+        embed.set_footer(text=NOT_ADVICE)
         return [embed]
 
     def notice(self) -> str:

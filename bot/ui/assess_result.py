@@ -26,12 +26,10 @@ from bot.domain.assessment import (
 from bot.domain.models import FOOD_CATEGORIES
 from bot.ui import numbers
 from bot.ui.limits import FIELD_VALUE, pack_lines
+from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.teal()
-NOT_ADVICE = (
-    "This describes what you told me; it is not medical advice and not a diagnosis. "
-    "Only you can see it."
-)
+PRIVATE = "It is not a diagnosis, and only you can see it."
 WHO_LABELS: dict[Who, str] = {
     "male": "Male",
     "female": "Female",
@@ -150,7 +148,7 @@ def result_embeds(result: Assessment) -> list[discord.Embed]:
         title="Your magnesium self-check",
         description=(
             f"Age {answers.ages.label}, {who}: reference **{mg(rda.amount)} a day** "
-            f"({rda.line}).\n{NOT_ADVICE}"
+            f"({rda.line}).\n{NOT_ADVICE} {PRIVATE}"
         ),
         colour=COLOUR,
     )

@@ -77,7 +77,7 @@ def ranking_pages(
     )
     footer = (
         f"Values per 100 g of the edible part from {_databases(r.food for r in ranked)}, "
-        f"scaled to each serving. {_dv_line([nutrient])}."
+        f"scaled to each serving. {_dv_line([nutrient])}. {NOT_ADVICE}"
     )
     lines = [_ranked_line(n, r, nutrient, basis) for n, r in enumerate(ranked, start=1)]
     return embed_pages(

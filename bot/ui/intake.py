@@ -27,7 +27,6 @@ NO_PROFILE_HINT = (
     "These are the adult label Daily Values. Set `/profile set sex age` to compare with the "
     "reference intake for your age and sex."
 )
-NOT_ADVICE = "A description of what you logged, not medical advice."
 
 
 def mg(value: float) -> str:
@@ -139,7 +138,7 @@ def _finish(embed: discord.Embed, summary: DaySummary, reference: DailyReference
             embed.add_field(name=name, value=warning, inline=False)
     if not reference.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
-    embed.set_footer(text=NOT_ADVICE)
+    embed.set_footer(text=wording.NOT_ADVICE)
 
 
 def trial_note(from_trial: tuple[str, ...]) -> str | None:
@@ -244,7 +243,7 @@ def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embe
     if not reference.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_image(url=f"attachment://{WEEK_CHART_FILE}")
-    embed.set_footer(text=NOT_ADVICE)
+    embed.set_footer(text=wording.NOT_ADVICE)
     return embed
 
 

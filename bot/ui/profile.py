@@ -7,6 +7,7 @@ import discord
 from bot.domain.intake import DailyReference
 from bot.domain.profile import Profile
 from bot.ui.intake import NO_PROFILE_HINT, mg, zinc
+from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.teal()
 NOT_SET = "not set"
@@ -36,5 +37,7 @@ def profile_embed(profile: Profile | None, reference: DailyReference) -> discord
     if not reference.personal:
         lines.append(NO_PROFILE_HINT)
     embed.add_field(name="Your day is compared with", value="\n".join(lines), inline=False)
-    embed.set_footer(text="Only you see this. /mydata export or /mydata delete at any time.")
+    embed.set_footer(
+        text=f"{NOT_ADVICE} Only you see this. /mydata export or /mydata delete at any time."
+    )
     return embed

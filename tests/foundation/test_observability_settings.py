@@ -5,6 +5,7 @@ import io
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 
@@ -83,3 +84,31 @@ def test_a_traceback_stays_inside_its_one_json_line():
     assert entry["message"] == "Unhandled error ref=1a2b3c4d"
     assert "Traceback" in entry["exception"]
     assert "RuntimeError: kaboom" in entry["exception"]
+
+
+def run_healthcheck(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.observability.healthcheck"],
+        capture_output=True,
+        text=True,
+        env=environ | env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_healthcheck_without_a_metrics_port_is_unhealthy_and_says_why():
+    result = run_healthcheck({})
+    assert result.returncode == 1
+    assert result.stderr == "MAGBOT_METRICS_PORT: not set, so there is no /healthz to ask\n"
+
+
+def test_healthcheck_with_no_bot_listening_is_unhealthy_in_one_line():
+    with socket.socket() as probe:  # a port that was free a moment ago; nothing listens on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_healthcheck({"MAGBOT_METRICS_PORT": str(port)})
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"cannot reach http://127.0.0.1:{port}/healthz: ")
+    assert result.stderr.count("\n") == 1
