@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot.domain.foods import Basis, rank_foods
 from bot.domain.models import FOOD_CATEGORIES, NutrientId
-from bot.domain.targets import targets_for
+from bot.domain.targets import person_targets
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
@@ -95,11 +95,10 @@ class FoodsCog(commands.Cog):
         content = self.bot.content
         food = resolve_food(content, value)
         profile = await self.bot.storage.profiles.get(interaction.user.id)
-        if profile is None or profile.sex is None or profile.age is None:
+        targets = person_targets(content, profile)
+        if not targets.personal:
             await interaction.response.send_message(embed=self.public_food_embed(food.id))
             return
-        nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
-        targets = targets_for(nutrients, profile.age, profile.sex, profile.life_stage)
         embed = food_embed(content, food, targets)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 

@@ -14,11 +14,11 @@ from bot.domain.gap import close_the_gap
 from bot.domain.intake import (
     SUPPLEMENT_FORMS,
     Intake,
+    food_intake,
     local_day,
     supplement_intake,
     trial_amounts,
 )
-from bot.domain.intake_content import food_intake
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
@@ -46,7 +46,7 @@ class IntakeCog(
             person.user_id, local_day(entry.logged_at, person.zone), person.zone
         )
         await interaction.response.send_message(
-            embed=ui.logged_embed(entry, summary, person.reference, note), ephemeral=True
+            embed=ui.logged_embed(entry, summary, person.targets, note), ephemeral=True
         )
 
     @app_commands.command(name="log", description="Log a food you ate")
@@ -100,13 +100,13 @@ class IntakeCog(
         )
         usual = await self.bot.storage.intake.recent_foods(person.user_id)
         plan = close_the_gap(
-            person.reference.magnesium.mg,
+            person.targets.magnesium.reference.amount,
             summary.totals.magnesium_mg,
             self.bot.content.foods,
             usual,
         )
         await interaction.response.send_message(
-            embed=ui.today_embed(summary, person.reference, plan), ephemeral=True
+            embed=ui.today_embed(summary, person.targets, plan), ephemeral=True
         )
 
     @app_commands.command(name="week", description="Your last 7 days as a chart")
@@ -117,10 +117,10 @@ class IntakeCog(
             person.user_id, person.today(), person.zone
         )
         png = await asyncio.to_thread(
-            week_chart, week, person.reference.magnesium.mg, "Magnesium per day (mg)"
+            week_chart, week, person.targets.magnesium.reference.amount, "Magnesium per day (mg)"
         )
         await interaction.followup.send(
-            embed=ui.week_embed(week, person.reference),
+            embed=ui.week_embed(week, person.targets),
             file=discord.File(io.BytesIO(png), filename=ui.WEEK_CHART_FILE),
             ephemeral=True,
         )
