@@ -347,7 +347,7 @@ def assess(
 ) -> Assessment:
     """`foods` is the catalogue (for suggestions); `groups` what each food group stands for."""
     target = target_for(magnesium, answers.age, answers.sex, answers.life_stage)
-    intake = estimate_intake(answers.servings, typical_servings(groups), target.rda)
+    intake = estimate_intake(answers.servings, typical_servings(groups), target.reference)
     score = depletion_score(answers)
     risks = risk_groups(answers)
     return Assessment(

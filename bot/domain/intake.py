@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
+from bot.domain.models import Food
 from bot.errors import UserError
 
 Kind = Literal["food", "supplement"]
@@ -132,6 +133,26 @@ def supplement_intake(
         magnesium_mg=dose.magnesium_mg,
         zinc_mg=dose.zinc_mg,
         b6_mg=dose.b6_mg,
+    )
+
+
+def food_intake(food: Food, servings: float | None, grams: float | None) -> Intake:
+    """What ``servings`` of the food's household measure (default 1), or ``grams``, gives."""
+    check_portion(servings, grams)
+    if grams is not None:
+        amount, unit, weight = grams, "g", grams
+    else:
+        amount, serving = servings or 1.0, food.default_serving
+        unit, weight = serving.label, amount * serving.grams
+    return Intake(
+        kind="food",
+        item_id=food.id,
+        label=food.name,
+        amount=amount,
+        unit=unit,
+        grams=weight,
+        magnesium_mg=food.per_100g("magnesium") * weight / 100,
+        zinc_mg=food.per_100g("zinc") * weight / 100,
     )
 
 
@@ -258,29 +279,3 @@ def week_totals(days: Sequence[date], entries: Iterable[Entry], zone: tzinfo) ->
 def over_upper_limit(supplement_mg: float, upper_limit_mg: float) -> bool:
     """Whether the day's supplemental magnesium is above the person's upper limit."""
     return supplement_mg > upper_limit_mg
-
-
-@dataclasses.dataclass(frozen=True)
-class Amount:
-    """A reference amount and where it comes from, e.g. 420 and "NIH/FNB RDA, men 31–50"."""
-
-    mg: float
-    line: str
-
-
-@dataclasses.dataclass(frozen=True)
-class DailyReference:
-    """What a person's day is compared with."""
-
-    magnesium: Amount
-    zinc: Amount
-    supplement_limit: Amount
-    """The upper limit for magnesium from supplements and medicines (food not counted)."""
-    zinc_limit: Amount
-    """The upper limit for zinc from all sources: food, drinks and supplements."""
-    personal: bool
-    """False when no profile gives age and sex, and the label Daily Values stand in."""
-
-
-def percent(amount: float, reference: Amount) -> int:
-    return round(100 * amount / reference.mg) if reference.mg else 0

@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot.domain.foods import Basis, rank_foods
 from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
-from bot.domain.targets import targets_for
+from bot.domain.targets import person_targets
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import close_foods, food_autocomplete, named_food
 from bot.ui.food_pick import ask_which_food
@@ -112,10 +112,9 @@ class FoodsCog(commands.Cog):
         """The food's embed, and whether it is private (it is when it uses the profile)."""
         content = self.bot.content
         profile = await self.bot.storage.profiles.get(user_id)
-        if profile is None or profile.sex is None or profile.age is None:
+        targets = person_targets(content, profile)
+        if not targets.personal:
             return self.public_food_embed(food.id), False
-        nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
-        targets = targets_for(nutrients, profile.age, profile.sex, profile.life_stage)
         return food_embed(content, food, targets), True
 
     @foods.autocomplete("food")

@@ -15,11 +15,11 @@ from bot.domain.intake import (
     SUPPLEMENT_FORMS,
     Intake,
     check_portion,
+    food_intake,
     local_day,
     supplement_intake,
     trial_amounts,
 )
-from bot.domain.intake_content import food_intake
 from bot.domain.models import Food
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
@@ -47,7 +47,7 @@ class IntakeCog(
         summary = await self.bot.storage.intake.day_summary(
             person.user_id, local_day(entry.logged_at, person.zone), person.zone
         )
-        return ui.logged_embed(entry, summary, person.reference, note)
+        return ui.logged_embed(entry, summary, person.targets, note)
 
     async def _reply_logged(
         self, interaction: discord.Interaction, intake: Intake, note: str | None = None
@@ -117,13 +117,13 @@ class IntakeCog(
         )
         usual = await self.bot.storage.intake.recent_foods(person.user_id)
         plan = close_the_gap(
-            person.reference.magnesium.mg,
+            person.targets.magnesium.reference.amount,
             summary.totals.magnesium_mg,
             self.bot.content.foods,
             usual,
         )
         await interaction.response.send_message(
-            embed=ui.today_embed(summary, person.reference, plan), ephemeral=True
+            embed=ui.today_embed(summary, person.targets, plan), ephemeral=True
         )
 
     @app_commands.command(name="week", description="Your last 7 days as a chart")
@@ -134,10 +134,10 @@ class IntakeCog(
             person.user_id, person.today(), person.zone
         )
         png = await asyncio.to_thread(
-            week_chart, week, person.reference.magnesium.mg, "Magnesium per day (mg)"
+            week_chart, week, person.targets.magnesium.reference.amount, "Magnesium per day (mg)"
         )
         await interaction.followup.send(
-            embed=ui.week_embed(week, person.reference),
+            embed=ui.week_embed(week, person.targets),
             file=discord.File(io.BytesIO(png), filename=ui.WEEK_CHART_FILE),
             ephemeral=True,
         )

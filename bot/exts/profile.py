@@ -32,7 +32,7 @@ class ProfileCog(
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         person = await load_person(self.bot, interaction.user.id)
         await interaction.response.send_message(
-            note, embed=profile_embed(person.profile, person.reference), ephemeral=True
+            note, embed=profile_embed(person.profile, person.targets), ephemeral=True
         )
 
     @app_commands.command(name="set", description="Set what your reference intakes depend on")

@@ -50,6 +50,7 @@ class SqliteDatabase:
     """
 
     shared = False  # one process owns the file
+    claim = ""  # BEGIN IMMEDIATE already holds the whole file
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn

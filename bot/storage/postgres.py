@@ -66,6 +66,7 @@ class PostgresDatabase:
     its own (PostgreSQL waits for the WAL to reach disk before it answers)."""
 
     shared = True
+    claim = " FOR UPDATE SKIP LOCKED"
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool

@@ -9,14 +9,12 @@ import discord
 from bot.domain.gap import GapPlan
 from bot.domain.intake import (
     ZMA_TRIAL_DOSE,
-    Amount,
-    DailyReference,
     DaySummary,
     DayTotals,
     Entry,
     over_upper_limit,
-    percent,
 )
+from bot.domain.targets import Reference, Targets
 from bot.ui import numbers, wording
 from bot.ui.limits import FIELD_VALUE, shorten
 
@@ -37,11 +35,11 @@ def zinc(value: float) -> str:
     return numbers.amount("zinc", value)
 
 
-def versus(amount: float, reference: Amount, fmt: Callable[[float], str] = mg) -> str:
+def versus(amount: float, reference: Reference, fmt: Callable[[float], str] = mg) -> str:
     """E.g. "212 mg · reference 420 mg (NIH/FNB RDA, men 31–50) · 50 %"."""
     return (
-        f"{fmt(amount)} · reference {fmt(reference.mg)} ({reference.line}) · "
-        f"{percent(amount, reference)} %"
+        f"{fmt(amount)} · reference {fmt(reference.amount)} ({reference.line}) · "
+        f"{numbers.percent(amount, reference.amount)}"
     )
 
 
@@ -81,62 +79,65 @@ ZINC_LIMIT_NOTE = (
 )
 
 
-def supplement_warning(supplement_mg: float, reference: DailyReference) -> str | None:
+def supplement_warning(supplement_mg: float, targets: Targets) -> str | None:
     """The notice shown when the day's supplemental magnesium is above the upper limit."""
     today = f"Supplemental magnesium today: {mg(supplement_mg)}"
-    return _over_limit(today, supplement_mg, reference.supplement_limit, MAGNESIUM_LIMIT_NOTE)
+    return _over_limit(today, supplement_mg, targets.magnesium.upper_limit, MAGNESIUM_LIMIT_NOTE)
 
 
-def zinc_warning(zinc_mg: float, reference: DailyReference) -> str | None:
+def zinc_warning(zinc_mg: float, targets: Targets) -> str | None:
     """The notice shown when the day's zinc from all sources is above the upper limit."""
     today = f"Zinc today: {zinc(zinc_mg)} from food and supplements"
-    return _over_limit(today, zinc_mg, reference.zinc_limit, ZINC_LIMIT_NOTE)
+    return _over_limit(today, zinc_mg, targets.zinc.upper_limit, ZINC_LIMIT_NOTE)
 
 
-def _over_limit(today: str, amount: float, limit: Amount, note: str) -> str | None:
-    if not over_upper_limit(amount, limit.mg):
+def _over_limit(today: str, amount: float, limit: Reference, note: str) -> str | None:
+    if not over_upper_limit(amount, limit.amount):
         return None
     return (
-        f"⚠️ {today}, above the upper limit of {numbers.reference(limit.mg)} a day "
+        f"⚠️ {today}, above the upper limit of {numbers.reference(limit.amount)} a day "
         f"({limit.line}). {note}"
     )
 
 
-def _totals_fields(embed: discord.Embed, summary: DaySummary, reference: DailyReference) -> None:
+def _totals_fields(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None:
     totals = summary.totals
     embed.add_field(
-        name="Magnesium today", value=versus(totals.magnesium_mg, reference.magnesium), inline=False
+        name="Magnesium today",
+        value=versus(totals.magnesium_mg, targets.magnesium.reference),
+        inline=False,
     )
     if totals.supplement_magnesium_mg:
         embed.add_field(
             name="of which supplements",
-            value=_supplement_line(totals.supplement_magnesium_mg, reference),
+            value=_supplement_line(totals.supplement_magnesium_mg, targets),
             inline=False,
         )
-    zinc_today = versus(totals.zinc_mg, reference.zinc, zinc)
+    zinc_today = versus(totals.zinc_mg, targets.zinc.reference, zinc)
     if any(s.zinc_mg for s in summary.supplements):
-        limit = reference.zinc_limit
+        limit = targets.zinc.upper_limit
         zinc_today += (
-            f"\nupper limit {numbers.reference(limit.mg)} from food and supplements ({limit.line})"
+            f"\nupper limit {numbers.reference(limit.amount)} from food and supplements "
+            f"({limit.line})"
         )
     embed.add_field(name="Zinc today", value=zinc_today, inline=False)
 
 
-def _supplement_line(amount: float, reference: DailyReference) -> str:
-    limit = reference.supplement_limit
-    return f"{mg(amount)} · upper limit {mg(limit.mg)} ({limit.line})"
+def _supplement_line(amount: float, targets: Targets) -> str:
+    limit = targets.magnesium.upper_limit
+    return f"{mg(amount)} · upper limit {mg(limit.amount)} ({limit.line})"
 
 
-def _finish(embed: discord.Embed, summary: DaySummary, reference: DailyReference) -> None:
+def _finish(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None:
     warnings = (
-        ("Upper limit", supplement_warning(summary.totals.supplement_magnesium_mg, reference)),
-        ("Zinc upper limit", zinc_warning(summary.totals.zinc_mg, reference)),
+        ("Upper limit", supplement_warning(summary.totals.supplement_magnesium_mg, targets)),
+        ("Zinc upper limit", zinc_warning(summary.totals.zinc_mg, targets)),
     )
     for name, warning in warnings:
         if warning:
             embed.colour = WARNING_COLOUR
             embed.add_field(name=name, value=warning, inline=False)
-    if not reference.personal:
+    if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_footer(text=wording.NOT_ADVICE)
 
@@ -160,13 +161,13 @@ def trial_note(from_trial: tuple[str, ...]) -> str | None:
 
 
 def logged_embed(
-    entry: Entry, summary: DaySummary, reference: DailyReference, note: str | None = None
+    entry: Entry, summary: DaySummary, targets: Targets, note: str | None = None
 ) -> discord.Embed:
     """What was just logged and the day so far; ``note`` says more about the entry."""
     description = entry_line(entry) + (f"\n{note}" if note else "")
     embed = discord.Embed(title="Logged", description=description, colour=COLOUR)
-    _totals_fields(embed, summary, reference)
-    _finish(embed, summary, reference)
+    _totals_fields(embed, summary, targets)
+    _finish(embed, summary, targets)
     return embed
 
 
@@ -194,12 +195,12 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
     )
 
 
-def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -> discord.Embed:
+def today_embed(summary: DaySummary, targets: Targets, plan: GapPlan) -> discord.Embed:
     day = summary.totals.day.strftime("%A %d %B")
     embed = discord.Embed(title=f"Today, {day}", colour=COLOUR)
     if summary.entries == 0:
         embed.description = "Nothing logged yet today. `/intake log` adds a food."
-    _totals_fields(embed, summary, reference)
+    _totals_fields(embed, summary, targets)
     if summary.top_foods:
         lines = [
             f"{c.label}: {mg(c.magnesium_mg)} magnesium, {zinc(c.zinc_mg)} zinc"
@@ -216,11 +217,11 @@ def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -
             name="Supplements", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
         )
     _gap_field(embed, plan)
-    _finish(embed, summary, reference)
+    _finish(embed, summary, targets)
     return embed
 
 
-def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embed:
+def week_embed(week: list[DayTotals], targets: Targets) -> discord.Embed:
     embed = discord.Embed(title="Magnesium, the last 7 days", colour=COLOUR)
     rows = [
         f"`{d.day:%a %d %b}` {mg(d.magnesium_mg):>7}"
@@ -234,13 +235,13 @@ def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embe
     embed.add_field(
         name="Average over the days with entries",
         value=(
-            f"{versus(average, reference.magnesium)} · {len(logged_days)} of 7 days logged"
+            f"{versus(average, targets.magnesium.reference)} · {len(logged_days)} of 7 days logged"
             if logged_days
             else "Nothing logged in the last 7 days."
         ),
         inline=False,
     )
-    if not reference.personal:
+    if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_image(url=f"attachment://{WEEK_CHART_FILE}")
     embed.set_footer(text=wording.NOT_ADVICE)

@@ -120,7 +120,7 @@ def expected_intake(content, servings: dict[str, int]) -> float:
 
 
 def rda(content, age: int, sex: str, stage: str | None = None):
-    return target_for(content.nutrient_by_id["magnesium"], age, sex, stage).rda
+    return target_for(content.nutrient_by_id["magnesium"], age, sex, stage).reference
 
 
 def assert_intake_shown(msg: Message, total: float, reference: float) -> None:

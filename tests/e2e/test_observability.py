@@ -3,7 +3,10 @@ supervisor ask them."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import sys
 
 import pytest
 import pytest_asyncio
@@ -21,6 +24,21 @@ DURATIONS = "magbot_interaction_duration_seconds_count"
 @pytest.fixture(scope="module")
 def magbot_environment() -> dict[str, str]:
     return {"MAGBOT_METRICS_PORT": str(PORT)}
+
+
+async def healthcheck() -> tuple[int, str]:
+    """The Docker HEALTHCHECK command, run as Docker runs it: (exit code, its output)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot.observability.healthcheck",
+        env=env | {"MAGBOT_METRICS_PORT": str(PORT)},
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
+    return process.returncode, output.decode()
 
 
 @pytest_asyncio.fixture(loop_scope="module")
@@ -84,6 +102,7 @@ async def test_gateway_and_guilds_are_reported():
 async def test_healthy_while_connected():
     status, body = await get(PORT, "/healthz")
     assert (status, json.loads(body)) == (200, {"gateway": "connected", "database": "ok"})
+    assert await healthcheck() == (0, body + "\n")
 
 
 async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(discord, fake_discord):
@@ -97,6 +116,10 @@ async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(disco
         )
         _, text = await get(PORT, "/metrics")
         assert sample(text, "magbot_gateway_connected") == 0
+        code, output = await healthcheck()
+        assert code == 1
+        assert output.startswith("503: ")
+        assert json.loads(output.removeprefix("503: "))["gateway"] == "not connected"
     finally:
         fake_discord.gateway_back()
     await fake_discord.wait_resumed(resumed + 1, within=10)

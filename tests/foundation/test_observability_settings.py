@@ -5,6 +5,7 @@ import io
 import json
 import logging
 import os
+import socket
 import subprocess
 import sys
 
@@ -34,9 +35,9 @@ def test_metrics_port_and_host_and_log_format_come_from_the_environment():
 @pytest.mark.parametrize(
     ("env", "named"),
     [
-        ({"MAGBOT_METRICS_PORT": "0"}, "MAGBOT_METRICS_PORT: must be a positive int"),
-        ({"MAGBOT_METRICS_PORT": "70000"}, "MAGBOT_METRICS_PORT: must be a positive int"),
-        ({"MAGBOT_METRICS_PORT": "http"}, "MAGBOT_METRICS_PORT: must be a positive int"),
+        ({"MAGBOT_METRICS_PORT": "0"}, "MAGBOT_METRICS_PORT: must be a positive whole number"),
+        ({"MAGBOT_METRICS_PORT": "70000"}, "MAGBOT_METRICS_PORT: must be a positive whole number"),
+        ({"MAGBOT_METRICS_PORT": "http"}, "MAGBOT_METRICS_PORT: must be a positive whole number"),
         ({"MAGBOT_METRICS_HOST": "local host"}, "MAGBOT_METRICS_HOST: must be a host"),
         ({"MAGBOT_LOG_FORMAT": "xml"}, "MAGBOT_LOG_FORMAT: must be one of text, json"),
     ],
@@ -59,7 +60,7 @@ def test_json_log_format_gives_one_json_object_per_line(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     entries = [json.loads(line) for line in result.stderr.splitlines()]
-    valid = [e for e in entries if e["message"] == "Settings and content are valid"]
+    valid = [e for e in entries if e["message"] == "Settings, database path and content are valid"]
     assert [(e["level"], e["logger"]) for e in valid] == [("INFO", "bot")]
     assert valid[0]["time"].endswith("+00:00")
 
@@ -83,3 +84,31 @@ def test_a_traceback_stays_inside_its_one_json_line():
     assert entry["message"] == "Unhandled error ref=1a2b3c4d"
     assert "Traceback" in entry["exception"]
     assert "RuntimeError: kaboom" in entry["exception"]
+
+
+def run_healthcheck(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    return subprocess.run(
+        [sys.executable, "-m", "bot.observability.healthcheck"],
+        capture_output=True,
+        text=True,
+        env=environ | env,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_healthcheck_without_a_metrics_port_is_unhealthy_and_says_why():
+    result = run_healthcheck({})
+    assert result.returncode == 1
+    assert result.stderr == "MAGBOT_METRICS_PORT: not set, so there is no /healthz to ask\n"
+
+
+def test_healthcheck_with_no_bot_listening_is_unhealthy_in_one_line():
+    with socket.socket() as probe:  # a port that was free a moment ago; nothing listens on it
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run_healthcheck({"MAGBOT_METRICS_PORT": str(port)})
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"cannot reach http://127.0.0.1:{port}/healthz: ")
+    assert result.stderr.count("\n") == 1

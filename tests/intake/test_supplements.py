@@ -6,8 +6,8 @@ import pytest
 
 from bot.content import load_content
 from bot.domain.intake import supplement_intake, trial_amounts
-from bot.domain.intake_content import reference_for
 from bot.domain.profile import Profile
+from bot.domain.targets import person_targets
 from bot.errors import UserError
 from bot.settings import DEFAULT_CONFIG_DIR
 from bot.storage import Storage
@@ -81,11 +81,12 @@ def test_upper_limits_follow_the_age_and_say_when_a_row_is_recalled(
     content, age, magnesium_limit, zinc_limit, recalled
 ):
     profile = Profile(1, sex="male", age=age) if age else None
-    reference = reference_for(profile, content)
-    assert reference.supplement_limit.mg == magnesium_limit
-    assert reference.zinc_limit.mg == zinc_limit
-    assert ("RECALLED" in reference.zinc_limit.line) is recalled
-    assert "RECALLED" not in reference.supplement_limit.line
+    targets = person_targets(content, profile)
+    magnesium, zinc = targets.magnesium.upper_limit, targets.zinc.upper_limit
+    assert magnesium.amount == magnesium_limit
+    assert zinc.amount == zinc_limit
+    assert ("RECALLED" in zinc.line) is recalled
+    assert "RECALLED" not in magnesium.line
 
 
 async def test_a_zma_entry_keeps_its_zinc_and_b6(storage):

@@ -80,7 +80,10 @@ def test_any_age_in_a_band_gets_the_same_targets_as_its_youngest(content, band):
         for sex in ("male", "female"):
             youngest = target_for(nutrient, band.first, sex)
             oldest = target_for(nutrient, band.last or MAX_AGE, sex)
-            assert (youngest.rda, youngest.upper_limit) == (oldest.rda, oldest.upper_limit)
+            assert (youngest.reference, youngest.upper_limit) == (
+                oldest.reference,
+                oldest.upper_limit,
+            )
 
 
 def test_pregnancy_and_breastfeeding_are_offered_only_where_the_rda_has_them(magnesium):
@@ -153,7 +156,7 @@ def test_an_ordinary_day_lands_among_the_nhanes_means_not_above_the_rda(content,
 def test_intake_is_servings_times_typical_serving_against_the_rda(content, magnesium):
     typical = typical_servings(content.food_groups)
     servings = {"leafy_greens": 1, "whole_grains": 2, "dairy": 1}
-    rda = target_for(magnesium, 40, "female").rda
+    rda = target_for(magnesium, 40, "female").reference
     estimate = estimate_intake(servings, typical, rda)
     expected = 23.7 + 2 * 39.39 + 26.84
     assert estimate.total_mg == pytest.approx(expected, abs=0.01)
