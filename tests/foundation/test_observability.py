@@ -12,7 +12,14 @@ import pytest
 import pytest_asyncio
 from discord import app_commands
 
-from tests.e2e.observability import free_port, get, sample, scraped, wait_for_count, wait_for_health
+from tests.foundation.observability import (
+    free_port,
+    get,
+    sample,
+    scraped,
+    wait_for_count,
+    wait_for_health,
+)
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
@@ -105,9 +112,7 @@ async def test_healthy_while_connected():
     assert await healthcheck() == (0, body + "\n")
 
 
-async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(
-    discord, fake_discord
-):
+async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(discord, fake_discord):
     resumed = fake_discord.gateway.resumed
     await fake_discord.gateway_outage()
     try:
