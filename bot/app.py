@@ -21,7 +21,6 @@ from bot.settings import Settings
 from bot.storage import Storage
 from bot.sync import sync_commands
 from bot.tree import MagTree
-from bot.ui.pages import PageBook, PageButton
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +71,6 @@ class MagBot(commands.Bot):
         self.settings = settings
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
-        self.page_books: dict[str, PageBook] = {}
         self.metrics = Metrics(self)
         self.observability: ObservabilityServer | None = None
 
@@ -89,7 +87,6 @@ class MagBot(commands.Bot):
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
-        self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)
