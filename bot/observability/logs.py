@@ -7,6 +7,8 @@ import logging
 import sys
 from datetime import UTC, datetime
 
+from bot.reconnect import OneLineReconnects
+
 TEXT_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
 
@@ -29,9 +31,11 @@ class JsonFormatter(logging.Formatter):
 
 
 def setup_logging(level: str, log_format: str = "text") -> None:
-    """Once, in the entry point: standard error, in the chosen format; discord.http quiet."""
+    """Once, in the entry point: standard error, in the chosen format; discord.http quiet,
+    discord.py's reconnect tracebacks cut to one line."""
     handler = logging.StreamHandler(sys.stderr)
     json_lines = log_format == "json"
     handler.setFormatter(JsonFormatter() if json_lines else logging.Formatter(TEXT_FORMAT))
     logging.basicConfig(level=level, handlers=[handler])
     logging.getLogger("discord.http").setLevel(logging.WARNING)
+    logging.getLogger("discord.client").addFilter(OneLineReconnects())

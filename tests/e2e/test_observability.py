@@ -105,9 +105,7 @@ async def test_healthy_while_connected():
     assert await healthcheck() == (0, body + "\n")
 
 
-async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(
-    discord, fake_discord
-):
+async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(discord, fake_discord):
     resumed = fake_discord.gateway.resumed
     await fake_discord.gateway_outage()
     try:

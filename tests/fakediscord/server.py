@@ -81,8 +81,8 @@ class FakeDiscord:
 
     # lifecycle -----------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Listen on a free port of 127.0.0.1."""
+    async def start(self, port: int = 0) -> None:
+        """Listen on 127.0.0.1, on `port` or (0) a free one."""
         app = web.Application(middlewares=[self._middleware])
         webhooks = WebhookRoutes(self)
         app.add_routes(
@@ -107,7 +107,7 @@ class FakeDiscord:
         )
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.gateway.url = self.gateway_url

@@ -35,9 +35,9 @@ def test_metrics_port_and_host_and_log_format_come_from_the_environment():
 @pytest.mark.parametrize(
     ("env", "named"),
     [
-        ({"MAGBOT_METRICS_PORT": "0"}, "MAGBOT_METRICS_PORT: must be a positive int"),
-        ({"MAGBOT_METRICS_PORT": "70000"}, "MAGBOT_METRICS_PORT: must be a positive int"),
-        ({"MAGBOT_METRICS_PORT": "http"}, "MAGBOT_METRICS_PORT: must be a positive int"),
+        ({"MAGBOT_METRICS_PORT": "0"}, "MAGBOT_METRICS_PORT: must be a positive whole number"),
+        ({"MAGBOT_METRICS_PORT": "70000"}, "MAGBOT_METRICS_PORT: must be a positive whole number"),
+        ({"MAGBOT_METRICS_PORT": "http"}, "MAGBOT_METRICS_PORT: must be a positive whole number"),
         ({"MAGBOT_METRICS_HOST": "local host"}, "MAGBOT_METRICS_HOST: must be a host"),
         ({"MAGBOT_LOG_FORMAT": "xml"}, "MAGBOT_LOG_FORMAT: must be one of text, json"),
     ],
@@ -60,7 +60,7 @@ def test_json_log_format_gives_one_json_object_per_line(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     entries = [json.loads(line) for line in result.stderr.splitlines()]
-    valid = [e for e in entries if e["message"] == "Settings and content are valid"]
+    valid = [e for e in entries if e["message"] == "Settings, database path and content are valid"]
     assert [(e["level"], e["logger"]) for e in valid] == [("INFO", "bot")]
     assert valid[0]["time"].endswith("+00:00")
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_DIR, SettingsError, load_settings
+from bot.settings import SettingsError, default_database, load_settings
 
 
 def write_config(tmp_path: Path, text: str) -> dict[str, str]:
@@ -12,7 +12,7 @@ def write_config(tmp_path: Path, text: str) -> dict[str, str]:
 
 def test_shipped_defaults_load():
     settings = load_settings({})
-    assert settings.database == PROJECT_DIR / "data" / "magbot.sqlite3"
+    assert settings.database == default_database()
     assert settings.log_level == "INFO"
     assert settings.dev_guild is None
     assert settings.token is None
@@ -44,13 +44,19 @@ def test_token_never_appears_in_repr():
     assert "very-secret-token" not in repr(settings)
 
 
+def test_the_default_database_is_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    settings = load_settings(write_config(tmp_path, "database: null\n"))
+    assert settings.database == tmp_path / "share" / "magbot" / "magbot.sqlite3"
+
+
 def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
     url = "postgresql://magbot:hunter2@db.internal:5432/magbot"
     settings = load_settings({"MAGBOT_DATABASE_URL": url, "MAGBOT_DATABASE_POOL": "4"})
     assert settings.database_target == url
     assert settings.database_pool == 4
     assert "hunter2" not in repr(settings)
-    assert load_settings({}).database_target == PROJECT_DIR / "data" / "magbot.sqlite3"
+    assert load_settings({}).database_target == default_database()
 
 
 @pytest.mark.parametrize(
@@ -69,9 +75,17 @@ def test_shards_run_here_and_who_registers_commands(env, ids, registers):
     assert settings.holds_shard_zero is registers
 
 
-def test_relative_database_path_is_taken_from_the_project(tmp_path):
+def test_relative_database_path_in_the_file_is_taken_from_its_folder(tmp_path):
     settings = load_settings(write_config(tmp_path, "database: somewhere/x.sqlite3\n"))
-    assert settings.database == PROJECT_DIR / "somewhere" / "x.sqlite3"
+    assert settings.database == tmp_path / "somewhere" / "x.sqlite3"
+
+
+def test_relative_database_path_in_the_environment_is_taken_from_the_current_folder(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings({"MAGBOT_DATABASE": "here.sqlite3"})
+    assert settings.database == tmp_path / "here.sqlite3"
 
 
 @pytest.mark.parametrize(
@@ -81,7 +95,7 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
         (
             "database: x.db\nintake_rate: lots\n",
             {},
-            "settings.yaml: intake_rate: must be a positive int",
+            "settings.yaml: intake_rate: must be a positive whole number",
         ),
         (
             "database: x.db\nview_timeout: -5\n",
@@ -91,7 +105,7 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
         (
             "database: x.db\n",
             {"MAGBOT_VIEW_TIMEOUT": "3600"},
-            "MAGBOT_VIEW_TIMEOUT: must be a positive float of at most 840",
+            "MAGBOT_VIEW_TIMEOUT: must be a positive number of at most 840",
         ),
         (
             "database: x.db\n",
@@ -104,6 +118,15 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
             {"MAGBOT_DISCORD_GATEWAY_URL": "http://x"},
             "MAGBOT_DISCORD_GATEWAY_URL: must be a ws or wss URL",
         ),
+        (
+            "database: x.db\n",
+            {"MAGBOT_INTAKE_RATE": "2.5"},
+            "MAGBOT_INTAKE_RATE: must be a positive whole number, not a fraction",
+        ),
+        ("database: x.db\n", {"MAGBOT_DEV_GUILD": "0"}, "MAGBOT_DEV_GUILD: must be a guild id"),
+        ("database: x.db\n", {"MAGBOT_DEV_GUILD": "-5"}, "MAGBOT_DEV_GUILD: must be a guild id"),
+        ("database: x.db\n", {"MAGBOT_INTAKE_PER": "nan"}, "MAGBOT_INTAKE_PER: must be a positive"),
+        ("database: x.db\n", {"MAGBOT_VIEW_TIMEOUT": "inf"}, "MAGBOT_VIEW_TIMEOUT: must be"),
         (
             "database: x.db\n",
             {"MAGBOT_DATABASE_URL": "mysql://db/magbot"},
@@ -132,8 +155,6 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
             {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1"},
             "must share one database: set MAGBOT_DATABASE_URL (PostgreSQL)",
         ),
-        ("log_level: INFO\n", {}, "settings.yaml: database: missing"),
-        ("database: [\n", {}, "settings.yaml: not valid YAML"),
     ],
 )
 def test_bad_values_name_the_key(tmp_path, text, env, named):
@@ -145,3 +166,39 @@ def test_bad_values_name_the_key(tmp_path, text, env, named):
 def test_missing_token_is_reported_by_name():
     with pytest.raises(SettingsError, match="DISCORD_TOKEN"):
         load_settings({}).require_token()
+
+
+def test_every_problem_in_the_file_is_reported_at_once_in_file_order(tmp_path):
+    env = write_config(
+        tmp_path,
+        "intake_rate: 2.5\n"
+        "colour: blue\n"
+        "view_timeout: .nan\n"
+        "dev_guild: 0\n"
+        "intake_per: .inf\n"
+        "log_level: INFO\n",
+    )
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env | {"MAGBOT_DEV_GUILD": "-1"})
+    assert [problem.split(" (")[0] for problem in caught.value.problems] == [
+        "settings.yaml: intake_rate: must be a positive whole number, not a fraction",
+        "settings.yaml: colour: unknown key",
+        "settings.yaml: view_timeout: must be a positive number of at most 840",
+        "settings.yaml: dev_guild: must be a guild id",
+        "settings.yaml: intake_per: must be a positive number",
+        "MAGBOT_DEV_GUILD: must be a guild id",
+    ]
+
+
+def test_a_yaml_syntax_error_names_file_line_and_column(tmp_path):
+    env = write_config(tmp_path, "database: x.db\nlog_level: INFO\nintake_rate: 5: 6\n")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"{tmp_path / 'settings.yaml'}:3:15: mapping values are not allowed")
+
+
+def test_a_whole_number_written_as_a_float_is_accepted(tmp_path):
+    settings = load_settings(write_config(tmp_path, "intake_rate: 3.0\ndev_guild: '42'\n"))
+    assert settings.intake_rate == 3
+    assert settings.dev_guild == 42
