@@ -70,9 +70,7 @@ class Metrics:
         )
         self.guilds = Gauge("magbot_guilds", "Servers the bot is in", registry=registry)
 
-    def observe(
-        self, interaction: discord.Interaction, outcome: Outcome, seconds: float
-    ) -> None:
+    def observe(self, interaction: discord.Interaction, outcome: Outcome, seconds: float) -> None:
         """Count one app command or autocomplete and how long it took."""
         command = interaction.command.qualified_name if interaction.command else "unknown"
         kind = (

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+
 def backup_file(source: Path, target: Path) -> None:
     """Copy a live SQLite database with the online backup API (safe while it is in use)."""
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -77,19 +77,19 @@ async def test_someone_who_logs_oats_every_day_is_offered_oats_first(discord, ma
     for day in range(1, 8):
         await magbot.storage.intake.add_entry(ola.id, oats, now - timedelta(days=day))
     await discord.slash("intake log", food="oats_dry", user=ola)
-    await discord.slash("intake log", food="banana", user=ola)
+    await discord.slash("intake log", food="brazil_nuts", user=ola)
 
     [first, second, *rest] = await discord.autocomplete("intake log", "food", "", user=ola)
     assert first.value == "oats_dry"
     assert first.name == "Oats, dry · 1/2 cup dry (40 g) · in your log"
-    assert second.value == "banana", "logged once, just now: right after the daily oats"
+    assert second.value == "brazil_nuts", "logged once, just now: right after the daily oats"
     assert len(rest) == 23
     assert [c.value for c in rest].count("oats_dry") == 0, "never twice"
 
     [typed, *_] = await discord.autocomplete("intake log", "food", "b", user=ola)
-    assert typed.value == "banana", "a typed query puts matching own foods first too"
+    assert typed.value == "brazil_nuts", "a typed query puts matching own foods first too"
     [other, *_] = await discord.autocomplete("intake log", "food", "b", user=someone("rex"))
-    assert other.value != "banana"
+    assert other.value != "brazil_nuts"
 
 
 async def test_nobody_else_ever_sees_a_persons_foods(discord):

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from bot.errors import UserError
-from bot.ui.food_choices import food_autocomplete, resolve_food
+from bot.ui.food_choices import close_foods, food_autocomplete, named_food
 
 
 def test_autocomplete_offers_ids_under_readable_names(content):
-    [first, *_] = food_autocomplete(content, "pepitas")
+    [first, *_] = food_autocomplete(content, "roasted pepitas")
     assert first.value == "pumpkin_seeds_roasted"
     assert first.name == "Pumpkin seeds, roasted · 1 oz (28.35 g)"
 
@@ -27,25 +27,45 @@ def test_autocomplete_stays_within_discord_limits_for_any_query(content):
         ("chia_seeds", "chia_seeds"),
         ("Chia seeds", "chia_seeds"),
         ("  LINSEED ", "flaxseed"),
-        ("pepitas", "pumpkin_seeds_roasted"),
+        ("roasted pepitas", "pumpkin_seeds_roasted"),
+        ("boiled spinach", "spinach_boiled"),
     ],
 )
-def test_an_id_a_name_or_an_alias_resolves(content, typed, food_id):
-    assert resolve_food(content, typed).id == food_id
+def test_an_id_a_name_or_an_alias_names_one_food(content, typed, food_id):
+    assert named_food(content, typed).id == food_id
 
 
-def test_a_near_miss_lists_the_closest_names(content):
-    with pytest.raises(UserError) as caught:
-        resolve_food(content, "pumkin")
-    message = str(caught.value)
-    assert message.startswith("I don't know a food called “pumkin”. Closest matches:")
-    assert "• Pumpkin seeds, roasted" in message
-    assert message.count("• ") <= 5
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("spinach", {"spinach_raw", "spinach_boiled"}),
+        ("almonds", {"almonds_raw", "almonds_dry_roasted"}),
+        ("milk", {"milk_2pct", "milk_whole"}),
+        ("pumkin", {"pumpkin_seeds_roasted", "pumpkin_seeds_dried"}),
+    ],
+)
+def test_a_name_that_fits_several_foods_names_none_and_offers_them(content, typed, meant):
+    assert named_food(content, typed) is None
+    offered = close_foods(content, typed)
+    assert meant <= {food.id for food in offered}
+    assert len(offered) <= 5
+
+
+@pytest.mark.parametrize(
+    ("alias", "food_id"),
+    [
+        ("guacamole", "avocado"),
+        ("spinach", "spinach_boiled"),
+        ("salmon", "salmon_atlantic_farmed_cooked"),
+    ],
+)
+def test_no_alias_names_a_different_or_a_broader_food(content, alias, food_id):
+    assert alias not in content.food_by_id[food_id].aliases
 
 
 def test_nonsense_gets_a_hint_and_markdown_is_not_echoed(content):
     with pytest.raises(UserError) as caught:
-        resolve_food(content, "**???**")
+        close_foods(content, "**???**")
     assert str(caught.value) == (
         "I don't know a food called “\\*\\*???\\*\\*”. "
         "Start typing a food's name and pick one of the suggestions."
