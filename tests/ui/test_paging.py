@@ -3,7 +3,7 @@ keep turning pages after the bot restarts, and say plainly when they can no long
 
 import pytest
 
-from tests.e2e.conftest import serving
+from tests.bot_fixtures import serving
 from tests.fakediscord import ALICE, Message
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

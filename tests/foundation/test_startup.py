@@ -135,8 +135,8 @@ async def test_magbot_sync_clear_guild_removes_a_guilds_copies(fake_discord, tmp
 
 async def test_a_broken_extension_is_logged_and_the_others_load(fake_discord, tmp_path, caplog):
     caplog.set_level(logging.ERROR, logger="bot.app")
-    names = [*extension_names(), "tests.e2e._broken_extension"]
+    names = [*extension_names(), "tests.foundation._broken_extension"]
     commands = await start_and_stop(fake_discord, tmp_path / "magbot.sqlite3", extensions=names)
     assert "about" in commands
-    assert "tests.e2e._broken_extension failed to load" in caplog.text
+    assert "tests.foundation._broken_extension failed to load" in caplog.text
     assert "broken on purpose" in caplog.text
