@@ -25,7 +25,6 @@ from bot.storage import Storage
 from bot.storage.files import DatabaseFileError, RunningLock, database_problem
 from bot.sync import sync_commands
 from bot.tree import MagTree
-from bot.ui.pages import PageBook, PageButton
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +78,6 @@ class MagBot(commands.Bot):
         self.settings = settings
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
-        self.page_books: dict[str, PageBook] = {}
         self.stopping = asyncio.Event()
         """Set by close(): ends any wait for an unreachable Discord."""
         self.metrics = Metrics(self)
@@ -96,7 +94,6 @@ class MagBot(commands.Bot):
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
-        self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)
