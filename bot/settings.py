@@ -7,6 +7,7 @@ line and exit code 2. The token is kept out of ``repr`` so it never reaches a lo
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -35,6 +36,7 @@ class Settings:
     view_timeout: float = 300.0
     intake_rate: int = 5
     intake_per: float = 10.0
+    clock_offset: float = 0.0
     token: str | None = dataclasses.field(default=None, repr=False)
 
     def require_token(self) -> str:
@@ -94,6 +96,18 @@ def _positive(kind: type, most: float | None = None) -> Callable[[Any], Any]:
     return parse
 
 
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError("must be a number of seconds")
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError("must be a number of seconds") from None
+    if not math.isfinite(seconds):
+        raise ValueError("must be a number of seconds")
+    return seconds
+
+
 VIEW_TIMEOUT_MAX = 840.0
 """Seconds: Discord lets a bot edit an interaction's messages for 15 minutes, and a view that
 times out must still be able to disable its buttons."""
@@ -109,6 +123,7 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "view_timeout": ("view_timeout", "MAGBOT_VIEW_TIMEOUT", _positive(float, VIEW_TIMEOUT_MAX)),
     "intake_rate": ("intake_rate", "MAGBOT_INTAKE_RATE", _positive(int)),
     "intake_per": ("intake_per", "MAGBOT_INTAKE_PER", _positive(float)),
+    "clock_offset": ("clock_offset", "MAGBOT_CLOCK_OFFSET", _seconds),
 }
 
 

@@ -58,6 +58,9 @@ class ProfileCog(
             timezone=timezone,
         )
         await self.bot.storage.profiles.save(profile)
+        reminders = self.bot.get_cog("Reminders")
+        if timezone is not None and reminders is not None:
+            await reminders.follow_timezone(profile.user_id, profile.timezone)
         await self._show(interaction, "Saved.")
 
     @set_.autocomplete("timezone")

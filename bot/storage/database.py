@@ -8,6 +8,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -19,6 +20,11 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_\w+\.sql$")
+
+
+def stamp(at: datetime) -> str:
+    """Fixed-width UTC text, so that comparing the text compares the instants."""
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def load_migrations() -> list[tuple[int, str, str]]:

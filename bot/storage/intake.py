@@ -17,12 +17,7 @@ from bot.domain.intake import (
     week_totals,
 )
 from bot.domain.recent import ENTRIES_LOOKED_AT, rank_recent
-from bot.storage.database import Database
-
-
-def _stamp(at: datetime) -> str:
-    """Fixed-width UTC text, so that comparing the text compares the instants."""
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
+from bot.storage.database import Database, stamp
 
 
 def _entry(row: sqlite3.Row) -> Entry:
@@ -44,7 +39,7 @@ class IntakeRepository:
             " RETURNING id",
             (
                 user_id,
-                _stamp(at),
+                stamp(at),
                 intake.kind,
                 intake.item_id,
                 intake.label,
@@ -71,7 +66,7 @@ class IntakeRepository:
         rows = await self._db.fetch(
             "SELECT * FROM intake_entries"
             " WHERE user_id = ? AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, id",
-            (user_id, _stamp(start), _stamp(end)),
+            (user_id, stamp(start), stamp(end)),
         )
         return [_entry(row) for row in rows]
 
