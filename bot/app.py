@@ -71,7 +71,9 @@ class MagBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
-        self.storage = await Storage.open(self.settings.database)
+        self.storage = await Storage.open(
+            self.settings.database_target, pool_size=self.settings.database_pool
+        )
         self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:

@@ -59,6 +59,9 @@ def _check(settings: Settings) -> list[str]:
 def _backup(settings: Settings, target: Path) -> int:
     from bot.storage.database import backup_file
 
+    if settings.database_url:
+        log.error("MAGBOT_DATABASE_URL: PostgreSQL is backed up with pg_dump, not magbot")
+        return EXIT_CONFIG
     if not settings.database.exists():
         log.error("MAGBOT_DATABASE: %s does not exist; nothing to back up", settings.database)
         return EXIT_CONFIG

@@ -36,8 +36,17 @@ class Settings:
     view_timeout: float = 300.0
     intake_rate: int = 5
     intake_per: float = 10.0
+    database_pool: int = 10
     clock_offset: float = 0.0
     token: str | None = dataclasses.field(default=None, repr=False)
+    database_url: str | None = dataclasses.field(default=None, repr=False)
+    """A ``postgresql://`` URL: use PostgreSQL instead of the SQLite file (may hold a
+    password, so kept out of ``repr``)."""
+
+    @property
+    def database_target(self) -> Path | str:
+        """What storage opens: the PostgreSQL URL when set, else the SQLite file."""
+        return self.database_url or self.database
 
     def require_token(self) -> str:
         if not self.token:
@@ -123,6 +132,8 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "view_timeout": ("view_timeout", "MAGBOT_VIEW_TIMEOUT", _positive(float, VIEW_TIMEOUT_MAX)),
     "intake_rate": ("intake_rate", "MAGBOT_INTAKE_RATE", _positive(int)),
     "intake_per": ("intake_per", "MAGBOT_INTAKE_PER", _positive(float)),
+    "database_url": ("database_url", "MAGBOT_DATABASE_URL", _url("postgresql", "postgres")),
+    "database_pool": ("database_pool", "MAGBOT_DATABASE_POOL", _positive(int, 1000)),
     "clock_offset": ("clock_offset", "MAGBOT_CLOCK_OFFSET", _seconds),
 }
 

@@ -1,1 +1,34 @@
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.postgres_server import PostgresServer
+
 pytest_plugins = ["tests.fakediscord.fixtures"]
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """One PostgreSQL server for the session, started the first time a test needs it."""
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+def new_database(request: pytest.FixtureRequest, backend: str, folder: Path) -> Path | str:
+    """Where a fresh database of ``backend`` lives: an SQLite file path or a PostgreSQL URL."""
+    if backend == "postgresql":
+        return request.getfixturevalue("postgres_server").new_database()
+    return folder / "magbot.sqlite3"
+
+
+@pytest.fixture(params=BACKENDS)
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A fresh, empty database on each backend in turn (repository tests)."""
+    return new_database(request, request.param, tmp_path)

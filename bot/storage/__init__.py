@@ -1,12 +1,15 @@
-"""Storage: aiosqlite repositories over one database; the only place SQL lives."""
+"""Storage: repositories over SQLite (aiosqlite) or PostgreSQL (asyncpg); the only place SQL
+lives. Cogs and the domain never know which backend runs."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from bot.domain.mydata import UserData
-from bot.storage.database import Database
+from bot.storage.backend import Database
+from bot.storage.database import SqliteDatabase
 from bot.storage.intake import IntakeRepository
+from bot.storage.postgres import PostgresDatabase, is_postgres_url
 from bot.storage.profiles import ProfileRepository
 from bot.storage.reminders import ReminderRepository
 from bot.storage.state import StateRepository
@@ -34,15 +37,19 @@ class Storage:
         self.reminders = ReminderRepository(db)
 
     @classmethod
-    async def open(cls, path: Path) -> Storage:
-        return cls(await Database.open(path))
+    async def open(cls, target: Path | str, *, pool_size: int = 10) -> Storage:
+        """The PostgreSQL database at a ``postgresql://`` URL (a pool of ``pool_size``
+        connections), else the SQLite file at that path; migrated to the latest schema."""
+        if is_postgres_url(target):
+            return cls(await PostgresDatabase.open(str(target), pool_size=pool_size))
+        return cls(await SqliteDatabase.open(Path(target)))
 
     async def close(self) -> None:
         await self.db.close()
 
     async def export_user(self, user_id: int) -> UserData:
         """Everything stored about the person, read in one transaction (a consistent copy)."""
-        async with self.db.transaction():
+        async with self.db.transaction(snapshot=True):
             return UserData(
                 user_id=user_id,
                 profile=await self.profiles.get(user_id),
@@ -53,10 +60,9 @@ class Storage:
     async def delete_user(self, user_id: int) -> int:
         """Erase every row about the person, all or nothing; returns how many rows went."""
         removed = 0
-        async with self.db.transaction() as conn:
+        async with self.db.transaction() as tx:
             for statement in PERSONAL_DATA.values():
-                cursor = await conn.execute(statement, (user_id,))
-                removed += cursor.rowcount
+                removed += await tx.execute(statement, (user_id,))
         self.profiles.forget(user_id)
         return removed
 

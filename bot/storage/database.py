@@ -1,44 +1,22 @@
-"""The one SQLite connection: opening, numbered migrations, transactions and backups."""
+"""The SQLite backend: one connection, numbered migrations, transactions and backups."""
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
 import logging
-import re
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
-from datetime import UTC, datetime
-from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
 import aiosqlite
 
+from bot.storage.backend import Migration, load_migrations
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-_MIGRATION_NAME = re.compile(r"^(\d{4})_\w+\.sql$")
-
-
-def stamp(at: datetime) -> str:
-    """Fixed-width UTC text, so that comparing the text compares the instants."""
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-def load_migrations() -> list[tuple[int, str, str]]:
-    """(version, file name, SQL) for every file in ``migrations/``, in order."""
-    found = []
-    for entry in resources.files("bot.storage").joinpath("migrations").iterdir():
-        match = _MIGRATION_NAME.match(entry.name)
-        if match:
-            found.append((int(match.group(1)), entry.name, entry.read_text(encoding="utf-8")))
-    found.sort()
-    versions = [version for version, _, _ in found]
-    if versions != list(range(1, len(found) + 1)):
-        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {versions}")
-    return found
 
 
 def backup_file(source: Path, target: Path) -> None:
@@ -51,7 +29,19 @@ def backup_file(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
-class Database:
+class SqliteTransaction:
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        async with self._conn.execute(sql, params) as cursor:
+            return cursor.rowcount
+
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
+        return list(await self._conn.execute_fetchall(sql, params))
+
+
+class SqliteDatabase:
     """An open aiosqlite connection in autocommit mode.
 
     A single statement is its own transaction (:meth:`write`); several go through
@@ -59,13 +49,15 @@ class Database:
     transaction on this shared connection.
     """
 
+    shared = False  # one process owns the file
+
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open(cls, path: Path) -> Database:
+    async def open(cls, path: Path) -> SqliteDatabase:
         """Open (creating if needed) and migrate; an existing file is backed up first."""
         migrations = await asyncio.to_thread(load_migrations)
         await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
@@ -84,13 +76,13 @@ class Database:
             raise
         return db
 
-    async def user_version(self) -> int:
+    async def schema_version(self) -> int:
         async with self.conn.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
         return int(row[0])
 
-    async def _migrate(self, migrations: list[tuple[int, str, str]], *, backup: bool) -> None:
-        current = await self.user_version()
+    async def _migrate(self, migrations: list[Migration], *, backup: bool) -> None:
+        current = await self.schema_version()
         pending = [m for m in migrations if m[0] > current]
         if current > len(migrations):
             raise RuntimeError(
@@ -137,12 +129,13 @@ class Database:
             return list(await self.conn.execute_fetchall(sql, params))
 
     @contextlib.asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
-        """One write transaction: committed on success, rolled back on any error."""
+    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[SqliteTransaction]:
+        """One write transaction: committed on success, rolled back on any error. It holds
+        the write lock, so its reads always see one instant (``snapshot`` is implied)."""
         async with self._write_lock:
             await self.conn.execute("BEGIN IMMEDIATE")
             try:
-                yield self.conn
+                yield SqliteTransaction(self.conn)
             except BaseException:
                 await self.conn.execute("ROLLBACK")
                 raise

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, date, datetime, tzinfo
 
 from bot.domain.intake import (
@@ -17,10 +16,10 @@ from bot.domain.intake import (
     week_totals,
 )
 from bot.domain.recent import ENTRIES_LOOKED_AT, rank_recent
-from bot.storage.database import Database, stamp
+from bot.storage.backend import Database, Row, stamp
 
 
-def _entry(row: sqlite3.Row) -> Entry:
+def _entry(row: Row) -> Entry:
     values = dict(row)
     values["logged_at"] = datetime.fromisoformat(values["logged_at"])
     return Entry(**values)

@@ -6,18 +6,21 @@ from collections import OrderedDict
 from datetime import UTC, datetime
 
 from bot.domain.profile import Profile
-from bot.storage.database import Database
+from bot.storage.backend import Database
 
 PROFILES_REMEMBERED = 10_000
 
 
 class ProfileRepository:
-    """Profiles, remembered after the first read: almost every personal command needs one,
-    and only this process writes them."""
+    """Profiles, remembered after the first read: almost every personal command needs one.
+    Only when this process is the database's one writer (SQLite): on a database that several
+    processes share (PostgreSQL) nothing is remembered, so a profile saved through another
+    process shows at once."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self._known: OrderedDict[int, Profile | None] = OrderedDict()
+        self._remembered = 0 if db.shared else PROFILES_REMEMBERED
 
     async def get(self, user_id: int) -> Profile | None:
         if user_id in self._known:
@@ -38,7 +41,7 @@ class ProfileRepository:
         self._known.pop(user_id, None)
 
     def _trim(self) -> None:
-        while len(self._known) > PROFILES_REMEMBERED:
+        while len(self._known) > self._remembered:
             self._known.popitem(last=False)
 
     async def save(self, profile: Profile) -> None:

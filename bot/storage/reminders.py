@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime, time
 
 from bot.domain.reminders import DMS_CLOSED, Reminder, next_due, settle
 from bot.domain.timezones import zone
-from bot.storage.database import Database, stamp
+from bot.storage.backend import Database, Row, stamp
 
 
 def _instant(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
 
 
-def _reminder(row: sqlite3.Row) -> Reminder:
+def _stamp_or_none(at: datetime | None) -> str | None:
+    return stamp(at) if at else None
+
+
+def _reminder(row: Row) -> Reminder:
     return Reminder(
         user_id=row["user_id"],
         at=time.fromisoformat(row["local_time"]),
@@ -25,8 +28,11 @@ def _reminder(row: sqlite3.Row) -> Reminder:
     )
 
 
-def _stamp_or_none(at: datetime | None) -> str | None:
-    return stamp(at) if at else None
+_DUE = "SELECT * FROM reminders WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
+_DUE_SKIPPING_LOCKED = (
+    "SELECT * FROM reminders WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
+    " FOR UPDATE SKIP LOCKED"
+)
 
 
 class ReminderRepository:
@@ -38,40 +44,38 @@ class ReminderRepository:
         return _reminder(rows[0]) if rows else None
 
     async def set(self, user_id: int, at: time, timezone: str, now: datetime) -> Reminder:
-        """Turn the person's reminder on at ``at`` local time; the first one is the next
-        time it comes round, but never a second one on a local day that already had one."""
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        """Turn the person's reminder on at ``at`` local time: the first one is the next time
+        it comes round, but never a second one on a local day that already had one."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch(
                 "SELECT last_sent_at FROM reminders WHERE user_id = ?", (user_id,)
-            ) as cursor:
-                row = await cursor.fetchone()
-            last_sent_at = _instant(row[0]) if row else None
+            )
+            last_sent_at = _instant(rows[0]["last_sent_at"]) if rows else None
             due = next_due(at, zone(timezone), now, last_sent_at)
-            await conn.execute(
+            await tx.execute(
                 "INSERT INTO reminders (user_id, local_time, timezone, next_due_at,"
                 " last_sent_at, off_reason, off_told, updated_at)"
-                " VALUES (?, ?, ?, ?, ?, NULL, 0, ?)"
+                " VALUES (?, ?, ?, ?, NULL, NULL, 0, ?)"
                 " ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time,"
                 " timezone = excluded.timezone, next_due_at = excluded.next_due_at,"
                 " off_reason = NULL, off_told = 0, updated_at = excluded.updated_at",
-                (user_id, at.strftime("%H:%M"), timezone, stamp(due), None, stamp(now)),
+                (user_id, at.strftime("%H:%M"), timezone, stamp(due), stamp(now)),
             )
         return Reminder(user_id, at, timezone, due, last_sent_at)
 
     async def follow_timezone(self, user_id: int, timezone: str, now: datetime) -> bool:
-        """The person moved to another timezone: keep the same local time there.
-        True if a reminder that is on was moved."""
-        async with self._db.transaction() as conn:
-            async with conn.execute(
+        """The person moved to another timezone: keep the same local time there. True if a
+        reminder that is on was moved."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch(
                 "SELECT * FROM reminders WHERE user_id = ? AND next_due_at IS NOT NULL",
                 (user_id,),
-            ) as cursor:
-                row = await cursor.fetchone()
-            if row is None:
+            )
+            if not rows:
                 return False
-            current = _reminder(row)
+            current = _reminder(rows[0])
             due = next_due(current.at, zone(timezone), now, current.last_sent_at)
-            await conn.execute(
+            await tx.execute(
                 "UPDATE reminders SET timezone = ?, next_due_at = ?, updated_at = ?"
                 " WHERE user_id = ?",
                 (timezone, stamp(due), stamp(now), user_id),
@@ -94,12 +98,11 @@ class ReminderRepository:
 
     async def take_untold_reason(self, user_id: int) -> str | None:
         """Why magbot turned the person's reminder off, if they have not been told yet; from
-        now on they have been."""
-        rows = await self._db.fetch(
+        now on they have been. (A read first: almost always there is nothing to tell.)"""
+        if not await self._db.fetch(
             "SELECT 1 FROM reminders WHERE user_id = ? AND off_reason IS NOT NULL AND off_told = 0",
             (user_id,),
-        )
-        if not rows:
+        ):
             return None
         told = await self._db.write(
             "UPDATE reminders SET off_told = 1 WHERE user_id = ? AND off_reason IS NOT NULL"
@@ -117,19 +120,18 @@ class ReminderRepository:
 
     async def claim_due(self, now: datetime, limit: int) -> list[Reminder]:
         """Claim up to ``limit`` reminders due at ``now`` and mark them sent, in one
-        transaction: the ones returned are to be sent now (each exactly once, even if the
-        process dies before sending it); stale ones are skipped. Each moves on to its next
-        due time."""
+        transaction: each one returned is to be sent now, exactly once, even if this process
+        dies before it sends it, or other processes claim at the same time (on PostgreSQL
+        they skip the rows this one has locked). Stale ones are skipped, not returned. Every
+        claimed reminder moves on to its next due time."""
         claimed = []
-        async with self._db.transaction() as conn:
-            async with conn.execute(
-                "SELECT * FROM reminders WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?",
-                (stamp(now), limit),
-            ) as cursor:
-                due = [_reminder(row) for row in await cursor.fetchall()]
-            for reminder in due:
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch(
+                _DUE_SKIPPING_LOCKED if self._db.shared else _DUE, (stamp(now), limit)
+            )
+            for reminder in map(_reminder, rows):
                 settled = settle(reminder, zone(reminder.timezone), now)
-                await conn.execute(
+                await tx.execute(
                     "UPDATE reminders SET next_due_at = ?, last_sent_at = ? WHERE user_id = ?",
                     (
                         stamp(settled.next_due_at),

@@ -8,8 +8,30 @@ import pytest_asyncio
 
 from bot.app import MagBot, apply_endpoints
 from bot.settings import load_settings
+from tests.conftest import BACKENDS, new_database
 from tests.fakediscord import FakeDiscord
 from tests.fakediscord.runner import restored_endpoints, running
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Modules marked ``both_backends`` (they store something) run on SQLite and then
+    PostgreSQL; the others on SQLite."""
+    if "backend" in metafunc.fixturenames:
+        both = metafunc.definition.get_closest_marker("both_backends") is not None
+        backends = BACKENDS if both else BACKENDS[:1]
+        metafunc.parametrize("backend", backends, indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def database_environment(database: object) -> dict[str, str]:
+    """The setting that points the bot at ``database`` (an SQLite path or a PostgreSQL URL)."""
+    if isinstance(database, str):
+        return {"MAGBOT_DATABASE_URL": database}
+    return {"MAGBOT_DATABASE": str(database)}
 
 
 @pytest.fixture(scope="module")
@@ -23,12 +45,15 @@ async def magbot(
     fake_discord: FakeDiscord,
     tmp_path_factory: pytest.TempPathFactory,
     magbot_environment: dict[str, str],
+    backend: str,
+    request: pytest.FixtureRequest,
 ) -> AsyncIterator[MagBot]:
     """MagBot with a fresh database, connected to the module's fake, its commands registered."""
+    database = new_database(request, backend, tmp_path_factory.mktemp("magbot"))
     settings = load_settings(
         {
             "DISCORD_TOKEN": fake_discord.token,
-            "MAGBOT_DATABASE": str(tmp_path_factory.mktemp("magbot") / "magbot.sqlite3"),
+            **database_environment(database),
             "MAGBOT_DISCORD_API_BASE": fake_discord.api_base,
             "MAGBOT_DISCORD_GATEWAY_URL": fake_discord.gateway_url,
             **magbot_environment,

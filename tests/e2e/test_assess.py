@@ -14,7 +14,11 @@ from bot.domain.targets import target_for
 from bot.ui.views import NOT_YOURS
 from tests.fakediscord import ALICE, BOB, CAROL, FakeUser, Message
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("magbot"),
+    pytest.mark.both_backends,
+]
 
 DAVE = FakeUser(1500000000000000004, "dave")
 

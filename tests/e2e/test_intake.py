@@ -11,7 +11,11 @@ from PIL import Image
 from bot.domain.knowledge import Content
 from tests.fakediscord import ALICE, BOB, FakeUser
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("magbot"),
+    pytest.mark.both_backends,
+]
 
 PUMPKIN = "pumpkin_seeds_roasted"  # 550 mg Mg, 7.64 mg Zn per 100 g; 1 oz = 28.35 g → 156 mg
 _next_id = iter(range(1500000000000000100, 1500000000000001000))

@@ -14,7 +14,11 @@ from bot.scheduler import SystemClock
 from tests.fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
 from tests.reminders.clock import TestClock
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("magbot"),
+    pytest.mark.both_backends,
+]
 
 PUMPKIN = "pumpkin_seeds_roasted"  # 1 oz: 156 mg magnesium (NIH ODS table)
 DAILY_VALUE = "reference 420 mg (FDA Daily Value, adults and children 4+)"

@@ -6,17 +6,30 @@ import pytest_asyncio
 
 from bot.domain.profile import Profile
 from bot.storage import Storage
-from bot.storage.database import load_migrations
+from bot.storage.backend import load_migrations
 
 LATEST = len(load_migrations())
 
 
 @pytest_asyncio.fixture
-async def storage(tmp_path):
-    """A fresh, fully migrated database file."""
-    opened = await Storage.open(tmp_path / "magbot.sqlite3")
+async def storage(database):
+    """A fresh, fully migrated database, on SQLite and on PostgreSQL in turn."""
+    opened = await Storage.open(database)
     yield opened
     await opened.close()
+
+
+def test_each_backend_has_the_same_numbered_migrations():
+    """Version N is the same schema on both: a new table or column needs both files."""
+    sqlite = [(version, name) for version, name, _ in load_migrations("sqlite")]
+    postgres = [(version, name) for version, name, _ in load_migrations("postgresql")]
+    assert sqlite == postgres
+
+
+async def test_a_fresh_database_is_migrated_to_the_latest_schema(storage):
+    assert await storage.db.schema_version() == LATEST
+    await storage.state.set("commands_hash:global", "abc")
+    assert await storage.state.get("commands_hash:global") == "abc"
 
 
 def tables(path):
@@ -28,7 +41,7 @@ async def test_fresh_database_is_created_and_fully_migrated(tmp_path):
     path = tmp_path / "nested" / "magbot.sqlite3"
     storage = await Storage.open(path)
     try:
-        assert await storage.db.user_version() == LATEST
+        assert await storage.db.schema_version() == LATEST
         async with storage.db.conn.execute("PRAGMA journal_mode") as cur:
             assert (await cur.fetchone())[0] == "wal"
         async with storage.db.conn.execute("PRAGMA foreign_keys") as cur:
@@ -54,7 +67,7 @@ async def test_upgrade_keeps_data_and_backs_up_first(tmp_path):
 
     storage = await Storage.open(path)
     try:
-        assert await storage.db.user_version() == LATEST
+        assert await storage.db.schema_version() == LATEST
         assert await storage.state.get("commands_hash:global") == "abc"
         await storage.profiles.save(Profile(user_id=7, sex="female", age=30))
         assert await storage.profiles.get(7) == Profile(user_id=7, sex="female", age=30)
@@ -87,8 +100,8 @@ async def test_a_newer_schema_than_the_code_knows_is_refused(tmp_path):
 
 async def test_failed_transaction_leaves_nothing_behind(storage):
     async def insert_then_fail():
-        async with storage.db.transaction() as conn:
-            await conn.execute("INSERT INTO bot_state VALUES ('k', 'v')")
+        async with storage.db.transaction() as tx:
+            await tx.execute("INSERT INTO bot_state VALUES ('k', 'v')")
             raise ZeroDivisionError
 
     with pytest.raises(ZeroDivisionError):
@@ -96,9 +109,11 @@ async def test_failed_transaction_leaves_nothing_behind(storage):
     assert await storage.state.get("k") is None
 
 
-async def test_online_backup_copies_a_live_database(storage, tmp_path):
+async def test_online_backup_copies_a_live_database(tmp_path):
+    storage = await Storage.open(tmp_path / "magbot.sqlite3")
     await storage.state.set("k", "v")
     await storage.db.backup_to(tmp_path / "copy.sqlite3")
+    await storage.close()
 
     with sqlite3.connect(tmp_path / "copy.sqlite3") as conn:
         assert conn.execute("SELECT value FROM bot_state WHERE key = 'k'").fetchone() == ("v",)
@@ -108,8 +123,8 @@ async def test_a_write_never_lands_inside_another_transaction(storage):
     inside = asyncio.Event()
 
     async def write_then_roll_back():
-        async with storage.db.transaction() as conn:
-            await conn.execute("INSERT INTO bot_state VALUES ('rolled back', '1')")
+        async with storage.db.transaction() as tx:
+            await tx.execute("INSERT INTO bot_state VALUES ('rolled back', '1')")
             inside.set()
             await asyncio.sleep(0.05)  # the other write is waiting meanwhile
             raise RuntimeError("roll back")

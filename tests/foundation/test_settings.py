@@ -44,6 +44,15 @@ def test_token_never_appears_in_repr():
     assert "very-secret-token" not in repr(settings)
 
 
+def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
+    url = "postgresql://magbot:hunter2@db.internal:5432/magbot"
+    settings = load_settings({"MAGBOT_DATABASE_URL": url, "MAGBOT_DATABASE_POOL": "4"})
+    assert settings.database_target == url
+    assert settings.database_pool == 4
+    assert "hunter2" not in repr(settings)
+    assert load_settings({}).database_target == PROJECT_DIR / "data" / "magbot.sqlite3"
+
+
 def test_relative_database_path_is_taken_from_the_project(tmp_path):
     settings = load_settings(write_config(tmp_path, "database: somewhere/x.sqlite3\n"))
     assert settings.database == PROJECT_DIR / "somewhere" / "x.sqlite3"
@@ -79,6 +88,12 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
             {"MAGBOT_DISCORD_GATEWAY_URL": "http://x"},
             "MAGBOT_DISCORD_GATEWAY_URL: must be a ws or wss URL",
         ),
+        (
+            "database: x.db\n",
+            {"MAGBOT_DATABASE_URL": "mysql://db/magbot"},
+            "MAGBOT_DATABASE_URL: must be a postgresql or postgres URL",
+        ),
+        ("database: x.db\n", {"MAGBOT_DATABASE_POOL": "0"}, "MAGBOT_DATABASE_POOL: must be"),
         ("log_level: INFO\n", {}, "settings.yaml: database: missing"),
         ("database: [\n", {}, "settings.yaml: not valid YAML"),
     ],

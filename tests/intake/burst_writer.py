@@ -1,7 +1,8 @@
 """Run as a script: log entries as fast as it can and print each id once it is committed.
 
-``python burst_writer.py DB`` — stdout gets one id per line, written only after
-``add_entry`` returned (the bot's "confirmed" point). The crash test SIGKILLs it mid-burst.
+``python burst_writer.py DB`` (an SQLite path or a PostgreSQL URL) — stdout gets one id per
+line, written only after ``add_entry`` returned (the bot's "confirmed" point). The crash test
+SIGKILLs it mid-burst.
 """
 
 import asyncio
@@ -21,10 +22,11 @@ async def writer(storage: Storage, user_id: int) -> None:
         sys.stdout.flush()
 
 
-async def main(path: Path) -> None:
-    storage = await Storage.open(path)
+async def main(target: Path | str) -> None:
+    storage = await Storage.open(target)
     await asyncio.gather(*(writer(storage, user) for user in range(1, WRITERS + 1)))
 
 
 if __name__ == "__main__":
-    asyncio.run(main(Path(sys.argv[1])))
+    target = sys.argv[1]
+    asyncio.run(main(target if "://" in target else Path(target)))

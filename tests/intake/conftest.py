@@ -5,8 +5,9 @@ from bot.storage import Storage
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    opened = await Storage.open(tmp_path / "magbot.sqlite3")
+async def storage(database):
+    """A fresh, fully migrated database, on SQLite and on PostgreSQL in turn."""
+    opened = await Storage.open(database)
     yield opened
     await opened.close()
 

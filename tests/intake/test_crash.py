@@ -7,27 +7,26 @@ import sys
 from pathlib import Path
 
 from bot.storage import Storage
+from bot.storage.database import SqliteDatabase
 
 WRITER = Path(__file__).with_name("burst_writer.py")
 CONFIRMED_BEFORE_KILL = 150
 
 
-async def restart_and_read_ids(db: Path) -> set[int]:
+async def restart_and_read_ids(db: Path | str) -> set[int]:
     """Open the database as the bot does after a restart; every stored entry id."""
     storage = await Storage.open(db)
     try:
-        async with storage.db.conn.execute("PRAGMA integrity_check") as cur:
-            assert (await cur.fetchone())[0] == "ok"
-        async with storage.db.conn.execute("SELECT id FROM intake_entries") as cur:
-            return {row[0] for row in await cur.fetchall()}
+        if isinstance(storage.db, SqliteDatabase):
+            assert (await storage.db.fetch("PRAGMA integrity_check"))[0][0] == "ok"
+        return {row[0] for row in await storage.db.fetch("SELECT id FROM intake_entries")}
     finally:
         await storage.close()
 
 
-def test_every_confirmed_entry_survives_sigkill_mid_burst(tmp_path):
-    db = tmp_path / "magbot.sqlite3"
+def test_every_confirmed_entry_survives_sigkill_mid_burst(database):
     process = subprocess.Popen(
-        [sys.executable, str(WRITER), str(db)], stdout=subprocess.PIPE, text=True
+        [sys.executable, str(WRITER), str(database)], stdout=subprocess.PIPE, text=True
     )
     confirmed = []
     try:
@@ -48,6 +47,6 @@ def test_every_confirmed_entry_survives_sigkill_mid_burst(tmp_path):
     assert process.returncode == -signal.SIGKILL
     assert len(confirmed) >= CONFIRMED_BEFORE_KILL
 
-    stored = asyncio.run(restart_and_read_ids(db))
+    stored = asyncio.run(restart_and_read_ids(database))
     missing = set(confirmed) - stored
     assert not missing, f"{len(missing)} confirmed entries lost: {sorted(missing)[:10]}"

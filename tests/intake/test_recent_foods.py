@@ -1,4 +1,4 @@
-"""A person's own most-logged foods, read back from a real SQLite file."""
+"""A person's own most-logged foods, read back from a real database (SQLite and PostgreSQL)."""
 
 from datetime import UTC, datetime, timedelta
 

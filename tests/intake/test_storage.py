@@ -1,12 +1,13 @@
-"""The intake log on a real SQLite file: what a person logs is what they get back."""
+"""The intake log on a real database (SQLite and PostgreSQL): what a person logs is what they
+get back."""
 
 import asyncio
-import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.profile import Profile
 from bot.storage import PERSONAL_DATA
+from tests.databases import count_rows, rows_about, tables_with_column
 
 from .conftest import food, supplement
 
@@ -116,26 +117,8 @@ async def test_export_holds_everything_about_the_person_and_nothing_else(storage
     assert nobody.is_empty
 
 
-def personal_tables(path):
-    with sqlite3.connect(path) as conn:
-        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {
-            t
-            for t in tables
-            if any(c[1] == "user_id" for c in conn.execute(f"PRAGMA table_info({t})"))
-        }
-
-
-def rows_of(path, user_id):
-    with sqlite3.connect(path) as conn:
-        return {
-            t: conn.execute(f"SELECT count(*) FROM {t} WHERE user_id = ?", (user_id,)).fetchone()[0]  # noqa: S608
-            for t in personal_tables(path)
-        }
-
-
 async def test_every_table_about_a_person_is_covered_by_export_and_delete(storage):
-    assert personal_tables(storage.db.path) == set(PERSONAL_DATA)
+    assert await tables_with_column(storage.db, "user_id") == set(PERSONAL_DATA)
 
 
 async def test_delete_leaves_nothing_of_the_person_and_others_untouched(storage):
@@ -146,7 +129,7 @@ async def test_delete_leaves_nothing_of_the_person_and_others_untouched(storage)
     bob_before = await storage.export_user(BOB)
 
     assert await storage.delete_user(ALICE) == 4
-    assert set(rows_of(storage.db.path, ALICE).values()) == {0}
+    assert set((await rows_about(storage.db, ALICE)).values()) == {0}
     assert (await storage.export_user(ALICE)).is_empty
     assert await storage.export_user(BOB) == bob_before
     assert await storage.delete_user(ALICE) == 0
@@ -162,5 +145,4 @@ async def test_200_concurrent_logs_from_50_people_are_each_stored_once(storage):
     for user in people:
         labels = [e.label for e in await storage.intake.all_entries(user)]
         assert sorted(labels) == [f"Food {user}-{n}" for n in range(4)]
-    with sqlite3.connect(storage.db.path) as conn:
-        assert conn.execute("SELECT count(*) FROM intake_entries").fetchone() == (200,)
+    assert await count_rows(storage.db, "intake_entries") == 200

@@ -14,8 +14,9 @@ START = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    opened = await Storage.open(tmp_path / "magbot.sqlite3")
+async def storage(database):
+    """A fresh database on each backend in turn."""
+    opened = await Storage.open(database)
     yield opened
     await opened.close()
 

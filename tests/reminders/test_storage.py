@@ -13,18 +13,18 @@ NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
 
 
 @pytest.fixture
-async def storage(tmp_path):
-    opened = await Storage.open(tmp_path / "magbot.sqlite3")
+async def storage(database):
+    """A fresh database on each backend in turn."""
+    opened = await Storage.open(database)
     yield opened
     await opened.close()
 
 
-async def test_a_reminder_survives_a_restart(tmp_path):
-    path = tmp_path / "magbot.sqlite3"
-    first = await Storage.open(path)
+async def test_a_reminder_survives_a_restart(database):
+    first = await Storage.open(database)
     await first.reminders.set(7, time(21, 30), "Europe/Berlin", NOW)
     await first.close()
-    again = await Storage.open(path)
+    again = await Storage.open(database)
     try:
         reminder = await again.reminders.get(7)
     finally:

@@ -5,7 +5,8 @@
 -- ISO-8601 text, so text order is time order.
 CREATE TABLE reminders (
     user_id      INTEGER PRIMARY KEY,
-    local_time   TEXT NOT NULL CHECK (local_time GLOB '[0-2][0-9]:[0-5][0-9]'),
+    local_time   TEXT NOT NULL
+        CHECK (local_time GLOB '[01][0-9]:[0-5][0-9]' OR local_time GLOB '2[0-3]:[0-5][0-9]'),
     timezone     TEXT NOT NULL,
     next_due_at  TEXT,
     last_sent_at TEXT,

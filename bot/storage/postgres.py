@@ -1,0 +1,134 @@
+"""The PostgreSQL backend (asyncpg): a pool of connections shared by several bot processes."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import itertools
+import logging
+import re
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextvars import ContextVar
+from typing import TypeVar
+
+import asyncpg
+
+from bot.storage.backend import Migration, Row, load_migrations
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+URL_SCHEMES = ("postgresql", "postgres")
+
+_MIGRATION_LOCK = 0x6D616762  # "magb": one process migrates at a time
+_VERSION_TABLE = (
+    "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
+    " name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+)
+
+
+def is_postgres_url(target: object) -> bool:
+    return isinstance(target, str) and target.partition("://")[0] in URL_SCHEMES
+
+
+@functools.lru_cache(maxsize=1024)
+def numbered(sql: str) -> str:
+    """The repositories' ``?`` placeholders as PostgreSQL's ``$1, $2, …`` (not inside quotes)."""
+    parts = sql.split("'")
+    counter = itertools.count(1)
+    for i in range(0, len(parts), 2):  # even parts are outside string literals
+        parts[i] = re.sub(r"\?", lambda _: f"${next(counter)}", parts[i])
+    return "'".join(parts)
+
+
+def _changed(status: str) -> int:
+    """Rows changed, from a command status such as ``DELETE 3`` or ``INSERT 0 1``."""
+    last = status.rsplit(" ", 1)[-1]
+    return int(last) if last.isdigit() else 0
+
+
+class PostgresTransaction:
+    def __init__(self, conn: asyncpg.Connection) -> None:
+        self._conn = conn
+
+    async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        return _changed(await self._conn.execute(numbered(sql), *params))
+
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        return list(await self._conn.fetch(numbered(sql), *params))
+
+
+class PostgresDatabase:
+    """A pool of ``pool_size`` connections. Each statement outside a transaction commits on
+    its own (PostgreSQL waits for the WAL to reach disk before it answers)."""
+
+    shared = True
+
+    def __init__(self, pool: asyncpg.Pool) -> None:
+        self._pool = pool
+        self._current: ContextVar[asyncpg.Connection | None] = ContextVar(
+            "postgres_transaction", default=None
+        )
+
+    @classmethod
+    async def open(cls, url: str, *, pool_size: int = 10) -> PostgresDatabase:
+        """Connect and migrate (one process at a time, each migration in one transaction)."""
+        pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size)
+        db = cls(pool)
+        try:
+            await db._migrate(load_migrations("postgresql"))
+        except BaseException:
+            await pool.close()
+            raise
+        return db
+
+    async def _migrate(self, migrations: list[Migration]) -> None:
+        async with self._pool.acquire() as conn:
+            for version, name, sql in migrations:
+                async with conn.transaction():
+                    await conn.execute("SELECT pg_advisory_xact_lock($1)", _MIGRATION_LOCK)
+                    await conn.execute(_VERSION_TABLE)
+                    current = await conn.fetchval("SELECT max(version) FROM schema_version") or 0
+                    if current > len(migrations):
+                        raise RuntimeError(
+                            f"the database is at schema version {current}, newer than this"
+                            " magbot knows"
+                        )
+                    if current >= version:
+                        continue
+                    await conn.execute(sql)
+                    await conn.execute(
+                        "INSERT INTO schema_version (version, name) VALUES ($1, $2)", version, name
+                    )
+                log.info("Applied PostgreSQL migration %s", name)
+
+    async def schema_version(self) -> int:
+        return int(await self._pool.fetchval("SELECT max(version) FROM schema_version") or 0)
+
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        runner = self._current.get() or self._pool
+        return list(await runner.fetch(numbered(sql), *params))
+
+    async def fetch_as(
+        self, make: Callable[[Row], T], sql: str, params: Sequence[object] = ()
+    ) -> list[T]:
+        # asyncpg decodes rows in C as they arrive; converting them here costs what the
+        # conversion costs, not a thread hop.
+        return [make(row) for row in await self.fetch(sql, params)]
+
+    async def write(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        return await self.fetch(sql, params)
+
+    @contextlib.asynccontextmanager
+    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[PostgresTransaction]:
+        isolation = "repeatable_read" if snapshot else "read_committed"
+        async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
+            token = self._current.set(conn)
+            try:
+                yield PostgresTransaction(conn)
+            finally:
+                self._current.reset(token)
+
+    async def close(self) -> None:
+        await self._pool.close()
