@@ -64,6 +64,10 @@ class ReminderScheduler:
         self._task: asyncio.Task[None] | None = None
         self._sending = asyncio.Semaphore(CONCURRENT_SENDS)
 
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="reminder-scheduler")
 

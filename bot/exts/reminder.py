@@ -33,7 +33,12 @@ class Reminders(
 
     async def cog_load(self) -> None:
         await asyncio.to_thread(timezones.load_names)
-        self.scheduler.start()
+
+    @commands.Cog.listener()
+    async def on_ready(self) -> None:
+        """Send reminders once the bot is connected (not while `magbot sync` only logs in)."""
+        if not self.scheduler.running:
+            self.scheduler.start()
 
     async def cog_unload(self) -> None:
         await self.scheduler.stop()

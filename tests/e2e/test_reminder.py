@@ -39,13 +39,26 @@ async def use_clock(magbot):
     scheduler = magbot.get_cog("Reminders").scheduler
 
     def use(start: datetime) -> TestClock:
-        scheduler.clock = TestClock(start)
+        clock = TestClock(start)
+        clock.wake = scheduler.wake  # type: ignore[attr-defined]
+        scheduler.clock = clock
         scheduler.wake()
-        return scheduler.clock
+        return clock
 
     yield use
     scheduler.clock = SystemClock()
     scheduler.wake()
+
+
+async def one_second_before(clock: TestClock, due: datetime) -> None:
+    """Move the clock to a second before `due` and make the scheduler look then: it must
+    find nothing to send yet, and sleep that one second."""
+    await clock.slept(1)
+    sleeps = len(clock.sleeps)
+    await clock.move_to(due - timedelta(seconds=1))
+    clock.wake()
+    await clock.slept(sleeps + 1)
+    assert clock.sleeps[-1] == 1.0
 
 
 def noon_zone(now: datetime) -> str:
@@ -71,9 +84,7 @@ async def test_the_reminder_comes_at_its_time_with_the_day_so_far(discord, use_c
     assert discord_time(due) in msg.content
     assert "That is UTC" not in msg.content
 
-    await clock.slept(1)
-    await clock.move_to(due - timedelta(seconds=1))
-    await clock.slept(2)
+    await one_second_before(clock, due)
     assert discord.fake.dms_to(ivan) == [], "not a second early"
     await clock.move_to(due)
     dm = await discord.dm(ivan)
@@ -100,9 +111,7 @@ async def test_far_from_utc_it_comes_at_the_local_time(discord, use_clock, zone,
     await discord.slash("profile set", timezone=zone, user=person, where=IN_DM)
     msg = await discord.slash("reminder set", time=typed, user=person, where=IN_DM)
     assert discord_time(due) in msg.content
-    await clock.slept(1)
-    await clock.move_to(due - timedelta(seconds=1))
-    await clock.slept(2)
+    await one_second_before(clock, due)
     assert discord.fake.dms_to(person) == []
     await clock.move_to(due)
     dm = await discord.dm(person)
@@ -141,7 +150,7 @@ async def test_a_time_it_cannot_read_is_a_clear_error_and_changes_nothing(discor
 
 
 async def test_closed_dms_turn_the_reminder_off_and_the_next_command_says_why(
-    discord, fake_discord, use_clock
+    discord, fake_discord, magbot, use_clock
 ):
     clock = use_clock(datetime(2027, 3, 1, 12, tzinfo=UTC))
     lee = someone("lee")
@@ -149,9 +158,13 @@ async def test_closed_dms_turn_the_reminder_off_and_the_next_command_says_why(
     await discord.slash("reminder set", time="12:01", user=lee)
     await clock.slept(1)
     await clock.move_to(datetime(2027, 3, 1, 12, 1, tzinfo=UTC))
-    await clock.slept(2)
-    refused = [r for r in fake_discord.requests if r.path.endswith("/messages") and r.status]
-    assert refused[-1].status == 403
+    storage = magbot.storage.reminders
+    await fake_discord.wait_for(
+        lambda: any(r.status == 403 for r in fake_discord.requests), 5, "the refused DM"
+    )
+    async with asyncio.timeout(5):
+        while (await storage.get(lee.id)).on:
+            await clock.slept(len(clock.sleeps) + 1)
     assert fake_discord.dms_to(lee) == []
 
     today = await discord.slash("intake today", user=lee)
