@@ -37,11 +37,20 @@ class Startup:
 class BotProcess:
     """One bot (`kind` ``magbot`` or ``floor``) in a child process, connected to `fake`."""
 
-    def __init__(self, kind: str, fake: FakeDiscord, workdir: Path, name: str = "") -> None:
+    def __init__(
+        self,
+        kind: str,
+        fake: FakeDiscord,
+        workdir: Path,
+        name: str = "",
+        database_url: str | None = None,
+    ) -> None:
+        """``database_url``: run on that PostgreSQL database instead of an SQLite file."""
         self.kind = kind
         self.name = name or kind
         self.fake = fake
         self.database = workdir / f"{self.name}.sqlite3"
+        self.database_url = database_url
         self.log_path = workdir / f"{self.name}.log"
         self.process: asyncio.subprocess.Process | None = None
         self._ps: psutil.Process | None = None
@@ -55,6 +64,8 @@ class BotProcess:
             "MAGBOT_DISCORD_GATEWAY_URL": self.fake.gateway_url,
             "MAGBOT_INTAKE_RATE": UNLIMITED_INTAKE_RATE,
         }
+        if self.database_url:
+            env["MAGBOT_DATABASE_URL"] = self.database_url
         env.pop(SLOW_CALLBACKS_ENV, None)
         env.pop(TIMED_CALLBACKS_ENV, None)
         if slow_callbacks is not None:

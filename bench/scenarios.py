@@ -103,6 +103,11 @@ async def _intake_food_autocomplete(client: DiscordClient, i: int, _: Any) -> No
     await client.autocomplete("intake log", "food", "pepitas", user=member(i))
 
 
+async def _intake_food_autocomplete_heavy(client: DiscordClient, _: int, __: Any) -> None:
+    """Nothing typed yet: the heavy user's own foods (a year of entries) lead the list."""
+    await client.autocomplete("intake log", "food", "", user=HEAVY)
+
+
 async def _intake_today_heavy(client: DiscordClient, _: int, __: Any) -> None:
     await client.slash("intake today", user=HEAVY)
 
@@ -164,6 +169,12 @@ SCENARIOS = (
     Scenario("/assess step (pick age)", "assess", _assess_pick_age, prepare=_assess_start),
     INTAKE_LOG,
     Scenario("/intake log food autocomplete", "intake log", _intake_food_autocomplete, target=1.3),
+    Scenario(
+        "/intake log food autocomplete (heavy user, own foods first)",
+        "intake log",
+        _intake_food_autocomplete_heavy,
+        target=1.3,
+    ),
     Scenario("/intake supplement", "intake supplement", _intake_supplement),
     Scenario("/intake today (heavy user)", "intake today", _intake_today_heavy),
     Scenario("/intake week (chart)", "intake week", _intake_week_heavy, share=0.2),

@@ -7,6 +7,8 @@ import gc
 import logging
 import pkgutil
 import signal
+import sqlite3
+from typing import Any, cast
 
 import discord
 import yarl
@@ -14,8 +16,12 @@ from discord.ext import commands
 
 from bot import exts
 from bot.content import Content, load_content
-from bot.settings import Settings
+from bot.observability.metrics import Metrics
+from bot.observability.server import ObservabilityServer
+from bot.reconnect import until_reachable
+from bot.settings import Settings, SettingsError
 from bot.storage import Storage
+from bot.storage.files import database_problem
 from bot.sync import sync_commands
 from bot.tree import MagTree
 from bot.ui.pages import PageBook, PageButton
@@ -50,9 +56,14 @@ class MagBot(commands.Bot):
         *,
         sync_on_start: bool = True,
         extensions: list[str] | None = None,
+        **options: Any,
     ) -> None:
+        # magbot has no voice: discord.py's warnings about missing voice libraries only confuse.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         # Slash commands need no privileged intents; guilds gives us the guild objects.
         super().__init__(
+            **options,
             command_prefix=commands.when_mentioned,
             intents=discord.Intents(guilds=True),
             tree_cls=MagTree,
@@ -68,39 +79,114 @@ class MagBot(commands.Bot):
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
         self.page_books: dict[str, PageBook] = {}
+        self.stopping = asyncio.Event()
+        """Set by close(): ends any wait for an unreachable Discord."""
+        self.metrics = Metrics(self)
+        self.observability: ObservabilityServer | None = None
+
+    @property
+    def tree(self) -> MagTree:
+        """The command tree (``tree_cls`` above), typed as ours."""
+        return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
-        self.storage = await Storage.open(
-            self.settings.database_target, pool_size=self.settings.database_pool
-        )
+        self.storage = await open_storage(self.settings)
+        if self.settings.metrics_port:
+            self.observability = ObservabilityServer(self)
+            await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
         self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)
             except Exception:
                 log.exception("Extension %s failed to load; the others carry on", name)
-        if self.sync_on_start:
-            await sync_commands(self.tree, self.storage.state, self.settings.dev_guild)
+        if self.sync_on_start and self.settings.holds_shard_zero:
+            await until_reachable(
+                lambda: sync_commands(self.tree, self.storage.state, self.settings.dev_guild),
+                "registering commands",
+                self.stopping,
+            )
         # What start-up built (modules, the knowledge base) lives as long as the process: keep
         # it out of the garbage collector's full passes, which otherwise pause the loop.
         gc.freeze()
 
+    async def login(self, token: str) -> None:
+        """Log in (and set up), waiting out an unreachable Discord; a refused token is a
+        SettingsError naming DISCORD_TOKEN."""
+        try:
+            await until_reachable(
+                lambda: super(MagBot, self).login(token),
+                "logging in",
+                self.stopping,
+                self._new_http_session,
+            )
+        except discord.LoginFailure:
+            raise SettingsError(
+                "DISCORD_TOKEN: Discord refused the token (401 Unauthorized); copy the current"
+                " one from the Developer Portal (Bot → Reset Token)"
+            ) from None
+
+    async def _new_http_session(self) -> None:
+        """A failed login leaves discord.py's HTTP session open; close it (and its connector)
+        so that the next try starts a fresh one instead of leaking it."""
+        await self.http.close()
+        self.http.connector = discord.utils.MISSING
+
     async def close(self) -> None:
+        self.stopping.set()
+        if self.observability is not None:
+            await self.observability.stop()
+            self.observability = None
         await super().close()
         if hasattr(self, "storage"):
             await self.storage.close()
             del self.storage
 
+    def gateway_connected(self) -> bool:
+        """True while the gateway socket is open with a session (from READY or a RESUME):
+        interactions reach the bot. (``is_ready`` comes later, once the guilds have loaded.)"""
+        ws = self.ws
+        return ws is not None and ws.open and ws.session_id is not None
+
     async def on_ready(self) -> None:
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
+
+
+async def open_storage(settings: Settings) -> Storage:
+    """The bot's database; a SQLite file it cannot use is a SettingsError naming
+    MAGBOT_DATABASE."""
+    if settings.database_url:
+        return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+    try:
+        return await Storage.open(settings.database)
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise SettingsError(f"MAGBOT_DATABASE: cannot open {settings.database}: {exc}") from None
+
+
+class ShardedMagBot(MagBot, commands.AutoShardedBot):
+    """MagBot running the shards ``settings.shard_ids`` of ``settings.shard_count`` in one
+    process; other processes run the other shards against the same PostgreSQL database."""
+
+
+def create_bot(settings: Settings) -> MagBot:
+    """A plain bot, or a sharded one when the settings name shards."""
+    if settings.shard_count is None:
+        return MagBot(settings)
+    return ShardedMagBot(
+        settings, shard_count=settings.shard_count, shard_ids=list(settings.shard_ids or ())
+    )
 
 
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
+    if not settings.database_url:
+        problem = await asyncio.to_thread(database_problem, settings.database)
+        if problem:
+            raise SettingsError(f"MAGBOT_DATABASE: {problem}")
     apply_endpoints(settings)
-    async with MagBot(settings) as bot:
+    async with create_bot(settings) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))

@@ -5,36 +5,44 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import sys
 from collections.abc import Sequence
+from importlib import metadata
 from pathlib import Path
 
 from bot.content import ContentError
+from bot.observability.logs import setup_logging
 from bot.settings import Settings, SettingsError, load_settings
 
 log = logging.getLogger("bot")
 
-EXIT_OK, EXIT_CONFIG = 0, 2
+EXIT_OK, EXIT_FAILED, EXIT_CONFIG = 0, 1, 2
 
 
-def setup_logging(level: str) -> None:
-    logging.basicConfig(
-        level=level, format="%(asctime)s %(levelname)-7s %(name)s: %(message)s", stream=sys.stderr
-    )
-    logging.getLogger("discord.http").setLevel(logging.WARNING)
+def version() -> str:
+    try:
+        return metadata.version("magbot")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="magbot", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"magbot {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="connect to Discord and answer commands until stopped")
-    sub.add_parser("check", help="validate the settings and every content file")
+    sub.add_parser("check", help="validate the settings, the database path and the content")
     sync = sub.add_parser("sync", help="register the slash commands now, changed or not")
     sync.add_argument("--guild", type=int, help="register to this guild only (instant)")
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
     backup.add_argument("path", type=Path, help="where to write the copy")
+    copy = db_sub.add_parser(
+        "copy", help="copy the SQLite database into an empty PostgreSQL one and verify it"
+    )
+    copy.add_argument(
+        "--to", required=True, metavar="URL", help="postgresql://user:password@host/dbname"
+    )
     return parser
 
 
@@ -49,11 +57,43 @@ async def _sync(settings: Settings, guild_id: int | None) -> None:
         await sync_commands(bot.tree, bot.storage.state, guild_id or settings.dev_guild, force=True)
 
 
-def _check(settings: Settings) -> list[str]:
-    """Every problem with the content, all at once (the settings were checked on loading)."""
+def _check() -> int:
+    """Every problem with the settings, the database path and the content, all at once."""
     from bot.content import check_content
+    from bot.storage.files import database_problem
 
-    return check_content(settings.config_dir)[1]
+    settings = _load_settings()
+    if settings is None:
+        return EXIT_CONFIG
+    problems = check_content(settings.config_dir)[1]
+    if settings.database_url:
+        log.info("Database: PostgreSQL (MAGBOT_DATABASE_URL)")
+    else:
+        log.info("Database: %s", settings.database)
+        if problem := database_problem(settings.database):
+            problems.insert(0, f"MAGBOT_DATABASE: {problem}")
+    _report(problems)
+    if problems:
+        return EXIT_CONFIG
+    log.info("Settings, database path and content are valid")
+    return EXIT_OK
+
+
+def _load_settings() -> Settings | None:
+    """The settings with logging set up as they say; None after reporting their problems."""
+    try:
+        settings = load_settings()
+    except SettingsError as exc:
+        setup_logging("INFO")
+        _report(exc.problems)
+        return None
+    setup_logging(settings.log_level, settings.log_format)
+    return settings
+
+
+def _report(problems: Sequence[str]) -> None:
+    for problem in problems:
+        log.error("%s", problem)
 
 
 def _backup(settings: Settings, target: Path) -> int:
@@ -70,15 +110,36 @@ def _backup(settings: Settings, target: Path) -> int:
     return EXIT_OK
 
 
+def _copy(settings: Settings, url: str) -> int:
+    """``magbot db copy --to URL``: the SQLite file of the settings into PostgreSQL."""
+    import asyncpg
+
+    from bot.storage.copy import CopyError, copy_to_postgres
+    from bot.storage.postgres import is_postgres_url
+
+    if not is_postgres_url(url):
+        log.error("--to: must be a postgresql:// URL")
+        return EXIT_CONFIG
+    if not settings.database.exists():
+        log.error("MAGBOT_DATABASE: %s does not exist; nothing to copy", settings.database)
+        return EXIT_CONFIG
+    try:
+        counts = asyncio.run(copy_to_postgres(settings.database, url))
+    except (CopyError, OSError, asyncpg.PostgresError) as exc:
+        log.error("Nothing copied: %s", exc)
+        return EXIT_FAILED
+    total = ", ".join(f"{table} {rows}" for table, rows in counts.items())
+    log.info("Copied and verified (rows: %s). Now set MAGBOT_DATABASE_URL and restart", total)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    try:
-        settings = load_settings()
-    except SettingsError as exc:
-        setup_logging("INFO")
-        log.error("Configuration error: %s", exc)
+    if args.command == "check":
+        return _check()
+    settings = _load_settings()
+    if settings is None:
         return EXIT_CONFIG
-    setup_logging(settings.log_level)
     try:
         if args.command == "run":
             from bot.app import serve
@@ -86,21 +147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             asyncio.run(serve(settings))
         elif args.command == "sync":
             asyncio.run(_sync(settings, args.guild))
-        elif args.command == "check":
-            problems = _check(settings)
-            for problem in problems:
-                log.error("%s", problem)
-            if problems:
-                return EXIT_CONFIG
-            log.info("Settings and content are valid")
+        elif args.command == "db" and args.db_command == "copy":
+            return _copy(settings, args.to)
         elif args.command == "db":
             return _backup(settings, args.path)
     except SettingsError as exc:
-        log.error("Configuration error: %s", exc)
+        _report(exc.problems)
         return EXIT_CONFIG
     except ContentError as exc:
-        for problem in exc.problems:
-            log.error("%s", problem)
+        _report(exc.problems)
         return EXIT_CONFIG
     except KeyboardInterrupt:
         pass

@@ -1,7 +1,8 @@
-"""Settings: committed defaults in ``config/settings.yaml``, overridden by the environment.
+"""Settings: committed defaults in ``settings.yaml``, overridden by the environment.
 
-A missing or bad value raises :class:`SettingsError` naming the key; the CLI turns it into one
-line and exit code 2. The token is kept out of ``repr`` so it never reaches a log.
+Every missing or bad value is collected and raised at once as :class:`SettingsError`, one
+problem per line naming its key, in file order; the CLI prints them and exits with code 2.
+The token is kept out of ``repr`` so it never reaches a log.
 """
 
 from __future__ import annotations
@@ -9,20 +10,43 @@ from __future__ import annotations
 import dataclasses
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-import yaml
+import platformdirs
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG_DIR = PROJECT_DIR / "config"
+from bot.yamlfile import YamlSyntaxError, read_yaml
+
+PACKAGE_DIR = Path(__file__).resolve().parent
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+LOG_FORMATS = ("text", "json")
+SETTINGS_FILE = "settings.yaml"
+
+
+def _packaged_config_dir() -> Path:
+    """The default settings and knowledge base: ``config/`` is shipped inside the installed
+    package as ``bot/knowledge``; in a checkout (editable install) it is beside the package."""
+    installed = PACKAGE_DIR / "knowledge"
+    return installed if installed.is_dir() else PACKAGE_DIR.parent / "config"
+
+
+DEFAULT_CONFIG_DIR = _packaged_config_dir()
+
+
+def default_database() -> Path:
+    """``magbot.sqlite3`` in the user's data folder, e.g. ``~/.local/share/magbot/``."""
+    return platformdirs.user_data_path("magbot", appauthor=False) / "magbot.sqlite3"
 
 
 class SettingsError(Exception):
-    """A setting is missing or wrong; the message names the key and why."""
+    """Settings are missing or wrong; each problem names the key and why."""
+
+    def __init__(self, *problems: str) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(problems))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,7 +60,13 @@ class Settings:
     view_timeout: float = 300.0
     intake_rate: int = 5
     intake_per: float = 10.0
+    log_format: str = "text"
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
     database_pool: int = 10
+    shard_count: int | None = None
+    shard_ids: tuple[int, ...] | None = None
+    """The shards this process runs (all of ``shard_count`` when not set)."""
     clock_offset: float = 0.0
     token: str | None = dataclasses.field(default=None, repr=False)
     database_url: str | None = dataclasses.field(default=None, repr=False)
@@ -48,6 +78,12 @@ class Settings:
         """What storage opens: the PostgreSQL URL when set, else the SQLite file."""
         return self.database_url or self.database
 
+    @property
+    def holds_shard_zero(self) -> bool:
+        """Whether this process does what is done once per deployment (registering commands):
+        without shards it is the only process; with shards, the one holding shard 0."""
+        return self.shard_ids is None or 0 in self.shard_ids
+
     def require_token(self) -> str:
         if not self.token:
             raise SettingsError("DISCORD_TOKEN: not set; the bot needs its token to connect")
@@ -57,8 +93,7 @@ class Settings:
 def _path(value: Any) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise ValueError("must be a file path")
-    path = Path(value).expanduser()
-    return path if path.is_absolute() else PROJECT_DIR / path
+    return Path(value.strip()).expanduser()
 
 
 def _log_level(value: Any) -> str:
@@ -68,18 +103,31 @@ def _log_level(value: Any) -> str:
     return level
 
 
-def _snowflake(value: Any) -> int | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, bool) or not str(value).isdigit():
-        raise ValueError("must be a guild id (digits only)")
-    return int(value)
+def _log_format(value: Any) -> str:
+    text = str(value).lower()
+    if text not in LOG_FORMATS:
+        raise ValueError(f"must be one of {', '.join(LOG_FORMATS)}")
+    return text
 
 
-def _url(*schemes: str) -> Callable[[Any], str | None]:
-    def parse(value: Any) -> str | None:
-        if value is None or value == "":
-            return None
+def _host(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+        raise ValueError("must be a host name or IP address to listen on")
+    return value
+
+
+_SNOWFLAKE = re.compile(r"[0-9]{1,20}")
+
+
+def _snowflake(value: Any) -> int:
+    text = str(value).strip()
+    if isinstance(value, bool) or not _SNOWFLAKE.fullmatch(text) or not 0 < int(text) < 2**64:
+        raise ValueError("must be a guild id (a positive whole number)")
+    return int(text)
+
+
+def _url(*schemes: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
         parsed = urlparse(str(value))
         if parsed.scheme not in schemes or not parsed.netloc:
             raise ValueError(f"must be a {' or '.join(schemes)} URL")
@@ -88,21 +136,60 @@ def _url(*schemes: str) -> Callable[[Any], str | None]:
     return parse
 
 
-def _positive(kind: type, most: float | None = None) -> Callable[[Any], Any]:
-    wanted = f"a positive {kind.__name__}" + (f" of at most {most:g}" if most else "")
+def _positive(kind: type[int] | type[float], most: float | None = None) -> Callable[[Any], Any]:
+    """A finite number above zero (and at most `most`); for `int`, a whole one."""
+    noun = "whole number" if kind is int else "number"
+    wanted = f"a positive {noun}" + (f" of at most {most:g}" if most else "")
 
     def parse(value: Any) -> Any:
-        if isinstance(value, bool):
-            raise ValueError(f"must be {wanted}")
         try:
-            number = kind(value)
+            if isinstance(value, bool):
+                raise ValueError
+            number = float(value)
         except (TypeError, ValueError):
             raise ValueError(f"must be {wanted}") from None
-        if number <= 0 or (most is not None and number > most):
+        if not math.isfinite(number) or number <= 0 or (most is not None and number > most):
             raise ValueError(f"must be {wanted}")
-        return number
+        if kind is int and not number.is_integer():
+            raise ValueError(f"must be {wanted}, not a fraction")
+        return kind(number)
 
     return parse
+
+
+def _shard_ids(value: Any) -> tuple[int, ...]:
+    """``0-3`` (a range, both ends included) or ``0,2,5`` (a list; a YAML list too)."""
+    text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
+    wanted = "must be a range like 0-3 or a list like 0,2,5"
+    ids: list[int] = []
+    for part in text.replace(" ", "").split(","):
+        low, dash, high = part.partition("-")
+        if not low.isdigit() or (dash and not high.isdigit()):
+            raise ValueError(wanted)
+        ids.extend(range(int(low), int(high) + 1) if dash else [int(low)])
+    if not ids or len(set(ids)) != len(ids):
+        raise ValueError(wanted + ", each shard once")
+    return tuple(sorted(ids))
+
+
+def _check_shards(values: dict[str, Any]) -> None:
+    count, ids = values.get("shard_count"), values.get("shard_ids")
+    if count is None:
+        if ids is not None:
+            raise SettingsError("MAGBOT_SHARD_IDS: needs MAGBOT_SHARD_COUNT (the total)")
+        return
+    if ids is not None and ids[-1] >= count:
+        raise SettingsError(
+            f"MAGBOT_SHARD_IDS: shard {ids[-1]} does not exist; with MAGBOT_SHARD_COUNT {count}"
+            f" shards are numbered 0-{count - 1}"
+        )
+    if ids is None:
+        values["shard_ids"] = tuple(range(count))
+    elif len(ids) < count and not values.get("database_url"):
+        raise SettingsError(
+            "MAGBOT_SHARD_IDS: other processes run the other shards, so they must share one"
+            " database: set MAGBOT_DATABASE_URL (PostgreSQL)"
+        )
 
 
 def _seconds(value: Any) -> float:
@@ -122,7 +209,8 @@ VIEW_TIMEOUT_MAX = 840.0
 times out must still be able to disable its buttons."""
 
 
-# settings.yaml key -> (Settings field, environment variable, parser)
+# settings.yaml key -> (Settings field, environment variable, parser). A null or empty value
+# (in the file or the environment) means the default.
 _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "database": ("database", "MAGBOT_DATABASE", _path),
     "log_level": ("log_level", "MAGBOT_LOG_LEVEL", _log_level),
@@ -132,49 +220,71 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "view_timeout": ("view_timeout", "MAGBOT_VIEW_TIMEOUT", _positive(float, VIEW_TIMEOUT_MAX)),
     "intake_rate": ("intake_rate", "MAGBOT_INTAKE_RATE", _positive(int)),
     "intake_per": ("intake_per", "MAGBOT_INTAKE_PER", _positive(float)),
+    "log_format": ("log_format", "MAGBOT_LOG_FORMAT", _log_format),
+    "metrics_port": ("metrics_port", "MAGBOT_METRICS_PORT", _positive(int, 65535)),
+    "metrics_host": ("metrics_host", "MAGBOT_METRICS_HOST", _host),
     "database_url": ("database_url", "MAGBOT_DATABASE_URL", _url("postgresql", "postgres")),
     "database_pool": ("database_pool", "MAGBOT_DATABASE_POOL", _positive(int, 1000)),
+    "shard_count": ("shard_count", "MAGBOT_SHARD_COUNT", _positive(int)),
+    "shard_ids": ("shard_ids", "MAGBOT_SHARD_IDS", _shard_ids),
     "clock_offset": ("clock_offset", "MAGBOT_CLOCK_OFFSET", _seconds),
 }
 
 
-def _read_file(config_dir: Path) -> dict[str, Any]:
-    path = config_dir / "settings.yaml"
+def _read_file(path: Path, problems: list[str]) -> dict[Any, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path)
     except OSError as exc:
-        raise SettingsError(f"MAGBOT_CONFIG_DIR: cannot read {path}: {exc.strerror}") from None
-    except yaml.YAMLError as exc:
-        raise SettingsError(f"settings.yaml: not valid YAML: {exc}") from None
+        problems.append(f"MAGBOT_CONFIG_DIR: cannot read {path}: {exc.strerror}")
+        return {}
+    except YamlSyntaxError as exc:
+        problems.append(str(exc))
+        return {}
+    if data is None:
+        return {}
     if not isinstance(data, dict):
-        raise SettingsError("settings.yaml: must be a mapping of keys to values")
-    unknown = sorted(set(data) - set(_KEYS))
-    if unknown:
-        raise SettingsError(f"settings.yaml: {unknown[0]}: unknown key (known: {', '.join(_KEYS)})")
+        problems.append(f"{SETTINGS_FILE}: must be a mapping of keys to values")
+        return {}
     return data
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
-    """Read ``settings.yaml`` from the config dir, then apply the environment on top."""
+    """Read ``settings.yaml`` from the config dir, then apply the environment on top.
+
+    A relative ``database`` path is taken from the folder of ``settings.yaml`` when it is set
+    there, and from the current folder when it comes from ``MAGBOT_DATABASE``.
+    """
     env = os.environ if environ is None else environ
     config_dir = (
         Path(env["MAGBOT_CONFIG_DIR"]).resolve()
         if env.get("MAGBOT_CONFIG_DIR")
-        else (DEFAULT_CONFIG_DIR)
+        else DEFAULT_CONFIG_DIR
     )
-    file_values = _read_file(config_dir)
+    problems: list[str] = []
     values: dict[str, Any] = {"config_dir": config_dir, "token": env.get("DISCORD_TOKEN") or None}
-    for key, (field, env_name, parse) in _KEYS.items():
-        if env.get(env_name) not in (None, ""):
-            source, raw = env_name, env[env_name]
-        elif key in file_values:
-            source, raw = f"settings.yaml: {key}", file_values[key]
-        else:
-            continue
+
+    def take(source: str, key: str, raw: Any) -> None:
+        field, _, parse = _KEYS[key]
         try:
             values[field] = parse(raw)
         except ValueError as exc:
-            raise SettingsError(f"{source}: {exc} (got {raw!r})") from None
-    if "database" not in values:
-        raise SettingsError("settings.yaml: database: missing (or set MAGBOT_DATABASE)")
+            problems.append(f"{source}: {exc} (got {raw!r})")
+
+    for key, raw in _read_file(config_dir / SETTINGS_FILE, problems).items():
+        if key not in _KEYS:
+            problems.append(f"{SETTINGS_FILE}: {key}: unknown key (known: {', '.join(_KEYS)})")
+        elif raw is not None and raw != "":
+            take(f"{SETTINGS_FILE}: {key}", key, raw)
+    if isinstance(values.get("database"), Path):
+        values["database"] = config_dir / values["database"]
+    for key, (_, env_name, _) in _KEYS.items():
+        if env.get(env_name, "").strip():
+            take(env_name, key, env[env_name])
+    try:
+        _check_shards(values)
+    except SettingsError as exc:
+        problems.extend(exc.problems)
+    if problems:
+        raise SettingsError(*problems)
+    values["database"] = Path(values.get("database") or default_database()).absolute()
     return Settings(**values)

@@ -5,13 +5,19 @@ from __future__ import annotations
 import logging
 import math
 import secrets
-from typing import Any
+import time
+from typing import TYPE_CHECKING, Any
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserError
 from bot.ui.limits import CONTENT, shorten
+from bot.ui.replies import send_ephemeral
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
+    from bot.observability.metrics import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -19,6 +25,9 @@ APOLOGY = (
     "Sorry, something went wrong on my side and I couldn't finish that. "
     "Reference: `{ref}` (mention it if you report the problem)."
 )
+
+OUTCOME = "magbot.outcome"
+"""Key in ``interaction.extras``: how the error handler judged the interaction."""
 
 
 def _user_message(error: Exception) -> str | None:
@@ -39,12 +48,8 @@ def _user_message(error: Exception) -> str | None:
     return None
 
 
-async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
-    """Answer privately, whether or not the interaction was already answered or deferred."""
-    if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True)
-    else:
-        await interaction.response.send_message(text, ephemeral=True)
+def _outcome(error: Exception) -> Outcome:
+    return "error" if _user_message(error) is None else "user_error"
 
 
 EVERY_CONTEXT = app_commands.AppCommandContext(guild=True, dm_channel=True, private_channel=True)
@@ -53,14 +58,27 @@ BOTH_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
 """Invited to a server, or added by a person to their own account."""
 
 
-class MagTree(app_commands.CommandTree):
+class MagTree(app_commands.CommandTree["MagBot"]):
     """Every command is offered everywhere, for both install types: answers are built from
     the interaction alone, so they work where the bot is not a member."""
 
-    def __init__(self, client: discord.Client, **options: Any) -> None:
+    def __init__(self, client: MagBot, **options: Any) -> None:
         options.setdefault("allowed_contexts", EVERY_CONTEXT)
         options.setdefault("allowed_installs", BOTH_INSTALLS)
         super().__init__(client, **options)
+
+    async def _call(self, interaction: discord.Interaction[MagBot]) -> None:
+        """Every app command and autocomplete passes here (discord.py's dispatch, overridden
+        in this one place): count it with its outcome and time it."""
+        started = time.perf_counter()
+        try:
+            await super()._call(interaction)
+        except Exception as error:  # discord.py reports these to on_error after we return
+            interaction.extras[OUTCOME] = _outcome(error)
+            raise
+        finally:
+            outcome: Outcome = interaction.extras.get(OUTCOME, "ok")
+            self.client.metrics.observe(interaction, outcome, time.perf_counter() - started)
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -70,10 +88,12 @@ class MagTree(app_commands.CommandTree):
     async def report(self, interaction: discord.Interaction, error: Exception) -> None:
         """Tell the user what went wrong; log real failures with a reference id."""
         text = _user_message(error)
+        interaction.extras[OUTCOME] = _outcome(error)
         if text is None:
             ref = secrets.token_hex(4)
             cause = getattr(error, "original", error)
             where = interaction.command.qualified_name if interaction.command else "component"
+            self.client.metrics.errors.labels(where).inc()
             log.error(
                 "Unhandled error ref=%s in %s (user %s)",
                 ref,

@@ -60,7 +60,9 @@ def _unprivileged_user() -> str:
 class PostgresServer:
     """Start with :meth:`start`; :meth:`new_database` gives each test an empty database."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        """``durable``: fsync as a deployment would (the benchmark); the tests skip it."""
+        self.durable = durable
         self.bin = find_binaries()
         self.root = Path(tempfile.mkdtemp(prefix="magbot-pg-"))
         self.data = self.root / "data"
@@ -88,8 +90,10 @@ class PostgresServer:
         # is PostgreSQL's own business, so its fsyncs are skipped for speed.
         options = (
             f"-p {self.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
-            " -c fsync=off -c full_page_writes=off -c max_connections=200"
+            " -c max_connections=200"
         )
+        if not self.durable:
+            options += " -c fsync=off -c full_page_writes=off"
         self._run(
             str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.root / "server.log"),
             "-o", options, "-w", "-t", "60", "start",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bot.content._food_groups import ENTRY as GROUPS_ENTRY
+from bot.content._food_groups import check_groups_present, parse_food_groups
 from bot.content._records import FILE_ENTRY, NAME_LIMIT, FileChecker, Record, entries
-from bot.domain.models import FOOD_CATEGORIES, STATUSES, Food, FoodSource, Serving
+from bot.domain.models import FOOD_CATEGORIES, STATUSES, Food, FoodGroup, FoodSource, Serving
 from bot.domain.search import normalise
 
 MAX_MG_PER_100G = 1000
@@ -12,13 +14,21 @@ MAX_SERVING_GRAMS = 1000
 MAX_FDC_ID = 99_999_999
 
 
-def parse_foods(document: object, checker: FileChecker) -> tuple[Food, ...]:
+def parse_foods(
+    document: object, checker: FileChecker
+) -> tuple[tuple[Food, ...], tuple[FoodGroup, ...]]:
+    """The catalogue, and the everyday foods each /assess food group stands for."""
     top = checker.record(document, FILE_ENTRY)
     if top is None:
-        return ()
-    foods = [_food(name, rec) for name, rec in entries(checker, top.items("foods"))]
-    _check_names_unique(foods, checker)
-    return tuple(f for f in foods if f is not None)
+        return (), ()
+    listed = entries(checker, top.items("foods"))
+    read = [_food(name, rec) for name, rec in listed]
+    _check_names_unique(read, checker)
+    foods = tuple(f for f in read if f is not None)
+    groups = parse_food_groups(top.record(GROUPS_ENTRY), foods, {name for name, _ in listed})
+    if len(foods) == len(read):
+        check_groups_present(checker, groups)
+    return foods, groups
 
 
 def _food(name: str, rec: Record) -> Food | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeGuard
+
 from bot.content._records import FILE_ENTRY, NAME_LIMIT, FileChecker, Record
 from bot.domain.models import (
     STATUSES,
@@ -144,12 +147,12 @@ def _band(rec: Record) -> AgeBand | None:
     return None
 
 
-def _whole(value: object) -> bool:
+def _whole(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _check_bands(
-    rec: Record, key: str, rows: list[AgeRow | LifeStageRow | None], *, covers_all: bool
+    rec: Record, key: str, rows: Sequence[AgeRow | LifeStageRow | None], *, covers_all: bool
 ) -> None:
     """Bands must follow on without gaps or overlaps; the age rows must cover 1 and over."""
     if None in rows:

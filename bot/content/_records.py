@@ -169,18 +169,19 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
 
 def entries(checker: FileChecker, items: list[Any]) -> list[tuple[str, Record]]:
     """The records of a list of entries, each named in problems by its id (or "#3")."""
-    found = []
+    found: list[tuple[str, Record]] = []
     first_seen: dict[str, int] = {}
     for number, data in enumerate(items, start=1):
-        ident = data.get("id") if isinstance(data, dict) else None
-        valid = isinstance(ident, str) and ID_PATTERN.fullmatch(ident) is not None
-        name = ident if valid else f"#{number}"
+        raw_id = data.get("id") if isinstance(data, dict) else None
+        valid = isinstance(raw_id, str) and ID_PATTERN.fullmatch(raw_id) is not None
+        ident = raw_id if valid else None
+        name = ident or f"#{number}"
         rec = checker.record(data, name)
         if rec is None:
             continue
         if rec.raw("id") is not None:
-            if not valid:
-                rec.report("id", f"{ident!r} must be lower-case letters and digits joined by _")
+            if ident is None:
+                rec.report("id", f"{raw_id!r} must be lower-case letters and digits joined by _")
             elif ident in first_seen:
                 rec.report("id", f"duplicate id, also entry #{first_seen[ident]}")
             else:

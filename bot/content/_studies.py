@@ -60,7 +60,7 @@ def _study(name: str, rec: Record) -> Study | None:
         "status_note": rec.text("status_note", required=False),
     }
     year = fields["year"]
-    if year is not None and year < FIRST_YEAR:
+    if isinstance(year, int) and year < FIRST_YEAR:
         rec.report("year", f"{year} is before {FIRST_YEAR}")
         return None
     if any(value is None for value in fields.values()):

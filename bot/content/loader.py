@@ -7,18 +7,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from bot.content._foods import parse_foods
 from bot.content._nutrients import parse_nutrients
 from bot.content._records import FILE_ENTRY, FileChecker
 from bot.content._studies import parse_studies
 from bot.domain.knowledge import Content
+from bot.yamlfile import YamlSyntaxError, read_yaml
 
 log = logging.getLogger(__name__)
 
 NUTRIENTS_FILE, FOODS_FILE, STUDIES_FILE = "nutrients.yaml", "foods.yaml", "studies.yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class ContentError(Exception):
@@ -38,7 +36,8 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     if problems:
         return None, problems
     (study_list, overview) = studies[0]
-    return Content.build(nutrients[0], foods[0], study_list, overview), []
+    (food_list, food_groups) = foods[0]
+    return Content.build(nutrients[0], food_list, study_list, overview, food_groups), []
 
 
 def load_content(config_dir: Path) -> Content:
@@ -61,14 +60,12 @@ def _read(
 ) -> tuple[Any, list[str]]:
     checker = FileChecker(name)
     try:
-        document = yaml.load((config_dir / name).read_text(encoding="utf-8"), Loader=_Loader)
+        document = read_yaml(config_dir / name)
     except FileNotFoundError:
         checker.report(FILE_ENTRY, "-", f"file not found in {config_dir}")
         return None, checker.problems
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        checker.report(FILE_ENTRY, "-", f"not valid YAML{where}")
+    except YamlSyntaxError as exc:
+        checker.problems.append(str(exc))
         return None, checker.problems
     parsed = parse(document, checker)
     return parsed, checker.finish()

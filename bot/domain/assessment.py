@@ -2,7 +2,8 @@
 
 Three parts, reported separately (shared/reference/FACTS.md §5):
 
-- intake: servings a day per food group × that group's typical serving, against the RDA;
+- intake: servings a day per food group × that group's typical serving, against the RDA, as a
+  range (a food-frequency screen is rough);
 - the Magnesium Depletion Score (Fan et al., J Nutr 2021, doi 10.1093/jn/nxab138), for adults
   only: it was derived in US adults (NHANES);
 - the groups NIH ODS names as likely to run low.
@@ -19,9 +20,11 @@ from typing import Literal
 
 from bot.domain.foods import rank_foods
 from bot.domain.models import (
-    FOOD_CATEGORIES,
+    LIFE_STAGES,
     AgeBand,
+    EverydayFood,
     Food,
+    FoodGroup,
     IntakeTable,
     LifeStage,
     LifeStageRow,
@@ -105,7 +108,7 @@ def is_adult(ages: AgeBand) -> bool:
 
 
 def sex_and_stage(who: Who) -> tuple[Sex, LifeStage | None]:
-    if who in ("male", "female"):
+    if who == "male" or who == "female":
         return who, None
     return "female", who
 
@@ -114,9 +117,7 @@ def who_choices(ages: AgeBand | None, rda: IntakeTable) -> tuple[Who, ...]:
     """Male and female, plus pregnancy and breastfeeding where the RDA table has a row for them."""
     if ages is None:
         return WHO
-    stages = tuple(
-        stage for stage in ("pregnant", "lactating") if _has_row(getattr(rda, stage), ages)
-    )
+    stages = tuple(stage for stage in LIFE_STAGES if _has_row(getattr(rda, stage), ages))
     return ("male", "female", *stages)
 
 
@@ -129,26 +130,27 @@ def _has_row(rows: Iterable[LifeStageRow], ages: AgeBand) -> bool:
 
 @dataclasses.dataclass(frozen=True)
 class TypicalServing:
-    """A food group's typical serving: the median, over the group's foods in the catalogue, of
-    the magnesium in each food's default serving."""
+    """A food group's typical serving: the median magnesium over the usual servings of the
+    everyday foods the group stands for; `low` and `high` bound the middle half of them (the
+    lower and upper quartile), the range a serving of the group plausibly holds."""
 
     category: str
     mg: float
-    food_count: int
-    example: Food
-    """The food whose serving is nearest the median, to show what a serving looks like."""
+    low: float
+    high: float
+    foods: tuple[EverydayFood, ...]
 
 
-def typical_servings(foods: Iterable[Food]) -> dict[str, TypicalServing]:
-    """Category id → typical serving, in FOOD_CATEGORIES order; groups without foods left out."""
+def typical_servings(groups: Iterable[FoodGroup]) -> dict[str, TypicalServing]:
+    """Category id → typical serving, in the order of the groups."""
     typical = {}
-    for category in FOOD_CATEGORIES:
-        ranked = rank_foods(foods, "magnesium", "serving", category=category)
-        if not ranked:
-            continue
-        mg = statistics.median(r.amount for r in ranked)
-        example = min(ranked, key=lambda r: abs(r.amount - mg)).food
-        typical[category] = TypicalServing(category, mg, len(ranked), example)
+    for group in groups:
+        amounts = sorted(food.mg for food in group.foods)
+        if len(amounts) == 1:
+            low = mid = high = amounts[0]
+        else:
+            low, mid, high = statistics.quantiles(amounts, n=4, method="inclusive")
+        typical[group.category] = TypicalServing(group.category, mid, low, high, group.foods)
     return typical
 
 
@@ -161,6 +163,14 @@ class GroupIntake:
     def mg(self) -> float:
         return self.servings * self.typical.mg
 
+    @property
+    def low_mg(self) -> float:
+        return self.servings * self.typical.low
+
+    @property
+    def high_mg(self) -> float:
+        return self.servings * self.typical.high
+
 
 @dataclasses.dataclass(frozen=True)
 class IntakeEstimate:
@@ -172,8 +182,12 @@ class IntakeEstimate:
         return sum(group.mg for group in self.groups)
 
     @property
-    def percent_of_rda(self) -> float:
-        return 100 * self.total_mg / self.rda.amount
+    def low_mg(self) -> float:
+        return sum(group.low_mg for group in self.groups)
+
+    @property
+    def high_mg(self) -> float:
+        return sum(group.high_mg for group in self.groups)
 
     @property
     def gap_mg(self) -> float:
@@ -328,9 +342,12 @@ class Assessment:
         return self.intake.gap_mg > 0 or raised or bool(self.risks)
 
 
-def assess(answers: Answers, magnesium: Nutrient, foods: Sequence[Food]) -> Assessment:
+def assess(
+    answers: Answers, magnesium: Nutrient, foods: Sequence[Food], groups: Iterable[FoodGroup]
+) -> Assessment:
+    """`foods` is the catalogue (for suggestions); `groups` what each food group stands for."""
     target = target_for(magnesium, answers.age, answers.sex, answers.life_stage)
-    intake = estimate_intake(answers.servings, typical_servings(foods), target.rda)
+    intake = estimate_intake(answers.servings, typical_servings(groups), target.reference)
     score = depletion_score(answers)
     risks = risk_groups(answers)
     return Assessment(

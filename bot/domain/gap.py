@@ -8,7 +8,6 @@ suggestions are varied, and no food appears twice.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Collection, Iterable, Sequence
 
 from bot.domain.models import Food
@@ -37,7 +36,7 @@ class Suggestion:
     def grams(self) -> float:
         return self.portions * self.food.default_serving.grams
 
-    @functools.cached_property
+    @property
     def magnesium_mg(self) -> float:
         return self.food.per_100g("magnesium") * self.grams / 100
 
@@ -116,49 +115,45 @@ def _search(
     candidates: Sequence[Suggestion], gap: float, fewest: int
 ) -> tuple[tuple[Suggestion, ...], tuple[Suggestion, ...]]:
     """The preferred plan among those within CLOSE_ENOUGH of the gap (empty if none), and the
-    plan closest to it; a plan is ``fewest`` to 3 candidates from different groups."""
-    found = _Found(gap)
-    for i, first in enumerate(candidates):
+    plan closest to it; a plan is ``fewest`` to 3 candidates from different groups.
+
+    Runs on every /intake today, so it works on plain numbers, richest candidate first, and
+    stops adding a third food once the totals only fall further below the gap."""
+    candidates = sorted(candidates, key=lambda c: -c.magnesium_mg)
+    amounts = [c.magnesium_mg for c in candidates]
+    groups = [c.food.category for c in candidates]
+    usual = [int(c.usual) for c in candidates]
+    low, high = gap * (1 - CLOSE_ENOUGH), gap * (1 + CLOSE_ENOUGH)
+    best: tuple[int, ...] = ()
+    best_rank: tuple[float, ...] = ()
+    closest: tuple[int, ...] = ()
+    closest_miss = float("inf")
+
+    def consider(plan: tuple[int, ...], total: float) -> None:
+        nonlocal best, best_rank, closest, closest_miss
+        miss = abs(total - gap)
+        if miss < closest_miss:
+            closest, closest_miss = plan, miss
+        if low <= total <= high:
+            rank = (-sum(usual[i] for i in plan), len(plan), -min(amounts[i] for i in plan))
+            if not best or rank < best_rank:
+                best, best_rank = plan, rank
+
+    count = len(candidates)
+    for i in range(count):
         if fewest == 1:
-            found.consider((first,), first.magnesium_mg)
-        for j in range(i + 1, len(candidates)):
-            second = candidates[j]
-            if second.food.category == first.food.category:
+            consider((i,), amounts[i])
+        for j in range(i + 1, count):
+            if groups[j] == groups[i]:
                 continue
-            pair = first.magnesium_mg + second.magnesium_mg
-            found.consider((first, second), pair)
+            pair = amounts[i] + amounts[j]
+            consider((i, j), pair)
             if pair >= gap:
                 continue  # a third food only takes it further away
-            for third in candidates[j + 1 :]:
-                if third.food.category not in (first.food.category, second.food.category):
-                    found.consider((first, second, third), pair + third.magnesium_mg)
-    return found.best, found.closest
-
-
-class _Found:
-    """The best plans seen so far while searching."""
-
-    def __init__(self, gap: float) -> None:
-        self.gap = gap
-        self.best: tuple[Suggestion, ...] = ()
-        self.best_rank: tuple[float, ...] = ()
-        self.closest: tuple[Suggestion, ...] = ()
-        self.closest_miss = float("inf")
-
-    def consider(self, plan: tuple[Suggestion, ...], total: float) -> None:
-        miss = abs(total - self.gap) / self.gap
-        if miss < self.closest_miss:
-            self.closest, self.closest_miss = plan, miss
-        if miss <= CLOSE_ENOUGH:
-            rank = _preference(plan)
-            if not self.best or rank < self.best_rank:
-                self.best, self.best_rank = plan, rank
-
-
-def _preference(plan: tuple[Suggestion, ...]) -> tuple[float, ...]:
-    """Smaller is better; of equals the first found wins, so the answer is always the same."""
-    return (
-        -sum(s.usual for s in plan),
-        len(plan),
-        -min(s.magnesium_mg for s in plan),
-    )
+            taken = (groups[i], groups[j])
+            for k in range(j + 1, count):
+                if groups[k] not in taken:
+                    consider((i, j, k), pair + amounts[k])
+                    if pair + amounts[k] < low:
+                        break  # the rest are smaller still: further from the gap
+    return tuple(candidates[i] for i in best), tuple(candidates[i] for i in closest)

@@ -13,17 +13,22 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
+from bot.domain.models import Food
 from bot.errors import UserError
 
 Kind = Literal["food", "supplement"]
 
-SUPPLEMENT_FORMS = ("citrate", "glycinate", "oxide", "malate", "chloride", "other")
-"""Forms of magnesium supplement a person can log (the amount is always elemental mg)."""
+ZMA = "zma"
+SUPPLEMENT_FORMS = ("citrate", "glycinate", "oxide", "malate", "chloride", "other", ZMA)
+"""Forms of magnesium supplement a person can log, and ZMA (zinc, magnesium and vitamin B6).
+Amounts are always elemental mg."""
 
 MAX_SERVINGS = 20
 MAX_GRAMS = 2000
 MIN_SUPPLEMENT_MG = 1
 MAX_SUPPLEMENT_MG = 2000
+MIN_SUPPLEMENT_ZINC_MG = 1
+MAX_SUPPLEMENT_ZINC_MG = 300
 WEEK_DAYS = 7
 TOP_FOODS = 5
 
@@ -42,11 +47,23 @@ class Intake:
     grams: float | None
     magnesium_mg: float
     zinc_mg: float
+    b6_mg: float = 0.0
+    """Vitamin B6, logged only with ZMA."""
 
     @property
     def quantity(self) -> str:
-        """E.g. "2 × 1 oz (57 g)", "150 g", "200 mg elemental"."""
-        if self.kind == "supplement" or self.unit == "g":
+        """E.g. "2 × 1 oz (57 g)", "150 g", "200 mg elemental magnesium"."""
+        if self.kind == "supplement":
+            return ", ".join(
+                f"{amount:g} mg {name}"
+                for amount, name in (
+                    (self.magnesium_mg, "elemental magnesium"),
+                    (self.zinc_mg, "elemental zinc"),
+                    (self.b6_mg, "vitamin B6"),
+                )
+                if amount
+            )
+        if self.unit == "g":
             return f"{self.amount:g} {self.unit}"
         return f"{self.amount:g} × {self.unit} ({self.grams:.0f} g)"
 
@@ -61,25 +78,99 @@ class Entry(Intake):
     """UTC."""
 
 
-def supplement_intake(form: str, mg: float) -> Intake:
-    """A magnesium supplement dose, checked against the bounds we accept."""
+@dataclasses.dataclass(frozen=True)
+class Dose:
+    magnesium_mg: float
+    zinc_mg: float
+    b6_mg: float
+
+
+ZMA_TRIAL_DOSE = Dose(magnesium_mg=450, zinc_mg=30, b6_mg=10.5)
+"""The nightly dose of the ZMA trials (Brilla & Conte 2000, FACTS §4): 450 mg magnesium
+aspartate, 30 mg zinc monomethionine aspartate and 10.5 mg vitamin B6."""
+
+
+def supplement_intake(
+    form: str | None, mg: float | None = None, zinc_mg: float | None = None
+) -> Intake:
+    """A supplement dose: elemental magnesium, zinc or both; ``form`` zma fills in the amounts
+    not given with the ZMA trials' dose (see trial_amounts). Checked against our bounds."""
+    form = form or "other"
     if form not in SUPPLEMENT_FORMS:
         raise UserError(f"Unknown supplement form `{form}`; choose one of the listed forms.")
-    if not MIN_SUPPLEMENT_MG <= mg <= MAX_SUPPLEMENT_MG:
+    if mg is None and zinc_mg is None and form != ZMA:
+        raise UserError(
+            "Give the amount on the label: `mg` for elemental magnesium, `zinc_mg` for "
+            "elemental zinc, or both. (`form:zma` alone logs the dose of the ZMA trials.) "
+            "Nothing was logged."
+        )
+    if mg is not None and not MIN_SUPPLEMENT_MG <= mg <= MAX_SUPPLEMENT_MG:
         raise UserError(
             f"The dose must be between {MIN_SUPPLEMENT_MG} and {MAX_SUPPLEMENT_MG} mg of "
             f'elemental magnesium (the label\'s "elemental" amount); got {mg:g}.'
         )
+    if zinc_mg is not None and not MIN_SUPPLEMENT_ZINC_MG <= zinc_mg <= MAX_SUPPLEMENT_ZINC_MG:
+        raise UserError(
+            f"Zinc must be between {MIN_SUPPLEMENT_ZINC_MG} and {MAX_SUPPLEMENT_ZINC_MG} mg of "
+            f"elemental zinc; got {zinc_mg:g}."
+        )
+    if form == ZMA:
+        trial = ZMA_TRIAL_DOSE
+        dose = Dose(
+            trial.magnesium_mg if mg is None else mg,
+            trial.zinc_mg if zinc_mg is None else zinc_mg,
+            trial.b6_mg,
+        )
+    else:
+        dose = Dose(mg or 0.0, zinc_mg or 0.0, 0.0)
     return Intake(
         kind="supplement",
         item_id=form,
-        label=f"Magnesium {form}" if form != "other" else "Magnesium (other form)",
-        amount=mg,
-        unit="mg elemental",
+        label=_supplement_label(form, dose),
+        amount=dose.magnesium_mg or dose.zinc_mg,
+        unit="mg elemental" if dose.magnesium_mg else "mg elemental zinc",
         grams=None,
-        magnesium_mg=mg,
-        zinc_mg=0.0,
+        magnesium_mg=dose.magnesium_mg,
+        zinc_mg=dose.zinc_mg,
+        b6_mg=dose.b6_mg,
     )
+
+
+def food_intake(food: Food, servings: float | None, grams: float | None) -> Intake:
+    """What ``servings`` of the food's household measure (default 1), or ``grams``, gives."""
+    check_portion(servings, grams)
+    if grams is not None:
+        amount, unit, weight = grams, "g", grams
+    else:
+        amount, serving = servings or 1.0, food.default_serving
+        unit, weight = serving.label, amount * serving.grams
+    return Intake(
+        kind="food",
+        item_id=food.id,
+        label=food.name,
+        amount=amount,
+        unit=unit,
+        grams=weight,
+        magnesium_mg=food.per_100g("magnesium") * weight / 100,
+        zinc_mg=food.per_100g("zinc") * weight / 100,
+    )
+
+
+def trial_amounts(form: str | None, mg: float | None, zinc_mg: float | None) -> tuple[str, ...]:
+    """Which nutrients of a logged supplement are the ZMA trials' dose, not given amounts."""
+    if form != ZMA:
+        return ()
+    given = {"magnesium": mg, "zinc": zinc_mg, "vitamin_b6": None}
+    return tuple(nutrient for nutrient, amount in given.items() if amount is None)
+
+
+def _supplement_label(form: str, dose: Dose) -> str:
+    if form == ZMA:
+        return "ZMA"
+    if not dose.magnesium_mg:
+        return "Zinc" if form == "other" else f"Zinc {form}"
+    magnesium = f"Magnesium {form}" if form != "other" else "Magnesium (other form)"
+    return f"{magnesium} with zinc" if dose.zinc_mg else magnesium
 
 
 def check_portion(servings: float | None, grams: float | None) -> None:
@@ -188,27 +279,3 @@ def week_totals(days: Sequence[date], entries: Iterable[Entry], zone: tzinfo) ->
 def over_upper_limit(supplement_mg: float, upper_limit_mg: float) -> bool:
     """Whether the day's supplemental magnesium is above the person's upper limit."""
     return supplement_mg > upper_limit_mg
-
-
-@dataclasses.dataclass(frozen=True)
-class Amount:
-    """A reference amount and where it comes from, e.g. 420 and "NIH/FNB RDA, men 31–50"."""
-
-    mg: float
-    line: str
-
-
-@dataclasses.dataclass(frozen=True)
-class DailyReference:
-    """What a person's day is compared with."""
-
-    magnesium: Amount
-    zinc: Amount
-    supplement_limit: Amount
-    """The upper limit for magnesium from supplements and medicines (food not counted)."""
-    personal: bool
-    """False when no profile gives age and sex, and the label Daily Values stand in."""
-
-
-def percent(amount: float, reference: Amount) -> int:
-    return round(100 * amount / reference.mg) if reference.mg else 0

@@ -7,18 +7,20 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from bot.domain.foods import FoodIndex
-from bot.domain.models import Food, Nutrient, OverviewPoint, Study
+from bot.domain.models import Food, FoodGroup, Nutrient, OverviewPoint, Study
 from bot.domain.studies import StudyIndex
 
 
 @dataclasses.dataclass(frozen=True)
 class Content:
-    """Build with Content.build(); the look-ups and indexes follow from the four tuples."""
+    """Build with Content.build(); the look-ups and indexes follow from the tuples."""
 
     nutrients: tuple[Nutrient, ...]
     foods: tuple[Food, ...]
     studies: tuple[Study, ...]
     overview: tuple[OverviewPoint, ...]
+    food_groups: tuple[FoodGroup, ...]
+    """The /assess food groups, in FOOD_CATEGORIES order."""
     nutrient_by_id: Mapping[str, Nutrient]
     food_by_id: Mapping[str, Food]
     study_by_id: Mapping[str, Study]
@@ -32,12 +34,14 @@ class Content:
         foods: tuple[Food, ...],
         studies: tuple[Study, ...],
         overview: tuple[OverviewPoint, ...],
+        food_groups: tuple[FoodGroup, ...] = (),
     ) -> Content:
         return cls(
             nutrients=nutrients,
             foods=foods,
             studies=studies,
             overview=overview,
+            food_groups=food_groups,
             nutrient_by_id=MappingProxyType({n.id: n for n in nutrients}),
             food_by_id=MappingProxyType({f.id: f for f in foods}),
             study_by_id=MappingProxyType({s.id: s for s in studies}),

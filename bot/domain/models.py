@@ -12,6 +12,7 @@ from typing import Literal
 
 Sex = Literal["male", "female"]
 LifeStage = Literal["pregnant", "lactating"]
+LIFE_STAGES: tuple[LifeStage, ...] = ("pregnant", "lactating")
 NutrientId = Literal["magnesium", "zinc"]
 """The nutrients every food carries a value for."""
 
@@ -23,7 +24,7 @@ FOOD_CATEGORIES = MappingProxyType(
         "leafy_greens": "Leafy greens",
         "nuts_seeds": "Nuts & seeds",
         "legumes_soy": "Beans, lentils & soy",
-        "whole_grains": "Whole grains",
+        "whole_grains": "Grains, bread & cereals",
         "fruit_veg": "Fruit & vegetables",
         "fish_meat": "Fish, seafood & meat",
         "dairy": "Milk & yogurt",
@@ -193,6 +194,26 @@ class Food:
     @property
     def default_serving(self) -> Serving:
         return self.servings[0]
+
+
+@dataclasses.dataclass(frozen=True)
+class EverydayFood:
+    """One of the everyday foods a /assess food group stands for, in its usual serving."""
+
+    label: str
+    """The food and its serving, e.g. "Raisins, 1/2 cup"."""
+    mg: float
+    """Magnesium in that serving."""
+    source: str
+    """Where the value comes from: the catalogue food's database, or the NIH ODS table."""
+
+
+@dataclasses.dataclass(frozen=True)
+class FoodGroup:
+    """A /assess food group (a key of FOOD_CATEGORIES) and the everyday foods it stands for."""
+
+    category: str
+    foods: tuple[EverydayFood, ...]
 
 
 @dataclasses.dataclass(frozen=True)

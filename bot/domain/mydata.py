@@ -23,6 +23,7 @@ LOG_COLUMNS = (
     "grams",
     "magnesium_mg",
     "zinc_mg",
+    "b6_mg",
 )
 
 
@@ -50,6 +51,7 @@ def _log_row(entry: Entry) -> dict[str, object]:
         "grams": entry.grams,
         "magnesium_mg": round(entry.magnesium_mg, 3),
         "zinc_mg": round(entry.zinc_mg, 3),
+        "b6_mg": round(entry.b6_mg, 3),
     }
 
 

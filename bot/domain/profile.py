@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Literal
+from typing import Any, Final, Literal
 
 from bot.domain.models import LifeStage, Sex
 from bot.domain.targets import MAX_AGE, MIN_AGE
 from bot.domain.timezones import zone
 from bot.errors import UserError
 
-NO_LIFE_STAGE = "neither"
+NO_LIFE_STAGE: Final = "neither"
 """What `/profile set life_stage:` takes to clear a pregnancy or lactation."""
 
 
@@ -21,11 +21,6 @@ class Profile:
     age: int | None = None
     life_stage: LifeStage | None = None
     timezone: str = "UTC"
-
-    @property
-    def has_targets(self) -> bool:
-        """Whether age and sex are known, which is what a personal RDA needs."""
-        return self.sex is not None and self.age is not None
 
 
 LIFE_STAGE_AGES = (14, 50)
@@ -42,7 +37,7 @@ def updated(
 ) -> Profile:
     """``current`` with the given (non-None) fields changed; a UserError if it doesn't fit."""
     given = {"sex": sex, "age": age, "timezone": timezone}
-    changes: dict[str, object] = {k: v for k, v in given.items() if v is not None}
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
     if life_stage is not None:
         changes["life_stage"] = None if life_stage == NO_LIFE_STAGE else life_stage
     profile = dataclasses.replace(current, **changes)

@@ -1,19 +1,25 @@
-"""A person's reference intakes: RDA and upper limit for their age, sex and life stage."""
+"""What a person's intake is compared with: for each nutrient a reference amount (the RDA for
+their age, sex and life stage, or the label Daily Value) and the upper limit."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from bot.domain.models import (
-    UL_SCOPES,
     AgeRow,
     IntakeTable,
     LifeStage,
     LifeStageRow,
     Nutrient,
+    NutrientId,
     Sex,
 )
+
+if TYPE_CHECKING:
+    from bot.domain.knowledge import Content
+    from bot.domain.profile import Profile
 
 MIN_AGE, MAX_AGE = 1, 120
 ADULT_AGE = 19
@@ -32,17 +38,38 @@ class Reference:
 
     amount: float
     line: str
-    """E.g. "NIH/FNB RDA, women 19–30"."""
-    status: str
+    """E.g. "NIH/FNB RDA, women 19–30"; it says so when the value was only recalled."""
 
 
 @dataclasses.dataclass(frozen=True)
 class Target:
+    """What a day's intake of one nutrient is compared with."""
+
     nutrient: Nutrient
-    rda: Reference
+    reference: Reference
+    """The RDA for the person's age, sex and life stage (or, when ``personal`` is False, the
+    label Daily Value)."""
     upper_limit: Reference
-    upper_limit_scope: str
-    """Who the limit counts, e.g. "supplements and medicines only"."""
+    personal: bool = True
+
+
+@dataclasses.dataclass(frozen=True)
+class Targets:
+    """A person's targets for the two nutrients the log and /foods count."""
+
+    magnesium: Target
+    zinc: Target
+
+    @property
+    def personal(self) -> bool:
+        """False when no profile gives age and sex, and the label Daily Values stand in."""
+        return self.magnesium.personal
+
+    def __iter__(self) -> Iterator[Target]:
+        return iter((self.magnesium, self.zinc))
+
+    def of(self, nutrient: NutrientId) -> Target:
+        return self.magnesium if nutrient == "magnesium" else self.zinc
 
 
 def target_for(
@@ -55,19 +82,34 @@ def target_for(
         raise ValueError(f"sex must be 'male' or 'female', not {sex!r}")
     if life_stage not in (None, *_LIFE_STAGE_WORDS):
         raise ValueError(f"life stage must be 'pregnant', 'lactating' or None, not {life_stage!r}")
-    ul = nutrient.upper_limit
     return Target(
         nutrient=nutrient,
-        rda=_look_up(nutrient.rda, age, sex, life_stage),
-        upper_limit=_look_up(ul.table, age, sex, life_stage),
-        upper_limit_scope=UL_SCOPES[ul.scope],
+        reference=_look_up(nutrient.rda, age, sex, life_stage),
+        upper_limit=_look_up(nutrient.upper_limit.table, age, sex, life_stage),
     )
 
 
-def targets_for(
-    nutrients: Iterable[Nutrient], age: int, sex: Sex, life_stage: LifeStage | None = None
-) -> tuple[Target, ...]:
-    return tuple(target_for(n, age, sex, life_stage) for n in nutrients)
+def _daily_value_target(nutrient: Nutrient, age: int | None) -> Target:
+    """The label Daily Value, for someone whose sex or age we do not know. The upper limits
+    are the same for both sexes, so an age alone (else an adult's) is enough for the limit."""
+    dv = nutrient.daily_value
+    return Target(
+        nutrient=nutrient,
+        reference=Reference(dv.amount, f"{dv.source.short} Daily Value, adults and children 4+"),
+        upper_limit=target_for(nutrient, age or ADULT_AGE, "female").upper_limit,
+        personal=False,
+    )
+
+
+def person_targets(content: Content, profile: Profile | None) -> Targets:
+    """The RDAs for the profile's age, sex and life stage; the label Daily Values without them."""
+    magnesium = content.nutrient_by_id["magnesium"]
+    zinc = content.nutrient_by_id["zinc"]
+    if profile is not None and profile.sex is not None and profile.age is not None:
+        age, sex, stage = profile.age, profile.sex, profile.life_stage
+        return Targets(target_for(magnesium, age, sex, stage), target_for(zinc, age, sex, stage))
+    known_age = profile.age if profile is not None else None
+    return Targets(_daily_value_target(magnesium, known_age), _daily_value_target(zinc, known_age))
 
 
 def _look_up(table: IntakeTable, age: int, sex: Sex, life_stage: LifeStage | None) -> Reference:
@@ -79,13 +121,18 @@ def _look_up(table: IntakeTable, age: int, sex: Sex, life_stage: LifeStage | Non
             if stage_row.ages.contains(age):
                 words = _LIFE_STAGE_WORDS[life_stage]
                 line = f"{prefix}, {words} {stage_row.ages.label}"
-                return Reference(stage_row.amount, line, stage_row.status)
+                return Reference(stage_row.amount, _with_status(line, stage_row.status))
     row = _age_row(table, age)
     if row.male == row.female:
         group = f"ages {row.ages.label}"
     else:
         group = f"{_SEX_WORDS[sex, row.ages.first >= ADULT_AGE]} {row.ages.label}"
-    return Reference(row.amount(sex), f"{prefix}, {group}", row.status)
+    return Reference(row.amount(sex), _with_status(f"{prefix}, {group}", row.status))
+
+
+def _with_status(line: str, status: str) -> str:
+    """A value recalled rather than read in its source says so (see FACTS.md on statuses)."""
+    return f"{line}; RECALLED, not checked against its source" if status == "RECALLED" else line
 
 
 def _age_row(table: IntakeTable, age: int) -> AgeRow:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.domain.intake import DailyReference
-from bot.domain.intake_content import reference_for
 from bot.domain.profile import Profile
+from bot.domain.targets import Targets, person_targets
 from bot.domain.timezones import zone
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 
 @dataclasses.dataclass(frozen=True)
@@ -17,17 +20,17 @@ class Person:
     user_id: int
     profile: Profile | None
     zone: ZoneInfo
-    reference: DailyReference
+    targets: Targets
 
     def today(self) -> date:
         return datetime.now(self.zone).date()
 
 
-async def load_person(bot, user_id: int) -> Person:
+async def load_person(bot: MagBot, user_id: int) -> Person:
     profile = await bot.storage.profiles.get(user_id)
     return Person(
         user_id=user_id,
         profile=profile,
         zone=zone(profile.timezone if profile else "UTC"),
-        reference=reference_for(profile, bot.content),
+        targets=person_targets(bot.content, profile),
     )

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
+from typing import TypeVar
 
 import discord
 from discord import app_commands
 
 _PRUNE_ABOVE = 10_000
+T = TypeVar("T")
 
 
 class SharedCooldown:
@@ -28,11 +31,15 @@ class SharedCooldown:
             raise app_commands.CommandOnCooldown(bucket, retry_after)
 
 
-def limited_by(attribute: str):
+def limited_by(attribute: str) -> Callable[[T], T]:
     """A check: the command's cog holds a :class:`SharedCooldown` under ``attribute``."""
 
     def predicate(interaction: discord.Interaction) -> bool:
-        getattr(interaction.command.binding, attribute).hit(interaction.user.id)
+        command = interaction.command
+        if not isinstance(command, app_commands.Command) or command.binding is None:
+            raise TypeError("limited_by guards commands of a cog")
+        cooldown: SharedCooldown = getattr(command.binding, attribute)
+        cooldown.hit(interaction.user.id)
         return True
 
     return app_commands.check(predicate)

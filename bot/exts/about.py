@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.ui.wording import NOT_ADVICE
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 COLOUR = discord.Colour.teal()
 
@@ -17,7 +22,9 @@ WHAT = (
     "(`/intake`, `/profile`, `/mydata`) with an optional daily reminder (`/reminder`)."
 )
 SOURCES = (
-    "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record. "
+    "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record; the "
+    "`/assess` estimate also uses three rows of the NIH ODS food table (raisins, halibut, "
+    "fortified cereal) for staples our catalogue lacks. "
     "Reference intakes: the US Food and Nutrition Board DRIs and the FDA Daily Values. "
     "Studies: the published papers and abstracts, each shown with its citation and link, who "
     "funded it (or that the sources we read do not say), how well we checked it and how strong "
@@ -43,16 +50,18 @@ STORED = (
 def about_embed() -> discord.Embed:
     embed = discord.Embed(title="About magbot", description=WHAT, colour=COLOUR)
     embed.add_field(name="Where the numbers come from", value=SOURCES, inline=False)
-    embed.add_field(name="Not medical advice", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False)
+    embed.add_field(
+        name="Describes, never prescribes", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False
+    )
     embed.add_field(name="What magbot stores about you", value=STORED, inline=False)
     return embed
 
 
-class About(commands.Cog):
+class AboutCog(commands.Cog):
     @app_commands.command(name="about", description="What magbot does, its sources, and your data")
     async def about(self, interaction: discord.Interaction) -> None:
         await interaction.response.send_message(embed=about_embed())
 
 
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(About())
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(AboutCog())

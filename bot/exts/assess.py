@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.app import MagBot
 from bot.domain.assessment import Answers, profile_from
 from bot.domain.profile import Profile
 from bot.ui.assess import AssessView
 
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
-class Assess(commands.Cog):
+
+class AssessCog(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
 
@@ -39,4 +43,4 @@ class Assess(commands.Cog):
 
 
 async def setup(bot: MagBot) -> None:
-    await bot.add_cog(Assess(bot))
+    await bot.add_cog(AssessCog(bot))

@@ -5,15 +5,15 @@ from __future__ import annotations
 import asyncio
 import functools
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.foods import rank_foods
-from bot.domain.models import FOOD_CATEGORIES
-from bot.domain.targets import targets_for
+from bot.domain.foods import Basis, rank_foods
+from bot.domain.models import FOOD_CATEGORIES, NutrientId
+from bot.domain.targets import person_targets
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
@@ -26,7 +26,7 @@ Choice = app_commands.Choice
 PAGE_BOOK = "foods"
 
 
-class Foods(commands.Cog):
+class FoodsCog(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
@@ -79,10 +79,12 @@ class Foods(commands.Cog):
 
     def _pages_for_key(self, key: str) -> tuple[discord.Embed, ...]:
         nutrient, per, category = key.split(".")
-        return self.ranking_pages(nutrient, per, category or None)
+        return self.ranking_pages(
+            cast("NutrientId", nutrient), cast("Basis", per), category or None
+        )
 
     def _ranking_pages(
-        self, nutrient: str, per: str, category: str | None
+        self, nutrient: NutrientId, per: Basis, category: str | None
     ) -> tuple[discord.Embed, ...]:
         content = self.bot.content
         ranked = rank_foods(content.foods, nutrient, per, category)
@@ -93,11 +95,10 @@ class Foods(commands.Cog):
         content = self.bot.content
         food = resolve_food(content, value)
         profile = await self.bot.storage.profiles.get(interaction.user.id)
-        if profile is None or not profile.has_targets:
+        targets = person_targets(content, profile)
+        if not targets.personal:
             await interaction.response.send_message(embed=self.public_food_embed(food.id))
             return
-        nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
-        targets = targets_for(nutrients, profile.age, profile.sex, profile.life_stage)
         embed = food_embed(content, food, targets)
         await interaction.response.send_message(embed=embed, ephemeral=True)
 
@@ -109,4 +110,4 @@ class Foods(commands.Cog):
 
 
 async def setup(bot: MagBot) -> None:
-    await bot.add_cog(Foods(bot))
+    await bot.add_cog(FoodsCog(bot))

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import io
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.gap import close_the_gap
-from bot.domain.intake import SUPPLEMENT_FORMS, local_day, supplement_intake
-from bot.domain.intake_content import food_intake
+from bot.domain.intake import (
+    SUPPLEMENT_FORMS,
+    Intake,
+    food_intake,
+    local_day,
+    supplement_intake,
+    trial_amounts,
+)
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
@@ -19,20 +26,27 @@ from bot.ui.charts import week_chart
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
-class Intake(commands.GroupCog, group_name="intake", group_description="Your private intake log"):
-    def __init__(self, bot) -> None:
+
+class IntakeCog(
+    commands.GroupCog, group_name="intake", group_description="Your private intake log"
+):
+    def __init__(self, bot: MagBot) -> None:
         self.bot = bot
         self.logging_rate = SharedCooldown(bot.settings.intake_rate, bot.settings.intake_per)
 
-    async def _reply_logged(self, interaction: discord.Interaction, intake) -> None:
+    async def _reply_logged(
+        self, interaction: discord.Interaction, intake: Intake, note: str | None = None
+    ) -> None:
         person = await load_person(self.bot, interaction.user.id)
         entry = await self.bot.storage.intake.add_entry(person.user_id, intake)
         summary = await self.bot.storage.intake.day_summary(
             person.user_id, local_day(entry.logged_at, person.zone), person.zone
         )
         await interaction.response.send_message(
-            embed=ui.logged_embed(entry, summary, person.reference), ephemeral=True
+            embed=ui.logged_embed(entry, summary, person.targets, note), ephemeral=True
         )
 
     @app_commands.command(name="log", description="Log a food you ate")
@@ -59,15 +73,24 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
         own = await self.bot.storage.intake.recent_foods(interaction.user.id)
         return food_autocomplete(self.bot.content, current, own)
 
-    @app_commands.command(name="supplement", description="Log a magnesium supplement")
+    @app_commands.command(name="supplement", description="Log a magnesium, zinc or ZMA supplement")
     @app_commands.describe(
-        form="The form of magnesium on the label",
+        form="The form on the label; zma alone logs the ZMA trials' dose (zinc, magnesium, B6)",
         mg="Elemental magnesium in milligrams, as the label states it (1–2000)",
+        zinc_mg="Elemental zinc in milligrams, as the label states it (1–300)",
     )
     @app_commands.choices(form=[app_commands.Choice(name=f, value=f) for f in SUPPLEMENT_FORMS])
     @limited_by("logging_rate")
-    async def supplement(self, interaction: discord.Interaction, form: str, mg: float) -> None:
-        await self._reply_logged(interaction, supplement_intake(form, mg))
+    async def supplement(
+        self,
+        interaction: discord.Interaction,
+        form: str | None = None,
+        mg: float | None = None,
+        zinc_mg: float | None = None,
+    ) -> None:
+        intake = supplement_intake(form, mg, zinc_mg)
+        note = ui.trial_note(trial_amounts(form, mg, zinc_mg))
+        await self._reply_logged(interaction, intake, note)
 
     @app_commands.command(name="today", description="Your magnesium and zinc so far today")
     async def today(self, interaction: discord.Interaction) -> None:
@@ -77,13 +100,13 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
         )
         usual = await self.bot.storage.intake.recent_foods(person.user_id)
         plan = close_the_gap(
-            person.reference.magnesium.mg,
+            person.targets.magnesium.reference.amount,
             summary.totals.magnesium_mg,
             self.bot.content.foods,
             usual,
         )
         await interaction.response.send_message(
-            embed=ui.today_embed(summary, person.reference, plan), ephemeral=True
+            embed=ui.today_embed(summary, person.targets, plan), ephemeral=True
         )
 
     @app_commands.command(name="week", description="Your last 7 days as a chart")
@@ -94,10 +117,10 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
             person.user_id, person.today(), person.zone
         )
         png = await asyncio.to_thread(
-            week_chart, week, person.reference.magnesium.mg, "Magnesium per day (mg)"
+            week_chart, week, person.targets.magnesium.reference.amount, "Magnesium per day (mg)"
         )
         await interaction.followup.send(
-            embed=ui.week_embed(week, person.reference),
+            embed=ui.week_embed(week, person.targets),
             file=discord.File(io.BytesIO(png), filename=ui.WEEK_CHART_FILE),
             ephemeral=True,
         )
@@ -108,5 +131,5 @@ class Intake(commands.GroupCog, group_name="intake", group_description="Your pri
         await interaction.response.send_message(ui.undone_text(removed), ephemeral=True)
 
 
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(Intake(bot))
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(IntakeCog(bot))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -13,6 +14,9 @@ from discord.ext import commands
 from bot.domain.mydata import export_files
 from bot.ui.profile import DELETE_QUESTION
 from bot.ui.views import OwnedView
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 NOTHING_STORED = "magbot stores nothing about you."
 
@@ -24,7 +28,7 @@ def _file(text: str, name: str) -> discord.File:
 class ConfirmDelete(OwnedView):
     timeout_notice = "Nothing was deleted (the question timed out)."
 
-    def __init__(self, bot, owner_id: int, *, timeout: float) -> None:
+    def __init__(self, bot: MagBot, owner_id: int, *, timeout: float) -> None:
         super().__init__(owner_id, timeout=timeout)
         self.bot = bot
 
@@ -45,8 +49,8 @@ class ConfirmDelete(OwnedView):
         await interaction.response.edit_message(content="Nothing was deleted.", view=None)
 
 
-class MyData(commands.GroupCog, group_name="mydata", group_description="Your data in magbot"):
-    def __init__(self, bot) -> None:
+class MyDataCog(commands.GroupCog, group_name="mydata", group_description="Your data in magbot"):
+    def __init__(self, bot: MagBot) -> None:
         self.bot = bot
 
     @app_commands.command(name="export", description="Everything magbot stores about you")
@@ -71,5 +75,5 @@ class MyData(commands.GroupCog, group_name="mydata", group_description="Your dat
         view.attach(interaction)
 
 
-async def setup(bot: commands.Bot) -> None:
-    await bot.add_cog(MyData(bot))
+async def setup(bot: MagBot) -> None:
+    await bot.add_cog(MyDataCog(bot))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import discord
 from discord import app_commands
@@ -16,11 +16,21 @@ from bot.exts._person import load_person
 from bot.ui.choices import TypedName
 from bot.ui.profile import profile_embed
 
+if TYPE_CHECKING:
+    from bot.app import MagBot
+
+
+@runtime_checkable
+class TimezoneFollower(Protocol):
+    """A feature that keeps local times (the reminder cog): told when a timezone changes."""
+
+    async def follow_timezone(self, user_id: int, timezone: str) -> None: ...
+
 
 class ProfileCog(
     commands.GroupCog, group_name="profile", group_description="Your own reference intakes"
 ):
-    def __init__(self, bot) -> None:
+    def __init__(self, bot: MagBot) -> None:
         self.bot = bot
 
     async def cog_load(self) -> None:
@@ -29,7 +39,7 @@ class ProfileCog(
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         person = await load_person(self.bot, interaction.user.id)
         await interaction.response.send_message(
-            note, embed=profile_embed(person.profile, person.reference), ephemeral=True
+            note, embed=profile_embed(person.profile, person.targets), ephemeral=True
         )
 
     @app_commands.command(name="set", description="Set what your reference intakes depend on")
@@ -47,7 +57,7 @@ class ProfileCog(
         life_stage: Literal["pregnant", "lactating", "neither"] | None = None,
         timezone: TypedName | None = None,
     ) -> None:
-        if sex is age is life_stage is timezone is None:
+        if all(option is None for option in (sex, age, life_stage, timezone)):
             raise UserError("Choose at least one option to set. `/profile show` shows it.")
         current = await self.bot.storage.profiles.get(interaction.user.id)
         profile = updated(
@@ -59,7 +69,7 @@ class ProfileCog(
         )
         await self.bot.storage.profiles.save(profile)
         reminders = self.bot.get_cog("Reminders")
-        if timezone is not None and reminders is not None:
+        if timezone is not None and isinstance(reminders, TimezoneFollower):
             await reminders.follow_timezone(profile.user_id, profile.timezone)
         await self._show(interaction, "Saved.")
 
@@ -74,5 +84,5 @@ class ProfileCog(
         await self._show(interaction)
 
 
-async def setup(bot: commands.Bot) -> None:
+async def setup(bot: MagBot) -> None:
     await bot.add_cog(ProfileCog(bot))

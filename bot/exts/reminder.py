@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
@@ -15,7 +16,11 @@ from bot.domain.intake import local_day
 from bot.domain.reminders import Reminder, parse_time
 from bot.exts._person import load_person
 from bot.scheduler import ReminderScheduler, SystemClock
+from bot.storage.reminders import ReminderRepository
 from bot.ui import reminder as ui
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +30,7 @@ CANNOT_SEND_TO_USER = 50007
 class Reminders(
     commands.GroupCog, group_name="reminder", group_description="A daily DM reminding you to log"
 ):
-    def __init__(self, bot) -> None:
+    def __init__(self, bot: MagBot) -> None:
         self.bot = bot
         self.scheduler = ReminderScheduler(
             bot.storage.reminders, self.deliver, SystemClock(bot.settings.clock_offset)
@@ -44,7 +49,7 @@ class Reminders(
         await self.scheduler.stop()
 
     @property
-    def reminders(self):
+    def reminders(self) -> ReminderRepository:
         return self.bot.storage.reminders
 
     def now(self) -> datetime:
@@ -84,7 +89,7 @@ class Reminders(
         )
         try:
             channel = await self.bot.create_dm(discord.Object(id=reminder.user_id))
-            await channel.send(ui.reminder_dm(summary, person.reference))
+            await channel.send(ui.reminder_dm(summary, person.targets))
         except discord.Forbidden as error:
             if error.code != CANNOT_SEND_TO_USER:
                 raise
@@ -106,5 +111,5 @@ class Reminders(
             self.scheduler.wake()
 
 
-async def setup(bot) -> None:
+async def setup(bot: MagBot) -> None:
     await bot.add_cog(Reminders(bot))

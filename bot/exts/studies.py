@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 PAGE_BOOK = "studies"
 
 
-class Studies(commands.Cog):
+class StudiesCog(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
@@ -81,4 +81,4 @@ class Studies(commands.Cog):
 
 
 async def setup(bot: MagBot) -> None:
-    await bot.add_cog(Studies(bot))
+    await bot.add_cog(StudiesCog(bot))

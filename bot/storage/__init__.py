@@ -47,6 +47,10 @@ class Storage:
     async def close(self) -> None:
         await self.db.close()
 
+    async def ping(self) -> None:
+        """Raises unless the database answers a trivial query (for the health check)."""
+        await self.db.fetch("SELECT 1")
+
     async def export_user(self, user_id: int) -> UserData:
         """Everything stored about the person, read in one transaction (a consistent copy)."""
         async with self.db.transaction(snapshot=True):

@@ -65,6 +65,12 @@ class Database(Protocol):
     """True when other processes may write the same database at the same time (PostgreSQL):
     then nothing read may be remembered in this process."""
 
+    claim: str
+    """Appended to a ``SELECT`` inside :meth:`transaction`, it claims the rows it returns for
+    this transaction, so that work due once per deployment (reminders) is taken by exactly one
+    process: PostgreSQL's ``FOR UPDATE SKIP LOCKED`` (other processes pass over them), nothing
+    on SQLite (a write transaction already holds the whole file)."""
+
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         """The rows of one query (inside :meth:`transaction`, on its connection)."""
 

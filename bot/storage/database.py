@@ -8,7 +8,7 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import aiosqlite
 
@@ -50,6 +50,7 @@ class SqliteDatabase:
     """
 
     shared = False  # one process owns the file
+    claim = ""  # BEGIN IMMEDIATE already holds the whole file
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
@@ -79,7 +80,7 @@ class SqliteDatabase:
     async def schema_version(self) -> int:
         async with self.conn.execute("PRAGMA user_version") as cursor:
             row = await cursor.fetchone()
-        return int(row[0])
+        return int(row[0]) if row is not None else 0
 
     async def _migrate(self, migrations: list[Migration], *, backup: bool) -> None:
         current = await self.schema_version()
@@ -115,12 +116,13 @@ class SqliteDatabase:
         """The rows of a long query, each turned into ``make(row)`` in the database thread,
         so that thousands of rows never hold up the event loop."""
 
-        def convert(cursor: sqlite3.Cursor, values: tuple) -> T:
+        def convert(cursor: sqlite3.Cursor, values: tuple[object, ...]) -> T:
             return make(sqlite3.Row(cursor, values))
 
         async with self.conn.execute(sql, params) as cursor:
-            cursor.row_factory = convert
-            return list(await cursor.fetchall())
+            # aiosqlite types row_factory as a class, but sqlite3 takes any callable.
+            cursor.row_factory = convert  # type: ignore[assignment]
+            return cast("list[T]", list(await cursor.fetchall()))
 
     async def write(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
         """One statement as its own transaction, committed (and synced) when this returns;

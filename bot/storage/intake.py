@@ -15,7 +15,13 @@ from bot.domain.intake import (
     summarize_day,
     week_totals,
 )
-from bot.domain.recent import ENTRIES_LOOKED_AT, rank_recent
+from bot.domain.recent import (
+    ENTRIES_LOOKED_AT,
+    OLDER_WEIGHT,
+    FoodUse,
+    rank_recent,
+    weight_bands,
+)
 from bot.storage.backend import Database, Row, stamp
 
 
@@ -34,7 +40,7 @@ class IntakeRepository:
         at = at or datetime.now(UTC)
         [(entry_id,)] = await self._db.write(
             "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
-            " unit, grams, magnesium_mg, zinc_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " unit, grams, magnesium_mg, zinc_mg, b6_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " RETURNING id",
             (
                 user_id,
@@ -47,6 +53,7 @@ class IntakeRepository:
                 intake.grams,
                 intake.magnesium_mg,
                 intake.zinc_mg,
+                intake.b6_mg,
             ),
         )
         return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
@@ -89,11 +96,18 @@ class IntakeRepository:
 
     async def recent_foods(self, user_id: int, now: datetime | None = None) -> list[str]:
         """Ids of the foods the person logs most, recent entries weighing more (see
-        bot.domain.recent); one indexed read of their latest food entries."""
+        bot.domain.recent): one indexed read of their latest food entries, added up by the
+        database so that only one row per food comes back."""
+        bands = weight_bands(now or datetime.now(UTC))
+        weights = " ".join("WHEN logged_at >= ? THEN " + repr(weight) for _, weight in bands)
         rows = await self._db.fetch(
-            "SELECT item_id, logged_at FROM intake_entries WHERE user_id = ? AND kind = 'food'"
-            " ORDER BY logged_at DESC LIMIT ?",
-            (user_id, ENTRIES_LOOKED_AT),
+            f"SELECT item_id, sum(CASE {weights} ELSE {OLDER_WEIGHT!r} END) AS weight,"  # noqa: S608 (our constants)
+            " max(logged_at) AS last_logged FROM (SELECT item_id, logged_at FROM intake_entries"
+            " WHERE user_id = ? AND kind = 'food' ORDER BY logged_at DESC LIMIT ?) AS latest"
+            " GROUP BY item_id",
+            (*(stamp(since) for since, _ in bands), user_id, ENTRIES_LOOKED_AT),
         )
-        logged = [(row["item_id"], datetime.fromisoformat(row["logged_at"])) for row in rows]
-        return rank_recent(logged, now or datetime.now(UTC))
+        return rank_recent(
+            FoodUse(row["item_id"], row["weight"], datetime.fromisoformat(row["last_logged"]))
+            for row in rows
+        )

@@ -9,15 +9,17 @@ import logging
 import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextvars import ContextVar
-from typing import TypeVar
+from typing import Literal, TypeVar
 
 import asyncpg
+from asyncpg.pool import PoolConnectionProxy
 
 from bot.storage.backend import Migration, Row, load_migrations
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+Isolation = Literal["read_committed", "repeatable_read"]
 
 URL_SCHEMES = ("postgresql", "postgres")
 
@@ -49,7 +51,7 @@ def _changed(status: str) -> int:
 
 
 class PostgresTransaction:
-    def __init__(self, conn: asyncpg.Connection) -> None:
+    def __init__(self, conn: PoolConnectionProxy) -> None:
         self._conn = conn
 
     async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
@@ -64,10 +66,11 @@ class PostgresDatabase:
     its own (PostgreSQL waits for the WAL to reach disk before it answers)."""
 
     shared = True
+    claim = " FOR UPDATE SKIP LOCKED"
 
     def __init__(self, pool: asyncpg.Pool) -> None:
         self._pool = pool
-        self._current: ContextVar[asyncpg.Connection | None] = ContextVar(
+        self._current: ContextVar[PoolConnectionProxy | None] = ContextVar(
             "postgres_transaction", default=None
         )
 
@@ -122,13 +125,38 @@ class PostgresDatabase:
 
     @contextlib.asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[PostgresTransaction]:
-        isolation = "repeatable_read" if snapshot else "read_committed"
+        isolation: Isolation = "repeatable_read" if snapshot else "read_committed"
         async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
             token = self._current.set(conn)
             try:
                 yield PostgresTransaction(conn)
             finally:
                 self._current.reset(token)
+
+    async def copy_rows(
+        self, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]
+    ) -> None:
+        """Bulk-load rows with COPY, inside the current transaction (``magbot db copy``)."""
+        conn = self._current.get()
+        if conn is None:
+            raise RuntimeError("copy_rows runs inside transaction()")
+        await conn.copy_records_to_table(table, columns=list(columns), records=rows)
+
+    async def continue_identities(self) -> None:
+        """After rows came in with their ids, let each identity column go on after the
+        highest one, so no id is ever given twice."""
+        runner = self._current.get() or self._pool
+        identities = await runner.fetch(
+            "SELECT table_name, column_name FROM information_schema.columns"
+            " WHERE table_schema = current_schema() AND is_identity = 'YES'"
+        )
+        for table, column in identities:
+            await runner.execute(
+                f"SELECT setval(pg_get_serial_sequence($1, $2), max({column}))"  # noqa: S608
+                f" FROM {table} HAVING max({column}) IS NOT NULL",
+                table,
+                column,
+            )
 
     async def close(self) -> None:
         await self._pool.close()

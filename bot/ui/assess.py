@@ -38,11 +38,13 @@ from bot.ui.assess_result import (
     WHO_LABELS,
     drink_count,
     mg,
+    mg_range,
     result_embeds,
     serving_count,
 )
 from bot.ui.limits import ACTION_ROWS
 from bot.ui.views import OwnedView
+from bot.ui.wording import NOT_ADVICE
 
 TITLE = "Magnesium self-check"
 QUESTION_ROWS = ACTION_ROWS - 1
@@ -59,8 +61,9 @@ INTRO = (
 )
 FOOD_INTRO = (
     "How many servings of each group do you eat on a typical day? A serving is the usual "
-    "portion, like the example; a group's typical serving is the median magnesium over the "
-    "usual servings of its foods in our catalogue (USDA values)."
+    "portion of one of the everyday foods listed. A group's typical serving is the median "
+    "magnesium over those foods (USDA values from our catalogue; raisins, halibut and fortified "
+    "cereal from the NIH ODS table); the range in brackets is the middle half of them."
 )
 HEALTH_INTRO = (
     "These make up the Magnesium Depletion Score and the NIH ODS risk groups. Leave a list "
@@ -214,7 +217,7 @@ class AssessView(OwnedView):
         self.content = content
         self.magnesium = content.nutrient_by_id["magnesium"]
         self.save = save
-        self.typical = typical_servings(content.foods)
+        self.typical = typical_servings(content.food_groups)
         groups = list(self.typical)
         parts = [groups[i : i + QUESTION_ROWS] for i in range(0, len(groups), QUESTION_ROWS)]
         food_steps = [
@@ -239,11 +242,12 @@ class AssessView(OwnedView):
             return self._result_step()
         embed = self.steps[self.step]()
         embed.title = f"{TITLE} · {self.step + 1} of {len(self.steps)}: {embed.title}"
+        embed.set_footer(text=NOT_ADVICE)
         return [embed]
 
     def notice(self) -> str:
         """The message text above the embeds: the save confirmation, once saved."""
-        return saved_notice(self.saved, self.draft.answers().ages) if self.saved else ""
+        return saved_notice(self.saved, self.draft.answers()) if self.saved else ""
 
     async def show(self, interaction: discord.Interaction) -> None:
         embeds = self.render()
@@ -323,7 +327,7 @@ class AssessView(OwnedView):
                     partial(self._pick_servings, category),
                 )
             )
-            lines.append(f"**{name}**: a serving ≈ {mg(typical.mg)}, {_example(typical)}")
+            lines.append(f"**{name}**: a serving ≈ {_serving(typical)}")
         self._nav(ready=True)
         title = f"What you eat on a typical day{part}"
         return discord.Embed(title=title, description="\n".join(lines), colour=COLOUR)
@@ -402,17 +406,21 @@ class AssessView(OwnedView):
             save = "Save age and sex as my profile"
             style = discord.ButtonStyle.success
             self.add_item(_Action("save", save, self._save, style=style))
-        return result_embeds(assess(self.draft.answers(), self.magnesium, self.content.foods))
+        answers = self.draft.answers()
+        content = self.content
+        return result_embeds(assess(answers, self.magnesium, content.foods, content.food_groups))
 
 
-def _example(typical: TypicalServing) -> str:
-    food = typical.example
-    serving = f"{food.name}, {food.default_serving.label}"
-    return f"e.g. {serving} (median of {typical.food_count} foods)"
+def _serving(typical: TypicalServing) -> str:
+    """E.g. "24 mg (15–51 mg), standing for: Spinach, raw, 1 cup (24 mg); …"."""
+    foods = "; ".join(f"{food.label} ({mg(food.mg)})" for food in typical.foods)
+    return f"{mg(typical.mg)} ({mg_range(typical.low, typical.high)}), standing for: {foods}"
 
 
-def saved_notice(profile: Profile, ages: AgeBand) -> str:
-    who = profile.life_stage or profile.sex
+def saved_notice(profile: Profile, answers: Answers) -> str:
+    """What was saved: the sex or life stage and the age from ``answers``."""
+    who = answers.life_stage or answers.sex
+    ages = answers.ages
     if profile.age != ages.first:
         age = f"age {profile.age} (your saved age, which is in the band you chose)"
     else:

@@ -16,6 +16,7 @@ from bot.domain.assessment import (
     Assessment,
     ClinicianReason,
     DepletionScore,
+    GroupIntake,
     IntakeEstimate,
     Kidney,
     RiskGroup,
@@ -25,12 +26,10 @@ from bot.domain.assessment import (
 from bot.domain.models import FOOD_CATEGORIES
 from bot.ui import numbers
 from bot.ui.limits import FIELD_VALUE, pack_lines
+from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.teal()
-NOT_ADVICE = (
-    "This describes what you told me; it is not medical advice and not a diagnosis. "
-    "Only you can see it."
-)
+PRIVATE = "It is not a diagnosis, and only you can see it."
 WHO_LABELS: dict[Who, str] = {
     "male": "Male",
     "female": "Female",
@@ -47,6 +46,10 @@ KIDNEY_LABELS: dict[Kidney, str] = {
 
 def mg(amount: float) -> str:
     return numbers.amount("magnesium", amount)
+
+
+def mg_range(low: float, high: float) -> str:
+    return numbers.amount_range("magnesium", low, high)
 
 
 def drink_count(count: int) -> str:
@@ -125,7 +128,8 @@ SYMPTOMS = (
 )
 SOURCES = (
     "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
-    "(our catalogue, `/foods`) · Depletion Score: Fan et al., J Nutr 2021, "
+    "(our catalogue, `/foods`), and for raisins, halibut and fortified cereal the NIH ODS "
+    "food table · Depletion Score: Fan et al., J Nutr 2021, "
     "doi 10.1093/jn/nxab138 · Risk groups and interactions: NIH ODS magnesium fact sheet · "
     "PPIs: FDA Drug Safety Communication, 2 Mar 2011"
 )
@@ -144,11 +148,11 @@ def result_embeds(result: Assessment) -> list[discord.Embed]:
         title="Your magnesium self-check",
         description=(
             f"Age {answers.ages.label}, {who}: reference **{mg(rda.amount)} a day** "
-            f"({rda.line}).\n{NOT_ADVICE}"
+            f"({rda.line}).\n{NOT_ADVICE} {PRIVATE}"
         ),
         colour=COLOUR,
     )
-    _add_field(summary, "Magnesium from food (an estimate)", intake_lines(result.intake))
+    _add_field(summary, "Magnesium from food (a rough estimate)", intake_lines(result.intake))
     if result.score is None:
         _add_field(summary, "Magnesium Depletion Score", [NO_SCORE_UNDER_ADULT_AGE])
     else:
@@ -168,23 +172,39 @@ def result_embeds(result: Assessment) -> list[discord.Embed]:
     return [summary, helps]
 
 
+ESTIMATE_HOW = (
+    "How: servings × the group's typical serving, the median of the everyday foods it stands "
+    "for (listed in the questions); the range adds up the middle half of those foods. 3 or "
+    "more counts as 3. Water, other drinks and supplements are not counted."
+)
+ROUGH = (
+    "A food-frequency screen like this is rough: your own portions, brands and cooking can put "
+    "the real figure outside the range. Logging a few days with `/intake log` gives a closer "
+    "picture."
+)
+
+
 def intake_lines(intake: IntakeEstimate) -> list[str]:
-    lines = [
-        f"{FOOD_CATEGORIES[g.typical.category]}: "
-        + (f"{serving_count(g.servings)} × {mg(g.typical.mg)} = {mg(g.mg)}" if g.servings else "0")
-        for g in intake.groups
-    ]
-    total = f"**≈ {mg(intake.total_mg)} a day: {intake.percent_of_rda:.0f} % of your RDA**"
+    lines = [_group_line(g) for g in intake.groups]
+    likely = mg_range(intake.low_mg, intake.high_mg)
+    total = (
+        f"**≈ {mg(intake.total_mg)} a day (likely {likely}): about "
+        f"{numbers.percent(intake.total_mg, intake.rda.amount)} of your RDA**"
+    )
     if intake.gap_mg:
         total += f", about {mg(intake.gap_mg)} short of {mg(intake.rda.amount)}."
     else:
         total += f", at or above {mg(intake.rda.amount)}."
-    lines += [
-        total,
-        "Servings × a typical serving of the group; 3 or more counts as 3. Water and "
-        "supplements are not counted.",
-    ]
-    return lines
+    return [*lines, total, ESTIMATE_HOW, ROUGH]
+
+
+def _group_line(group: GroupIntake) -> str:
+    name = FOOD_CATEGORIES[group.typical.category]
+    if not group.servings:
+        return f"{name}: 0"
+    typical = group.typical
+    each = f"{mg(typical.mg)} ({mg_range(typical.low, typical.high)})"
+    return f"{name}: {serving_count(group.servings)} × {each} = {mg(group.mg)}"
 
 
 def score_title(score: DepletionScore) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from typing import get_args
 
 import discord
@@ -10,7 +10,7 @@ import discord
 from bot.domain.foods import Basis, RankedFood
 from bot.domain.knowledge import Content
 from bot.domain.models import FOOD_CATEGORIES, Food, Nutrient, NutrientId
-from bot.domain.targets import Target
+from bot.domain.targets import Targets
 from bot.ui import numbers
 from bot.ui.pages import embed_pages
 from bot.ui.wording import NOT_ADVICE
@@ -77,7 +77,7 @@ def ranking_pages(
     )
     footer = (
         f"Values per 100 g of the edible part from {_databases(r.food for r in ranked)}, "
-        f"scaled to each serving. {_dv_line([nutrient])}."
+        f"scaled to each serving. {_dv_line([nutrient])}. {NOT_ADVICE}"
     )
     lines = [_ranked_line(n, r, nutrient, basis) for n, r in enumerate(ranked, start=1)]
     return embed_pages(
@@ -97,28 +97,29 @@ def ranking_pages(
 def _portion_value(
     food: Food,
     grams: float,
-    nutrients: Sequence[Nutrient],
-    targets: Mapping[str, Target] | None,
+    nutrients: Sequence[tuple[NutrientId, Nutrient]],
+    targets: Targets | None,
 ) -> str:
     """One line per nutrient: amount, % DV and, with targets, % of the person's RDA."""
     lines = []
-    for nutrient in nutrients:
-        value = food.per_100g(nutrient.id) * grams / 100
+    for nutrient_id, nutrient in nutrients:
+        value = food.per_100g(nutrient_id) * grams / 100
         parts = [
             f"{nutrient.name} **{numbers.amount(nutrient.id, value, nutrient.unit)}**",
             f"{numbers.percent(value, nutrient.daily_value.amount)} DV",
         ]
-        if targets:
-            rda = targets[nutrient.id].rda.amount
+        if targets is not None:
+            rda = targets.of(nutrient_id).reference.amount
             parts.append(f"{numbers.percent(value, rda)} of your RDA")
         lines.append(" · ".join(parts))
     return "\n".join(lines)
 
 
-def food_embed(content: Content, food: Food, targets: Sequence[Target] | None) -> discord.Embed:
-    """Every serving and 100 g with magnesium, zinc, % DV and (with targets) % of own RDA."""
-    nutrients = [content.nutrient_by_id[n] for n in FOOD_NUTRIENTS]
-    by_nutrient = {t.nutrient.id: t for t in targets} if targets else None
+def food_embed(content: Content, food: Food, targets: Targets | None) -> discord.Embed:
+    """Every serving and 100 g with magnesium, zinc, % DV and (with a person's own targets)
+    % of their RDA."""
+    by_id = [(n, content.nutrient_by_id[n]) for n in FOOD_NUTRIENTS]
+    nutrients = [nutrient for _, nutrient in by_id]
     description = FOOD_CATEGORIES[food.category]
     if food.aliases:
         description += f" · also called {', '.join(food.aliases)}"
@@ -128,15 +129,14 @@ def food_embed(content: Content, food: Food, targets: Sequence[Target] | None) -
     for serving in food.servings:
         embed.add_field(
             name=f"{serving.label} ({numbers.grams(serving.grams)})",
-            value=_portion_value(food, serving.grams, nutrients, by_nutrient),
+            value=_portion_value(food, serving.grams, by_id, targets),
             inline=False,
         )
-    embed.add_field(
-        name="Per 100 g", value=_portion_value(food, 100, nutrients, by_nutrient), inline=False
-    )
-    if targets:
+    embed.add_field(name="Per 100 g", value=_portion_value(food, 100, by_id, targets), inline=False)
+    if targets is not None:
         own = "\n".join(
-            f"{t.nutrient.name} {numbers.reference(t.rda.amount, t.nutrient.unit)} ({t.rda.line})"
+            f"{t.nutrient.name} {numbers.reference(t.reference.amount, t.nutrient.unit)} "
+            f"({t.reference.line})"
             for t in targets
         )
         embed.add_field(name="Your RDA", value=own, inline=False)
@@ -153,7 +153,7 @@ def food_embed(content: Content, food: Food, targets: Sequence[Target] | None) -
     for nutrient in nutrients:  # one line per publisher, its first table's full name
         by_publisher.setdefault(nutrient.rda.source.short, nutrient.rda.source.name)
     rda_sources = "; ".join(by_publisher.values())
-    rda_source = f" RDA: {rda_sources}." if targets else ""
+    rda_source = f" RDA: {rda_sources}." if targets is not None else ""
     embed.set_footer(
         text=f"Values: {food.source.database}. {_dv_line(nutrients)}.{rda_source} {NOT_ADVICE}"
     )

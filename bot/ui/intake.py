@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import discord
 
 from bot.domain.gap import GapPlan
 from bot.domain.intake import (
-    Amount,
-    DailyReference,
+    ZMA_TRIAL_DOSE,
     DaySummary,
     DayTotals,
     Entry,
     over_upper_limit,
-    percent,
 )
+from bot.domain.targets import Reference, Targets
 from bot.ui import numbers, wording
 from bot.ui.limits import FIELD_VALUE, shorten
 
@@ -24,7 +25,6 @@ NO_PROFILE_HINT = (
     "These are the adult label Daily Values. Set `/profile set sex age` to compare with the "
     "reference intake for your age and sex."
 )
-NOT_ADVICE = "A description of what you logged, not medical advice."
 
 
 def mg(value: float) -> str:
@@ -35,68 +35,139 @@ def zinc(value: float) -> str:
     return numbers.amount("zinc", value)
 
 
-def versus(amount: float, reference: Amount, fmt=mg) -> str:
+def versus(amount: float, reference: Reference, fmt: Callable[[float], str] = mg) -> str:
     """E.g. "212 mg · reference 420 mg (NIH/FNB RDA, men 31–50) · 50 %"."""
     return (
-        f"{fmt(amount)} · reference {fmt(reference.mg)} ({reference.line}) · "
-        f"{percent(amount, reference)} %"
+        f"{fmt(amount)} · reference {fmt(reference.amount)} ({reference.line}) · "
+        f"{numbers.percent(amount, reference.amount)}"
     )
 
 
 def entry_line(entry: Entry) -> str:
-    gives = f"{mg(entry.magnesium_mg)} magnesium"
-    if entry.kind == "food":
-        gives += f", {zinc(entry.zinc_mg)} zinc"
-    return f"**{entry.label}**, {entry.quantity}: {gives}"
-
-
-def supplement_warning(supplement_mg: float, reference: DailyReference) -> str | None:
-    """The notice shown when the day's supplemental magnesium is above the upper limit."""
-    limit = reference.supplement_limit
-    if not over_upper_limit(supplement_mg, limit.mg):
-        return None
+    """E.g. "**Almonds**, 1 × 1 oz (28 g): 79 mg magnesium, 0.9 mg zinc" or, for a supplement,
+    "**ZMA**, 450 mg elemental magnesium, 30 mg elemental zinc, 10.5 mg vitamin B6"."""
+    if entry.kind == "supplement":
+        return f"**{entry.label}**, {entry.quantity}"
     return (
-        f"⚠️ Supplemental magnesium today: {mg(supplement_mg)}, above the upper limit of "
-        f"{mg(limit.mg)} a day ({limit.line}). The limit counts supplements and medicines "
-        "only, not food; above it diarrhoea and stomach upset become more likely. If you take "
-        "this much regularly, talk to a clinician — especially with kidney disease."
+        f"**{entry.label}**, {entry.quantity}: {mg(entry.magnesium_mg)} magnesium, "
+        f"{zinc(entry.zinc_mg)} zinc"
     )
 
 
-def _totals_fields(embed: discord.Embed, totals: DayTotals, reference: DailyReference) -> None:
+def supplement_amounts(entry: Entry) -> str:
+    """What a supplement gave: "450 mg magnesium, 30.0 mg zinc, 10.5 mg vitamin B6"."""
+    parts = [
+        f"{text} {name}"
+        for amount, text, name in (
+            (entry.magnesium_mg, mg(entry.magnesium_mg), "magnesium"),
+            (entry.zinc_mg, zinc(entry.zinc_mg), "zinc"),
+            (entry.b6_mg, numbers.reference(entry.b6_mg), "vitamin B6"),
+        )
+        if amount
+    ]
+    return ", ".join(parts)
+
+
+MAGNESIUM_LIMIT_NOTE = (
+    "The limit counts supplements and medicines only, not food; above it diarrhoea and stomach "
+    "upset become more likely. If you take this much regularly, talk to a clinician — "
+    "especially with kidney disease."
+)
+ZINC_LIMIT_NOTE = (
+    "The limit counts zinc from all sources; taken above it for a long time, zinc lowers "
+    "copper status. If you take this much regularly, talk to a clinician."
+)
+
+
+def supplement_warning(supplement_mg: float, targets: Targets) -> str | None:
+    """The notice shown when the day's supplemental magnesium is above the upper limit."""
+    today = f"Supplemental magnesium today: {mg(supplement_mg)}"
+    return _over_limit(today, supplement_mg, targets.magnesium.upper_limit, MAGNESIUM_LIMIT_NOTE)
+
+
+def zinc_warning(zinc_mg: float, targets: Targets) -> str | None:
+    """The notice shown when the day's zinc from all sources is above the upper limit."""
+    today = f"Zinc today: {zinc(zinc_mg)} from food and supplements"
+    return _over_limit(today, zinc_mg, targets.zinc.upper_limit, ZINC_LIMIT_NOTE)
+
+
+def _over_limit(today: str, amount: float, limit: Reference, note: str) -> str | None:
+    if not over_upper_limit(amount, limit.amount):
+        return None
+    return (
+        f"⚠️ {today}, above the upper limit of {numbers.reference(limit.amount)} a day "
+        f"({limit.line}). {note}"
+    )
+
+
+def _totals_fields(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None:
+    totals = summary.totals
     embed.add_field(
-        name="Magnesium today", value=versus(totals.magnesium_mg, reference.magnesium), inline=False
+        name="Magnesium today",
+        value=versus(totals.magnesium_mg, targets.magnesium.reference),
+        inline=False,
     )
     if totals.supplement_magnesium_mg:
         embed.add_field(
             name="of which supplements",
-            value=_supplement_line(totals.supplement_magnesium_mg, reference),
+            value=_supplement_line(totals.supplement_magnesium_mg, targets),
             inline=False,
         )
-    embed.add_field(
-        name="Zinc today", value=versus(totals.zinc_mg, reference.zinc, zinc), inline=False
+    zinc_today = versus(totals.zinc_mg, targets.zinc.reference, zinc)
+    if any(s.zinc_mg for s in summary.supplements):
+        limit = targets.zinc.upper_limit
+        zinc_today += (
+            f"\nupper limit {numbers.reference(limit.amount)} from food and supplements "
+            f"({limit.line})"
+        )
+    embed.add_field(name="Zinc today", value=zinc_today, inline=False)
+
+
+def _supplement_line(amount: float, targets: Targets) -> str:
+    limit = targets.magnesium.upper_limit
+    return f"{mg(amount)} · upper limit {mg(limit.amount)} ({limit.line})"
+
+
+def _finish(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None:
+    warnings = (
+        ("Upper limit", supplement_warning(summary.totals.supplement_magnesium_mg, targets)),
+        ("Zinc upper limit", zinc_warning(summary.totals.zinc_mg, targets)),
+    )
+    for name, warning in warnings:
+        if warning:
+            embed.colour = WARNING_COLOUR
+            embed.add_field(name=name, value=warning, inline=False)
+    if not targets.personal:
+        embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
+    embed.set_footer(text=wording.NOT_ADVICE)
+
+
+def trial_note(from_trial: tuple[str, ...]) -> str | None:
+    """Says which amounts of a logged ZMA are the trials' dose, since the person gave none."""
+    if not from_trial:
+        return None
+    dose = ZMA_TRIAL_DOSE
+    amounts = {
+        "magnesium": f"{numbers.reference(dose.magnesium_mg)} magnesium",
+        "zinc": f"{numbers.reference(dose.zinc_mg)} zinc",
+        "vitamin_b6": f"{numbers.reference(dose.b6_mg)} vitamin B6",
+    }
+    listed = [amounts[nutrient] for nutrient in from_trial]
+    joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
+    return (
+        f"Where you gave no amount, this is the dose of the ZMA trials: {joined} (Brilla & "
+        "Conte 2000, a trial run with ZMA's maker; `/studies` has the evidence)."
     )
 
 
-def _supplement_line(amount: float, reference: DailyReference) -> str:
-    limit = reference.supplement_limit
-    return f"{mg(amount)} · upper limit {mg(limit.mg)} ({limit.line})"
-
-
-def _finish(embed: discord.Embed, summary: DaySummary, reference: DailyReference) -> None:
-    warning = supplement_warning(summary.totals.supplement_magnesium_mg, reference)
-    if warning:
-        embed.colour = WARNING_COLOUR
-        embed.add_field(name="Upper limit", value=warning, inline=False)
-    if not reference.personal:
-        embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
-    embed.set_footer(text=NOT_ADVICE)
-
-
-def logged_embed(entry: Entry, summary: DaySummary, reference: DailyReference) -> discord.Embed:
-    embed = discord.Embed(title="Logged", description=entry_line(entry), colour=COLOUR)
-    _totals_fields(embed, summary.totals, reference)
-    _finish(embed, summary, reference)
+def logged_embed(
+    entry: Entry, summary: DaySummary, targets: Targets, note: str | None = None
+) -> discord.Embed:
+    """What was just logged and the day so far; ``note`` says more about the entry."""
+    description = entry_line(entry) + (f"\n{note}" if note else "")
+    embed = discord.Embed(title="Logged", description=description, colour=COLOUR)
+    _totals_fields(embed, summary, targets)
+    _finish(embed, summary, targets)
     return embed
 
 
@@ -124,12 +195,12 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
     )
 
 
-def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -> discord.Embed:
+def today_embed(summary: DaySummary, targets: Targets, plan: GapPlan) -> discord.Embed:
     day = summary.totals.day.strftime("%A %d %B")
     embed = discord.Embed(title=f"Today, {day}", colour=COLOUR)
     if summary.entries == 0:
         embed.description = "Nothing logged yet today. `/intake log` adds a food."
-    _totals_fields(embed, summary.totals, reference)
+    _totals_fields(embed, summary, targets)
     if summary.top_foods:
         lines = [
             f"{c.label}: {mg(c.magnesium_mg)} magnesium, {zinc(c.zinc_mg)} zinc"
@@ -141,16 +212,16 @@ def today_embed(summary: DaySummary, reference: DailyReference, plan: GapPlan) -
             inline=False,
         )
     if summary.supplements:
-        lines = [f"{s.label}: {mg(s.magnesium_mg)}" for s in summary.supplements]
+        lines = [f"{s.label}: {supplement_amounts(s)}" for s in summary.supplements]
         embed.add_field(
             name="Supplements", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
         )
     _gap_field(embed, plan)
-    _finish(embed, summary, reference)
+    _finish(embed, summary, targets)
     return embed
 
 
-def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embed:
+def week_embed(week: list[DayTotals], targets: Targets) -> discord.Embed:
     embed = discord.Embed(title="Magnesium, the last 7 days", colour=COLOUR)
     rows = [
         f"`{d.day:%a %d %b}` {mg(d.magnesium_mg):>7}"
@@ -164,16 +235,16 @@ def week_embed(week: list[DayTotals], reference: DailyReference) -> discord.Embe
     embed.add_field(
         name="Average over the days with entries",
         value=(
-            f"{versus(average, reference.magnesium)} · {len(logged_days)} of 7 days logged"
+            f"{versus(average, targets.magnesium.reference)} · {len(logged_days)} of 7 days logged"
             if logged_days
             else "Nothing logged in the last 7 days."
         ),
         inline=False,
     )
-    if not reference.personal:
+    if not targets.personal:
         embed.add_field(name="Reference", value=NO_PROFILE_HINT, inline=False)
     embed.set_image(url=f"attachment://{WEEK_CHART_FILE}")
-    embed.set_footer(text=NOT_ADVICE)
+    embed.set_footer(text=wording.NOT_ADVICE)
     return embed
 
 

@@ -30,6 +30,12 @@ def amount(nutrient_id: str, value: float, unit: str = "mg") -> str:
     return f"{_rounded(value, decimals_for(nutrient_id, value))} {unit}"
 
 
+def amount_range(nutrient_id: str, low: float, high: float, unit: str = "mg") -> str:
+    """E.g. "231–366 mg"; each end rounded like an amount."""
+    low_text = _rounded(low, decimals_for(nutrient_id, low))
+    return f"{low_text}–{_rounded(high, decimals_for(nutrient_id, high))} {unit}"
+
+
 def percent(part: float, whole: float) -> str:
     """`part` as a share of `whole`: "37 %", "<1 %" (not zero), "0 %"."""
     share = Decimal(_rounded(100 * part / whole, 0))

@@ -16,14 +16,19 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING, Any, cast
 
 import discord
 
-from bot.tree import send_ephemeral
 from bot.ui.limits import EMBED_DESCRIPTION, EMBED_TOTAL, pack_lines
+from bot.ui.replies import report_failure, send_ephemeral
 from bot.ui.views import NOT_YOURS
+
+if TYPE_CHECKING:
+    from bot.app import MagBot
 
 PageBook = Callable[[str], Sequence[discord.Embed]]
 """A key (a command's options as text, only letters, digits, ``_`` and ``.``) → its pages."""
@@ -87,6 +92,10 @@ class Place:
 PREVIOUS, COUNTER, NEXT = "p", "c", "n"
 
 
+def _books(client: discord.Client) -> dict[str, PageBook]:
+    return cast("MagBot", client).page_books
+
+
 class PageButton(
     discord.ui.DynamicItem[discord.ui.Button],
     template=r"pages:(?P<book>\w+):(?P<key>[\w.]*):(?P<index>\d+):(?P<owner>\d+):(?P<role>[pcn])",
@@ -109,9 +118,10 @@ class PageButton(
 
     @classmethod
     async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Button, match
+        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
     ) -> PageButton:
         place = Place(match["book"], match["key"], int(match["index"]), int(match["owner"]))
+        assert isinstance(item, discord.ui.Button)
         return cls(place, match["role"], label=item.label or "", disabled=item.disabled)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
@@ -122,12 +132,12 @@ class PageButton(
 
     async def callback(self, interaction: discord.Interaction) -> None:
         try:
-            pages = interaction.client.page_books[self.place.book](self.place.key)
+            pages = _books(interaction.client)[self.place.book](self.place.key)
             place = replace(self.place, index=min(self.place.index, len(pages) - 1))
             controls = page_controls(place, len(pages))
             await interaction.response.edit_message(embed=pages[place.index], view=controls)
         except Exception as error:
-            await interaction.client.tree.report(interaction, error)
+            await report_failure(interaction, error)
 
 
 def page_controls(place: Place, count: int, *, closed: bool = False) -> discord.ui.View:
@@ -154,7 +164,7 @@ async def send_pages(
     ephemeral: bool = False,
 ) -> None:
     """Answer with the first page, and page buttons for the asker when there are more."""
-    pages = interaction.client.page_books[book](key)
+    pages = _books(interaction.client)[book](key)
     if len(pages) == 1:
         await interaction.response.send_message(embed=pages[0], ephemeral=ephemeral)
         return
@@ -179,6 +189,7 @@ def _close_soon(client: discord.Client, token: str, message_id: int) -> None:
 
 async def _close(client: discord.Client, token: str, message_id: int) -> None:
     """Disable the buttons of a paged answer, on whichever page it was left."""
+    assert client.application_id is not None
     webhook = discord.Webhook.partial(client.application_id, token, client=client)
     try:
         message = await webhook.fetch_message(message_id)
@@ -189,8 +200,9 @@ async def _close(client: discord.Client, token: str, message_id: int) -> None:
             if getattr(child, "custom_id", "").endswith(f":{COUNTER}")
         )
         match = PageButton.__discord_ui_compiled_template__.fullmatch(counter)
+        assert match is not None
         place = Place(match["book"], match["key"], int(match["index"]), int(match["owner"]))
-        count = len(client.page_books[place.book](place.key))
+        count = len(_books(client)[place.book](place.key))
         await webhook.edit_message(message_id, view=page_controls(place, count, closed=True))
     except (discord.HTTPException, StopIteration):
         pass  # the message is gone, its token expired, or it no longer has page buttons

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import discord
 
-from bot.domain.intake import DailyReference
 from bot.domain.profile import Profile
+from bot.domain.targets import Targets
 from bot.ui.intake import NO_PROFILE_HINT, mg, zinc
+from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.teal()
 NOT_SET = "not set"
@@ -16,7 +17,7 @@ DELETE_QUESTION = (
 )
 
 
-def profile_embed(profile: Profile | None, reference: DailyReference) -> discord.Embed:
+def profile_embed(profile: Profile | None, targets: Targets) -> discord.Embed:
     embed = discord.Embed(title="Your profile", colour=COLOUR)
     if profile is None:
         embed.description = "You have no profile yet. `/profile set` creates one."
@@ -27,14 +28,17 @@ def profile_embed(profile: Profile | None, reference: DailyReference) -> discord
         embed.add_field(
             name="Timezone", value=f"{profile.timezone} (your day ends at midnight there)"
         )
-    limit = reference.supplement_limit
+    limit = targets.magnesium.upper_limit
+    magnesium, zinc_reference = targets.magnesium.reference, targets.zinc.reference
     lines = [
-        f"Magnesium: {mg(reference.magnesium.mg)} ({reference.magnesium.line})",
-        f"Zinc: {zinc(reference.zinc.mg)} ({reference.zinc.line})",
-        f"Upper limit for magnesium from supplements: {mg(limit.mg)} ({limit.line})",
+        f"Magnesium: {mg(magnesium.amount)} ({magnesium.line})",
+        f"Zinc: {zinc(zinc_reference.amount)} ({zinc_reference.line})",
+        f"Upper limit for magnesium from supplements: {mg(limit.amount)} ({limit.line})",
     ]
-    if not reference.personal:
+    if not targets.personal:
         lines.append(NO_PROFILE_HINT)
     embed.add_field(name="Your day is compared with", value="\n".join(lines), inline=False)
-    embed.set_footer(text="Only you see this. /mydata export or /mydata delete at any time.")
+    embed.set_footer(
+        text=f"{NOT_ADVICE} Only you see this. /mydata export or /mydata delete at any time."
+    )
     return embed

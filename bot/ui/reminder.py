@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from bot.domain.intake import DailyReference, DaySummary
+from bot.domain.intake import DaySummary
 from bot.domain.reminders import DMS_CLOSED, Reminder
+from bot.domain.targets import Targets
 from bot.ui.intake import mg, versus
 
 HOW_TO_SET = "`/reminder set time:HH:MM` sends you a DM each day at that time."
@@ -68,15 +69,13 @@ def turned_off_notice(reason: str) -> str:
     return f"Your daily reminder to log is off. {WHY_OFF[reason]}"
 
 
-def reminder_dm(summary: DaySummary, reference: DailyReference) -> str:
+def reminder_dm(summary: DaySummary, targets: Targets) -> str:
     """The daily DM: magnesium so far today against the person's reference, and how to log."""
+    reference = targets.magnesium.reference
     if summary.entries:
-        so_far = versus(summary.totals.magnesium_mg, reference.magnesium)
+        so_far = versus(summary.totals.magnesium_mg, reference)
     else:
-        so_far = (
-            f"nothing logged yet · reference {mg(reference.magnesium.mg)} "
-            f"({reference.magnesium.line})"
-        )
+        so_far = f"nothing logged yet · reference {mg(reference.amount)} ({reference.line})"
     return (
         f"Your daily magnesium check. So far today: {so_far}.\n"
         "Log what you ate with `/intake log` (supplements: `/intake supplement`), here or in "

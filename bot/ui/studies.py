@@ -109,7 +109,7 @@ def study_list_pages(studies: Sequence[Study], design: str | None) -> list[disco
         [_study_block(s) for s in studies],
         title=f"Studies on magnesium, zinc and IGF-1{which}",
         intro=f"Newest first. {OPEN_ONE}",
-        footer=SOURCE,
+        footer=f"{SOURCE} {NOT_ADVICE}",
         per_page=STUDIES_PER_PAGE,
         separator="\n\n",
         colour=COLOUR,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import discord
 
-from bot.tree import send_ephemeral
+from bot.ui.replies import report_failure, send_ephemeral
 
 NOT_YOURS = "These buttons belong to someone else's command. Run it yourself to get your own."
 
@@ -54,4 +54,4 @@ class OwnedView(discord.ui.View):
     async def on_error(
         self, interaction: discord.Interaction, error: Exception, item: discord.ui.Item
     ) -> None:
-        await interaction.client.tree.report(interaction, error)
+        await report_failure(interaction, error)

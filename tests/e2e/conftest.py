@@ -1,7 +1,9 @@
 """The real bot against the fake, started the way `magbot run` starts it."""
 
+import contextlib
 from collections.abc import AsyncIterator
 from functools import partial
+from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -40,6 +42,28 @@ def magbot_environment() -> dict[str, str]:
     return {}
 
 
+@contextlib.asynccontextmanager
+async def serving(
+    fake_discord: FakeDiscord, database: Path | str, environment: dict[str, str] | None = None
+) -> AsyncIterator[MagBot]:
+    """MagBot on ``database``, connected to the fake, its commands registered; closed after."""
+    settings = load_settings(
+        {
+            "DISCORD_TOKEN": fake_discord.token,
+            **database_environment(database),
+            "MAGBOT_DISCORD_API_BASE": fake_discord.api_base,
+            "MAGBOT_DISCORD_GATEWAY_URL": fake_discord.gateway_url,
+            **(environment or {}),
+        }
+    )
+    with restored_endpoints():
+        apply_endpoints(settings)
+        async with MagBot(settings) as bot:
+            start = partial(bot.start, settings.require_token())
+            async with running(bot, fake_discord, start):
+                yield bot
+
+
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def magbot(
     fake_discord: FakeDiscord,
@@ -50,18 +74,5 @@ async def magbot(
 ) -> AsyncIterator[MagBot]:
     """MagBot with a fresh database, connected to the module's fake, its commands registered."""
     database = new_database(request, backend, tmp_path_factory.mktemp("magbot"))
-    settings = load_settings(
-        {
-            "DISCORD_TOKEN": fake_discord.token,
-            **database_environment(database),
-            "MAGBOT_DISCORD_API_BASE": fake_discord.api_base,
-            "MAGBOT_DISCORD_GATEWAY_URL": fake_discord.gateway_url,
-            **magbot_environment,
-        }
-    )
-    with restored_endpoints():
-        apply_endpoints(settings)
-        async with MagBot(settings) as bot:
-            start = partial(bot.start, settings.require_token())
-            async with running(bot, fake_discord, start):
-                yield bot
+    async with serving(fake_discord, database, magbot_environment) as bot:
+        yield bot

@@ -187,7 +187,7 @@ async def test_a_food_with_a_profile_shows_your_rda_privately(discord, magbot):
     serving = content.food_by_id["almonds_dry_roasted"].default_serving
     lines = fields[f"{serving.label} ({numbers.grams(serving.grams)})"].split("\n")
     for line, nutrient in zip(lines, ("magnesium", "zinc"), strict=True):
-        rda = target_for(content.nutrient_by_id[nutrient], 34, "female").rda
+        rda = target_for(content.nutrient_by_id[nutrient], 34, "female").reference
         amount, value = shown(content, "almonds_dry_roasted", nutrient, serving.grams)
         assert f"**{amount}**" in line
         assert line.endswith(f" · {numbers.percent(value, rda.amount)} of your RDA")

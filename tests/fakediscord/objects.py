@@ -12,6 +12,9 @@ GUILD_ID = 1200000000000000001
 CHANNEL_ID = 1300000000000000001
 OTHER_GUILD_ID = 1200000000000000002
 """A server the bot is not in: people there reach it only through their own user install."""
+SECOND_GUILD_ID = GUILD_ID + (1 << 22)
+"""Another server the bot sits in when the fake serves several (a sharded bot): with 2 shards,
+GUILD_ID's events go to shard 1 and this one's to shard 0."""
 OTHER_CHANNEL_ID = 1300000000000000002
 GROUP_DM_ID = 1300000000000000003
 ALL_PERMISSIONS = str((1 << 50) - 1)
@@ -114,11 +117,17 @@ def group_dm_payload(user: FakeUser) -> dict[str, Any]:
     }
 
 
-def guild_payload() -> dict[str, Any]:
-    """The one guild the bot sits in, as GUILD_CREATE carries it."""
+def guild_channel_id(guild_id: int) -> int:
+    """The one text channel of a guild the bot sits in (CHANNEL_ID in GUILD_ID)."""
+    return CHANNEL_ID + (guild_id - GUILD_ID)
+
+
+def guild_payload(guild_id: int = GUILD_ID) -> dict[str, Any]:
+    """A guild the bot sits in (GUILD_ID unless the fake serves several), as GUILD_CREATE
+    carries it."""
     return {
-        "id": str(GUILD_ID),
-        "name": "Fake Guild",
+        "id": str(guild_id),
+        "name": "Fake Guild" if guild_id == GUILD_ID else f"Fake Guild {guild_id}",
         "icon": None,
         "owner_id": str(ALICE.id),
         "unavailable": False,
@@ -128,7 +137,7 @@ def guild_payload() -> dict[str, Any]:
         "features": [],
         "roles": [
             {
-                "id": str(GUILD_ID),
+                "id": str(guild_id),
                 "name": "@everyone",
                 "permissions": ALL_PERMISSIONS,
                 "position": 0,
@@ -138,7 +147,7 @@ def guild_payload() -> dict[str, Any]:
                 "mentionable": False,
             }
         ],
-        "channels": [channel_payload()],
+        "channels": [channel_payload(guild_channel_id(guild_id), guild_id)],
         "members": [BOT_USER.member_payload()],
         "emojis": [],
         "stickers": [],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -54,7 +54,11 @@ class FakeDiscord:
         *,
         response_deadline: float = RESPONSE_DEADLINE,
         check_schema: bool = True,
+        shard_count: int = 1,
+        guild_ids: Sequence[int] = (GUILD_ID,),
     ) -> None:
+        """``shard_count``: the shards the bot must connect (each IDENTIFYing with its
+        ``[shard_id, shard_count]``); ``guild_ids``: the servers the bot sits in."""
         self.token = token
         self.response_deadline = response_deadline
         self.check_schema = check_schema
@@ -72,13 +76,13 @@ class FakeDiscord:
         self._changed = asyncio.Event()
         self._runner: web.AppRunner | None = None
         self.port = 0
-        self.gateway = Gateway(token, "", self.notify)
+        self.gateway = Gateway(token, "", self.notify, shard_count=shard_count, guild_ids=guild_ids)
         self.channels = ChannelRoutes(self)
 
     # lifecycle -----------------------------------------------------------------------------
 
-    async def start(self) -> None:
-        """Listen on a free port of 127.0.0.1."""
+    async def start(self, port: int = 0) -> None:
+        """Listen on 127.0.0.1, on `port` or (0) a free one."""
         app = web.Application(middlewares=[self._middleware])
         webhooks = WebhookRoutes(self)
         app.add_routes(
@@ -103,7 +107,7 @@ class FakeDiscord:
         )
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.gateway.url = self.gateway_url
@@ -144,8 +148,14 @@ class FakeDiscord:
             raise TimeoutError(f"fake Discord waited {within:.1f} s for {what}") from None
         return result
 
-    async def wait_until_connected(self, within: float = 5.0) -> None:
-        await self.wait_for(lambda: self.gateway.connected, within, "the bot's gateway session")
+    async def wait_until_connected(
+        self, within: float = 5.0, shards: Iterable[int] | None = None
+    ) -> None:
+        """Until the bot's gateway sessions are up: every shard's, or those of ``shards``."""
+        wanted = [self.gateway.shards[s] for s in shards or self.gateway.shards]
+        await self.wait_for(
+            lambda: all(s.connected for s in wanted), within, "the bot's gateway session"
+        )
 
     def record_violations(self, violations: list[Violation], request: str) -> None:
         found = [Violation(v.path, v.code, v.message, request) for v in violations]
@@ -185,6 +195,14 @@ class FakeDiscord:
     async def drop_gateway(self, code: int = 4000) -> None:
         """Close the bot's gateway socket (4000: discord.py reconnects and resumes)."""
         await self.gateway.drop(code)
+
+    async def gateway_outage(self) -> None:
+        """Drop the bot's gateway socket and refuse to let it back in until `gateway_back()`."""
+        self.gateway.refusing = True
+        await self.gateway.drop(4000)
+
+    def gateway_back(self) -> None:
+        self.gateway.refusing = False
 
     async def wait_resumed(self, count: int, within: float = 5.0) -> None:
         """Wait until the bot has resumed `count` times in all."""
@@ -314,7 +332,13 @@ class FakeDiscord:
 
     async def _gateway_bot(self, _: web.Request) -> web.Response:
         limit = {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1}
-        return json_response({"url": self.gateway_url, "shards": 1, "session_start_limit": limit})
+        return json_response(
+            {
+                "url": self.gateway_url,
+                "shards": self.gateway.shard_count,
+                "session_start_limit": limit,
+            }
+        )
 
     async def _attachment(self, request: web.Request) -> web.Response:
         for message in self.messages.values():

@@ -14,7 +14,6 @@ from typing import Any
 from .objects import (
     ALL_PERMISSIONS,
     BOT_DM_CONTEXT,
-    CHANNEL_ID,
     GROUP_DM_ID,
     GUILD_CONTEXT,
     GUILD_ID,
@@ -28,6 +27,7 @@ from .objects import (
     channel_payload,
     dm_channel_payload,
     group_dm_payload,
+    guild_channel_id,
 )
 
 _DM_CHANNEL_BASE = 1700000000000000000
@@ -49,26 +49,31 @@ class Where:
     forces_ephemeral: bool = False
     """Discord shows a user-installed app's replies only to the user in large servers."""
 
+    @property
+    def bot_is_member(self) -> bool:
+        """A server the bot was invited to (not one reached through a user install)."""
+        return self.guild_id is not None and self.install == GUILD_INSTALL
+
     def channel_id(self, user: FakeUser) -> int:
-        if self.guild_id == GUILD_ID:
-            return CHANNEL_ID
+        if self.bot_is_member:
+            return guild_channel_id(self.guild_id or GUILD_ID)
         if self.guild_id is not None:
             return OTHER_CHANNEL_ID
         return dm_channel_id(user) if self.context == BOT_DM_CONTEXT else GROUP_DM_ID
 
     def envelope(self, user: FakeUser) -> dict[str, Any]:
         """The fields of an interaction payload that depend on where it happens."""
-        owner = str(GUILD_ID) if self.install == GUILD_INSTALL else str(user.id)
+        owner = str(self.guild_id) if self.install == GUILD_INSTALL else str(user.id)
         fields: dict[str, Any] = {
             "context": self.context,
             "authorizing_integration_owners": {str(self.install): owner},
             "channel_id": str(self.channel_id(user)),
         }
-        if self.guild_id == GUILD_ID:
+        if self.bot_is_member:
             fields |= {
-                "guild_id": str(GUILD_ID),
+                "guild_id": str(self.guild_id),
                 "guild_locale": "en-US",
-                "channel": channel_payload(),
+                "channel": channel_payload(self.channel_id(user), self.guild_id or GUILD_ID),
                 "member": user.member_payload(),
                 "app_permissions": ALL_PERMISSIONS,
             }
@@ -104,6 +109,11 @@ class Where:
             everywhere = [GUILD_CONTEXT, BOT_DM_CONTEXT, PRIVATE_CHANNEL_CONTEXT]
             contexts = everywhere if command.get("dm_permission", True) else [GUILD_CONTEXT]
         return self.install in installs and self.context in contexts
+
+
+def in_server(guild_id: int) -> Where:
+    """A server the bot sits in (the fake serves several when the bot is sharded)."""
+    return Where(f"server {guild_id}", GUILD_CONTEXT, GUILD_INSTALL, guild_id)
 
 
 IN_SERVER = Where("the bot's server", GUILD_CONTEXT, GUILD_INSTALL, GUILD_ID)

@@ -5,6 +5,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from importlib import metadata
 
 from bot.settings import DEFAULT_CONFIG_DIR
 
@@ -28,6 +29,41 @@ def test_check_passes_on_the_shipped_configuration(tmp_path):
     result = magbot("check", tmp_path=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "valid" in result.stderr
+    assert f"Database: {tmp_path / 'magbot.sqlite3'}" in result.stderr
+
+
+def test_version_names_the_installed_release():
+    result = magbot("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"magbot {metadata.version('magbot')}"
+
+
+def test_check_says_where_the_default_database_is(tmp_path):
+    result = magbot("check", env={"XDG_DATA_HOME": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert f"Database: {tmp_path / 'magbot' / 'magbot.sqlite3'}" in result.stderr
+
+
+def test_check_reports_a_database_path_it_cannot_create(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    database = tmp_path / "a-file" / "magbot.sqlite3"
+    result = magbot("check", env={"MAGBOT_DATABASE": str(database)})
+    assert result.returncode == 2
+    assert f"MAGBOT_DATABASE: cannot create {database}: " in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not database.parent.is_dir()
+
+
+def test_check_reports_every_settings_problem_at_once_in_file_order(tmp_path):
+    (tmp_path / "settings.yaml").write_text("intake_rate: 2.5\ndev_guild: 0\nview_timeout: .nan\n")
+    result = magbot("check", env={"MAGBOT_CONFIG_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    errors = [line.split("ERROR   bot: ")[1] for line in result.stderr.splitlines()]
+    assert [error.split(":")[1].strip() for error in errors] == [
+        "intake_rate",
+        "dev_guild",
+        "view_timeout",
+    ]
 
 
 def test_run_without_token_exits_2_with_a_clear_line(tmp_path):
@@ -41,7 +77,7 @@ def test_broken_settings_file_names_the_key(tmp_path):
     (tmp_path / "settings.yaml").write_text("database: x.db\nintake_per: soon\n")
     result = magbot("run", env={"MAGBOT_CONFIG_DIR": str(tmp_path), "DISCORD_TOKEN": "t"})
     assert result.returncode == 2
-    assert "intake_per: must be a positive float" in result.stderr
+    assert "intake_per: must be a positive number" in result.stderr
     assert "Traceback" not in result.stderr
 
 

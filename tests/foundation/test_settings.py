@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.settings import PROJECT_DIR, SettingsError, load_settings
+from bot.settings import SettingsError, default_database, load_settings
 
 
 def write_config(tmp_path: Path, text: str) -> dict[str, str]:
@@ -12,7 +12,7 @@ def write_config(tmp_path: Path, text: str) -> dict[str, str]:
 
 def test_shipped_defaults_load():
     settings = load_settings({})
-    assert settings.database == PROJECT_DIR / "data" / "magbot.sqlite3"
+    assert settings.database == default_database()
     assert settings.log_level == "INFO"
     assert settings.dev_guild is None
     assert settings.token is None
@@ -44,18 +44,48 @@ def test_token_never_appears_in_repr():
     assert "very-secret-token" not in repr(settings)
 
 
+def test_the_default_database_is_in_the_user_data_folder(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    settings = load_settings(write_config(tmp_path, "database: null\n"))
+    assert settings.database == tmp_path / "share" / "magbot" / "magbot.sqlite3"
+
+
 def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
     url = "postgresql://magbot:hunter2@db.internal:5432/magbot"
     settings = load_settings({"MAGBOT_DATABASE_URL": url, "MAGBOT_DATABASE_POOL": "4"})
     assert settings.database_target == url
     assert settings.database_pool == 4
     assert "hunter2" not in repr(settings)
-    assert load_settings({}).database_target == PROJECT_DIR / "data" / "magbot.sqlite3"
+    assert load_settings({}).database_target == default_database()
 
 
-def test_relative_database_path_is_taken_from_the_project(tmp_path):
+@pytest.mark.parametrize(
+    ("env", "ids", "registers"),
+    [
+        ({}, None, True),
+        ({"MAGBOT_SHARD_COUNT": "4"}, (0, 1, 2, 3), True),
+        ({"MAGBOT_SHARD_COUNT": "8", "MAGBOT_SHARD_IDS": "4-7"}, (4, 5, 6, 7), False),
+        ({"MAGBOT_SHARD_COUNT": "8", "MAGBOT_SHARD_IDS": "6, 0,3"}, (0, 3, 6), True),
+        ({"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "0-1"}, (0, 1), True),
+    ],
+)
+def test_shards_run_here_and_who_registers_commands(env, ids, registers):
+    settings = load_settings({"MAGBOT_DATABASE_URL": "postgresql://db/magbot", **env})
+    assert settings.shard_ids == ids
+    assert settings.holds_shard_zero is registers
+
+
+def test_relative_database_path_in_the_file_is_taken_from_its_folder(tmp_path):
     settings = load_settings(write_config(tmp_path, "database: somewhere/x.sqlite3\n"))
-    assert settings.database == PROJECT_DIR / "somewhere" / "x.sqlite3"
+    assert settings.database == tmp_path / "somewhere" / "x.sqlite3"
+
+
+def test_relative_database_path_in_the_environment_is_taken_from_the_current_folder(
+    tmp_path, monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings({"MAGBOT_DATABASE": "here.sqlite3"})
+    assert settings.database == tmp_path / "here.sqlite3"
 
 
 @pytest.mark.parametrize(
@@ -65,7 +95,7 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
         (
             "database: x.db\nintake_rate: lots\n",
             {},
-            "settings.yaml: intake_rate: must be a positive int",
+            "settings.yaml: intake_rate: must be a positive whole number",
         ),
         (
             "database: x.db\nview_timeout: -5\n",
@@ -75,7 +105,7 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
         (
             "database: x.db\n",
             {"MAGBOT_VIEW_TIMEOUT": "3600"},
-            "MAGBOT_VIEW_TIMEOUT: must be a positive float of at most 840",
+            "MAGBOT_VIEW_TIMEOUT: must be a positive number of at most 840",
         ),
         (
             "database: x.db\n",
@@ -90,12 +120,41 @@ def test_relative_database_path_is_taken_from_the_project(tmp_path):
         ),
         (
             "database: x.db\n",
+            {"MAGBOT_INTAKE_RATE": "2.5"},
+            "MAGBOT_INTAKE_RATE: must be a positive whole number, not a fraction",
+        ),
+        ("database: x.db\n", {"MAGBOT_DEV_GUILD": "0"}, "MAGBOT_DEV_GUILD: must be a guild id"),
+        ("database: x.db\n", {"MAGBOT_DEV_GUILD": "-5"}, "MAGBOT_DEV_GUILD: must be a guild id"),
+        ("database: x.db\n", {"MAGBOT_INTAKE_PER": "nan"}, "MAGBOT_INTAKE_PER: must be a positive"),
+        ("database: x.db\n", {"MAGBOT_VIEW_TIMEOUT": "inf"}, "MAGBOT_VIEW_TIMEOUT: must be"),
+        (
+            "database: x.db\n",
             {"MAGBOT_DATABASE_URL": "mysql://db/magbot"},
             "MAGBOT_DATABASE_URL: must be a postgresql or postgres URL",
         ),
         ("database: x.db\n", {"MAGBOT_DATABASE_POOL": "0"}, "MAGBOT_DATABASE_POOL: must be"),
-        ("log_level: INFO\n", {}, "settings.yaml: database: missing"),
-        ("database: [\n", {}, "settings.yaml: not valid YAML"),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1-x"},
+            "MAGBOT_SHARD_IDS: must be a range like 0-3 or a list like 0,2,5",
+        ),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "0,0"},
+            "MAGBOT_SHARD_IDS: must be a range like 0-3 or a list like 0,2,5, each shard once",
+        ),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1-2"},
+            "MAGBOT_SHARD_IDS: shard 2 does not exist; with MAGBOT_SHARD_COUNT 2 shards are"
+            " numbered 0-1",
+        ),
+        ("database: x.db\n", {"MAGBOT_SHARD_IDS": "0"}, "MAGBOT_SHARD_IDS: needs MAGBOT_SHARD_C"),
+        (
+            "database: x.db\n",
+            {"MAGBOT_SHARD_COUNT": "2", "MAGBOT_SHARD_IDS": "1"},
+            "must share one database: set MAGBOT_DATABASE_URL (PostgreSQL)",
+        ),
     ],
 )
 def test_bad_values_name_the_key(tmp_path, text, env, named):
@@ -107,3 +166,39 @@ def test_bad_values_name_the_key(tmp_path, text, env, named):
 def test_missing_token_is_reported_by_name():
     with pytest.raises(SettingsError, match="DISCORD_TOKEN"):
         load_settings({}).require_token()
+
+
+def test_every_problem_in_the_file_is_reported_at_once_in_file_order(tmp_path):
+    env = write_config(
+        tmp_path,
+        "intake_rate: 2.5\n"
+        "colour: blue\n"
+        "view_timeout: .nan\n"
+        "dev_guild: 0\n"
+        "intake_per: .inf\n"
+        "log_level: INFO\n",
+    )
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env | {"MAGBOT_DEV_GUILD": "-1"})
+    assert [problem.split(" (")[0] for problem in caught.value.problems] == [
+        "settings.yaml: intake_rate: must be a positive whole number, not a fraction",
+        "settings.yaml: colour: unknown key",
+        "settings.yaml: view_timeout: must be a positive number of at most 840",
+        "settings.yaml: dev_guild: must be a guild id",
+        "settings.yaml: intake_per: must be a positive number",
+        "MAGBOT_DEV_GUILD: must be a guild id",
+    ]
+
+
+def test_a_yaml_syntax_error_names_file_line_and_column(tmp_path):
+    env = write_config(tmp_path, "database: x.db\nlog_level: INFO\nintake_rate: 5: 6\n")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env)
+    [problem] = caught.value.problems
+    assert problem.startswith(f"{tmp_path / 'settings.yaml'}:3:15: mapping values are not allowed")
+
+
+def test_a_whole_number_written_as_a_float_is_accepted(tmp_path):
+    settings = load_settings(write_config(tmp_path, "intake_rate: 3.0\ndev_guild: '42'\n"))
+    assert settings.intake_rate == 3
+    assert settings.dev_guild == 42

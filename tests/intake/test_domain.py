@@ -47,7 +47,7 @@ def test_supplement_dose_outside_1_to_2000_mg_is_refused(mg):
 def test_supplement_counts_as_elemental_magnesium_only():
     dose = intake.supplement_intake("oxide", 400)
     assert (dose.magnesium_mg, dose.zinc_mg, dose.label) == (400, 0, "Magnesium oxide")
-    assert dose.quantity == "400 mg elemental"
+    assert dose.quantity == "400 mg elemental magnesium"
 
 
 def test_over_the_upper_limit_is_strictly_above_it():

@@ -7,7 +7,7 @@ import pytest
 from bot.content import load_content
 from bot.domain.gap import close_the_gap
 from bot.domain.models import Food, FoodSource, Serving
-from bot.domain.recent import rank_recent
+from bot.domain.recent import FoodUse, rank_recent, weight_bands
 from bot.settings import DEFAULT_CONFIG_DIR
 
 
@@ -122,16 +122,19 @@ def test_the_catalogue_never_suggests_two_kinds_of_the_same_food(catalogue):
 NOW = datetime(2026, 12, 1, 20, 0, tzinfo=UTC)
 
 
-def test_a_food_logged_every_day_ranks_above_one_logged_once_just_now():
-    daily = [("oats", NOW - timedelta(days=d, hours=1)) for d in range(14)]
-    assert rank_recent([("banana", NOW), *daily], NOW) == ["oats", "banana"]
-
-
-def test_of_two_foods_logged_once_the_more_recent_comes_first():
-    logged = [("old", NOW - timedelta(days=30)), ("new", NOW - timedelta(days=1))]
-    assert rank_recent(logged, NOW) == ["new", "old"]
+def test_the_most_weight_leads_then_the_most_recent():
+    uses = [
+        FoodUse("banana", 1.0, NOW),
+        FoodUse("oats", 7.0, NOW - timedelta(hours=20)),
+        FoodUse("kale", 1.0, NOW - timedelta(days=2)),
+    ]
+    assert rank_recent(uses) == ["oats", "banana", "kale"]
 
 
 def test_at_most_ten_of_a_persons_foods_lead():
-    logged = [(f"food{i}", NOW - timedelta(hours=i)) for i in range(15)]
-    assert rank_recent(logged, NOW) == [f"food{i}" for i in range(10)]
+    uses = [FoodUse(f"food{i}", 1.0, NOW - timedelta(hours=i)) for i in range(15)]
+    assert rank_recent(uses) == [f"food{i}" for i in range(10)]
+
+
+def test_an_entry_counts_less_as_it_ages():
+    assert weight_bands(NOW) == ((NOW - timedelta(days=7), 1.0), (NOW - timedelta(days=30), 0.5))

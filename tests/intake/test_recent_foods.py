@@ -30,3 +30,17 @@ async def test_deleted_and_undone_entries_are_forgotten(storage):
     assert await storage.intake.recent_foods(ALICE, NOW) == ["oats"]
     await storage.delete_user(ALICE)
     assert await storage.intake.recent_foods(ALICE, NOW) == []
+
+
+async def test_of_two_foods_logged_once_the_more_recent_leads(storage):
+    await storage.intake.add_entry(ALICE, food("Kale"), NOW - timedelta(days=40))
+    await storage.intake.add_entry(ALICE, food("Oats"), NOW - timedelta(days=10))
+    await storage.intake.add_entry(ALICE, food("Banana"), NOW - timedelta(days=2))
+    assert await storage.intake.recent_foods(ALICE, NOW) == ["banana", "oats", "kale"]
+
+
+async def test_a_food_logged_daily_a_month_ago_still_leads_one_logged_once_this_week(storage):
+    for day in range(31, 41):
+        await storage.intake.add_entry(ALICE, food("Oats"), NOW - timedelta(days=day))
+    await storage.intake.add_entry(ALICE, food("Banana"), NOW - timedelta(days=1))
+    assert await storage.intake.recent_foods(ALICE, NOW) == ["oats", "banana"]

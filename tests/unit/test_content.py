@@ -159,7 +159,10 @@ def test_invalid_yaml_names_the_line(config_copy):
     config_dir = config_copy("foods.yaml", lambda data: None)
     (config_dir / "foods.yaml").write_text("foods:\n  - id: [unclosed\n", encoding="utf-8")
     problems = check_content(config_dir)[1]
-    assert problems == ["foods.yaml: -: -: not valid YAML at line 3"]
+    assert problems == [
+        f"{config_dir / 'foods.yaml'}:3:1: did not find expected ',' or ']'"
+        " (while parsing a flow sequence that starts at 2:9)"
+    ]
 
 
 def test_domain_imports_no_yaml_discord_or_database():

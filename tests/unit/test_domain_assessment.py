@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-
 import pytest
 
 from bot.domain.assessment import (
@@ -20,7 +18,6 @@ from bot.domain.assessment import (
     typical_servings,
     who_choices,
 )
-from bot.domain.foods import nutrient_amount
 from bot.domain.models import FOOD_CATEGORIES
 from bot.domain.profile import Profile
 from bot.domain.targets import MAX_AGE, target_for
@@ -68,7 +65,7 @@ RDA_BY_BAND = [  # (band, who, mg, source line)
 
 @pytest.mark.parametrize(("band", "who", "amount", "line"), RDA_BY_BAND)
 def test_each_age_band_picks_its_rda_row(content, magnesium, band, who, amount, line):
-    result = assess(answers(band, who), magnesium, content.foods)
+    result = assess(answers(band, who), magnesium, content.foods, content.food_groups)
     assert (result.intake.rda.amount, result.intake.rda.line) == (amount, line)
 
 
@@ -83,7 +80,10 @@ def test_any_age_in_a_band_gets_the_same_targets_as_its_youngest(content, band):
         for sex in ("male", "female"):
             youngest = target_for(nutrient, band.first, sex)
             oldest = target_for(nutrient, band.last or MAX_AGE, sex)
-            assert (youngest.rda, youngest.upper_limit) == (oldest.rda, oldest.upper_limit)
+            assert (youngest.reference, youngest.upper_limit) == (
+                oldest.reference,
+                oldest.upper_limit,
+            )
 
 
 def test_pregnancy_and_breastfeeding_are_offered_only_where_the_rda_has_them(magnesium):
@@ -97,36 +97,83 @@ def test_pregnancy_and_breastfeeding_are_offered_only_where_the_rda_has_them(mag
 # intake estimate ----------------------------------------------------------------------------
 
 
-def test_a_typical_serving_is_the_median_of_the_groups_default_servings(content):
-    typical = typical_servings(content.foods)
+def test_a_typical_serving_is_the_median_of_the_everyday_foods_of_the_group(content):
+    typical = typical_servings(content.food_groups)
     assert list(typical) == list(FOOD_CATEGORIES)
-    nuts = [f for f in content.foods if f.category == "nuts_seeds"]
-    per_serving = [nutrient_amount(f, "magnesium", 1, f.default_serving.label) for f in nuts]
-    assert typical["nuts_seeds"].mg == pytest.approx(statistics.median(per_serving))
-    assert typical["nuts_seeds"].food_count == len(nuts)
+    # Leafy greens stand for raw spinach (1 cup, 30 g × 79 mg/100 g), boiled spinach (1/2 cup,
+    # 90 g × 87) and raw kale (1 cup, 21 g × 33): 23.7, 78.3 and 6.93 mg (reference foods.yaml).
+    greens = typical["leafy_greens"]
+    assert greens.mg == pytest.approx(23.7)
+    assert (greens.low, greens.high) == (pytest.approx(15.315), pytest.approx(51.0))
+    # Fish and meat: chicken breast 24.65, ground beef 17.85, farmed salmon 25.5 (USDA, 3 oz)
+    # and halibut 24 (the NIH ODS row).
+    fish = typical["fish_meat"]
+    assert fish.mg == pytest.approx(24.325)
+    assert [f.mg for f in fish.foods] == pytest.approx([24.65, 17.85, 25.5, 24])
+    assert fish.foods[-1].source == "NIH ODS table"
+
+
+def test_every_group_stands_for_ordinary_foods_not_only_rich_ones(content):
+    """The staples of the NIH ODS table are in the groups: a grain serving is not quinoa."""
+    labels = {
+        category: " ".join(f.label for f in typical.foods)
+        for category, typical in typical_servings(content.food_groups).items()
+    }
+    for staple, category in [
+        ("White rice", "whole_grains"),
+        ("Whole-wheat bread", "whole_grains"),
+        ("Apple", "fruit_veg"),
+        ("Carrots", "fruit_veg"),
+        ("Broccoli", "fruit_veg"),
+        ("Raisins", "fruit_veg"),
+        ("Chicken breast", "fish_meat"),
+        ("Beef", "fish_meat"),
+        ("Halibut", "fish_meat"),
+        ("Milk", "dairy"),
+    ]:
+        assert staple in labels[category], staple
+    assert "Quinoa" not in labels["whole_grains"]
+
+
+# FACTS §2 (Ford & Mokdad 2003, NHANES 1999–2000): mean magnesium from food of women about
+# 240–260 mg a day, of men about 330–350 mg. An ordinary day must land among them.
+NHANES_WOMEN_HIGH, NHANES_MEN_LOW = 260, 330
+ORDINARY_DAY_MG = 23.7 + 53.76 + 50.0125 + 39.39 + 21.75 + 24.325 + 26.84 + 45.6435
+"""One serving of each group: the medians worked out by hand from the reference values."""
+
+
+def test_an_ordinary_day_lands_among_the_nhanes_means_not_above_the_rda(content, magnesium):
+    ordinary = dict.fromkeys(FOOD_CATEGORIES, 1)
+    estimate = assess(answers(servings=ordinary), magnesium, content.foods, content.food_groups)
+    intake = estimate.intake
+    assert intake.total_mg == pytest.approx(ORDINARY_DAY_MG, abs=0.1)
+    assert 240 <= intake.total_mg <= 350
+    assert intake.low_mg <= NHANES_WOMEN_HIGH
+    assert intake.high_mg >= NHANES_MEN_LOW
+    assert intake.low_mg < intake.total_mg < intake.high_mg < 420
 
 
 def test_intake_is_servings_times_typical_serving_against_the_rda(content, magnesium):
-    typical = typical_servings(content.foods)
+    typical = typical_servings(content.food_groups)
     servings = {"leafy_greens": 1, "whole_grains": 2, "dairy": 1}
-    rda = target_for(magnesium, 40, "female").rda
+    rda = target_for(magnesium, 40, "female").reference
     estimate = estimate_intake(servings, typical, rda)
-    expected = sum(n * typical[c].mg for c, n in servings.items())
-    assert estimate.total_mg == pytest.approx(expected)
-    assert estimate.percent_of_rda == pytest.approx(100 * expected / 320)
-    assert estimate.gap_mg == pytest.approx(320 - expected)
+    expected = 23.7 + 2 * 39.39 + 26.84
+    assert estimate.total_mg == pytest.approx(expected, abs=0.01)
+    assert estimate.gap_mg == pytest.approx(320 - expected, abs=0.01)
+    assert estimate.low_mg == pytest.approx(15.315 + 2 * 24.0 + 25.62, abs=0.01)
     assert [g.servings for g in estimate.groups] == [1, 0, 0, 2, 0, 0, 1, 0]
 
 
 def test_no_food_means_no_intake_and_the_whole_rda_is_the_gap(content, magnesium):
-    estimate = assess(answers(), magnesium, content.foods).intake
-    assert (estimate.total_mg, estimate.gap_mg) == (0, 420)
+    estimate = assess(answers(), magnesium, content.foods, content.food_groups).intake
+    assert (estimate.total_mg, estimate.low_mg, estimate.high_mg, estimate.gap_mg) == (0, 0, 0, 420)
 
 
 @pytest.mark.parametrize("servings", [{"nuts_seeds": 4}, {"nuts_seeds": -1}, {"candy": 1}])
 def test_impossible_servings_are_refused(content, magnesium, servings):
     with pytest.raises(ValueError, match=r"servings|food group"):
-        assess(answers(servings=servings), magnesium, content.foods)
+        assess(answers(servings=servings), magnesium, content.foods, content.food_groups)
 
 
 # Magnesium Depletion Score ------------------------------------------------------------------
@@ -171,7 +218,7 @@ def test_the_ppi_item_is_current_use_however_long():
 def test_no_score_for_children_and_teenagers(content, magnesium, band):
     person = answers(band, kidney="reduced", diuretic=True, ppi=True)
     assert depletion_score(person) is None
-    result = assess(person, magnesium, content.foods)
+    result = assess(person, magnesium, content.foods, content.food_groups)
     assert result.score is None
     assert result.intake.rda.amount > 0
 
@@ -236,12 +283,12 @@ def test_conditions_and_heavy_drinking_are_risk_groups():
 
 
 def test_suggestions_come_from_the_groups_eaten_least_richest_first(content, magnesium):
-    """Greens and dairy are eaten least; of the groups eaten once, grains have the richest
-    typical serving, so they come third; each group gives its richest food per serving."""
+    """Greens and dairy are eaten least; of the groups eaten once, nuts and seeds have the
+    richest typical serving, so they come third; each group gives its richest food per serving."""
     eaten = dict.fromkeys(FOOD_CATEGORIES, 1) | {"leafy_greens": 0, "dairy": 0}
-    result = assess(answers("65+", servings=eaten), magnesium, content.foods)
+    result = assess(answers("65+", servings=eaten), magnesium, content.foods, content.food_groups)
     assert [s.food.id for s in result.foods] == [
-        "quinoa_cooked",
+        "hemp_seeds_hulled",
         "spinach_boiled",
         "yogurt_plain_lowfat",
     ]
@@ -251,7 +298,7 @@ def test_suggestions_come_from_the_groups_eaten_least_richest_first(content, mag
 
 def test_no_suggestions_once_the_estimate_meets_the_rda(content, magnesium):
     plenty = dict.fromkeys(FOOD_CATEGORIES, 3)
-    result = assess(answers(servings=plenty), magnesium, content.foods)
+    result = assess(answers(servings=plenty), magnesium, content.foods, content.food_groups)
     assert result.intake.gap_mg == 0
     assert result.foods == ()
     assert suggest_foods(content.foods, result.intake) == ()
@@ -261,7 +308,7 @@ def test_a_clinician_is_suggested_for_a_high_score_kidneys_ppis_conditions_and_p
     content, magnesium
 ):
     def reasons(**given):
-        return assess(answers(**given), magnesium, content.foods).clinician
+        return assess(answers(**given), magnesium, content.foods, content.food_groups).clinician
 
     assert reasons(kidney="normal") == ()
     assert reasons(kidney="normal", who="female") == ()
@@ -276,12 +323,16 @@ def test_supplements_are_discussed_only_with_a_gap_a_raised_score_or_a_risk(cont
     plenty = dict.fromkeys(FOOD_CATEGORIES, 3)
 
     def discussed(**given):
-        return assess(answers(servings=plenty, **given), magnesium, content.foods)
+        return assess(
+            answers(servings=plenty, **given), magnesium, content.foods, content.food_groups
+        )
 
     assert not discussed(kidney="normal").discuss_supplements
     assert discussed(kidney="unknown").discuss_supplements
     assert discussed(kidney="normal", type2_diabetes=True).discuss_supplements
-    assert assess(answers(kidney="normal"), magnesium, content.foods).discuss_supplements
+    assert assess(
+        answers(kidney="normal"), magnesium, content.foods, content.food_groups
+    ).discuss_supplements
 
 
 # saving the profile -------------------------------------------------------------------------

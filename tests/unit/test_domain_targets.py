@@ -43,42 +43,41 @@ ZINC_RDA = [
 
 @pytest.mark.parametrize(("age", "sex", "stage", "amount", "line"), MAGNESIUM_RDA)
 def test_magnesium_rda(content, age, sex, stage, amount, line):
-    rda = target_for(content.nutrient_by_id["magnesium"], age, sex, stage).rda
+    rda = target_for(content.nutrient_by_id["magnesium"], age, sex, stage).reference
     assert (rda.amount, rda.line) == (amount, line)
 
 
 @pytest.mark.parametrize(("age", "sex", "stage", "amount", "line"), ZINC_RDA)
 def test_zinc_rda(content, age, sex, stage, amount, line):
-    rda = target_for(content.nutrient_by_id["zinc"], age, sex, stage).rda
+    rda = target_for(content.nutrient_by_id["zinc"], age, sex, stage).reference
     assert (rda.amount, rda.line) == (amount, line)
 
 
 @pytest.mark.parametrize(
     ("age", "amount"), [(1, 65), (8, 110), (9, 350), (18, 350), (19, 350), (90, 350)]
 )
-def test_magnesium_upper_limit_counts_supplements_only(content, age, amount):
+def test_magnesium_upper_limit_by_age(content, age, amount):
     target = target_for(content.nutrient_by_id["magnesium"], age, "male")
     assert target.upper_limit.amount == amount
-    assert target.upper_limit_scope == "supplements and medicines only"
 
 
 @pytest.mark.parametrize(
-    ("age", "amount", "status"),
+    ("age", "amount", "line"),
     [
-        (3, 7, "VERIFIED-secondary"),
-        (6, 12, "VERIFIED-secondary"),
-        (10, 23, "RECALLED"),
-        (16, 34, "RECALLED"),
-        (40, 40, "VERIFIED-secondary"),
+        (3, 7, "NIH/FNB UL, ages 1–3"),
+        (6, 12, "NIH/FNB UL, ages 4–8"),
+        (10, 23, "NIH/FNB UL, ages 9–13; RECALLED, not checked against its source"),
+        (16, 34, "NIH/FNB UL, ages 14–18; RECALLED, not checked against its source"),
+        (40, 40, "NIH/FNB UL, ages 19+"),
     ],
 )
-def test_zinc_upper_limit_and_how_well_it_was_checked(content, age, amount, status):
+def test_zinc_upper_limit_says_when_it_was_only_recalled(content, age, amount, line):
     upper = target_for(content.nutrient_by_id["zinc"], age, "female").upper_limit
-    assert (upper.amount, upper.status) == (amount, status)
+    assert (upper.amount, upper.line) == (amount, line)
 
 
 def test_pregnancy_outside_its_table_falls_back_to_age_and_sex(content):
-    rda = target_for(content.nutrient_by_id["magnesium"], 52, "female", "pregnant").rda
+    rda = target_for(content.nutrient_by_id["magnesium"], 52, "female", "pregnant").reference
     assert (rda.amount, rda.line) == (320, "NIH/FNB RDA, women 51+")
 
 

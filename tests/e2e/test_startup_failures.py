@@ -1,0 +1,133 @@
+"""`magbot run` as its own process, meeting what goes wrong on a first start: a refused token
+and an unusable database path end in one line and exit code 2 (so a service manager stops
+restarting it); an unreachable Discord is waited out, never fatal."""
+
+import asyncio
+import contextlib
+import os
+import signal
+import socket
+import sys
+
+import pytest
+
+from tests.fakediscord import FakeDiscord
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+EXIT_CONFIG = 2
+
+
+def environ(api_base, gateway_url, database, token):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    return env | {
+        "DISCORD_TOKEN": token,
+        "MAGBOT_DATABASE": str(database),
+        "MAGBOT_DISCORD_API_BASE": api_base,
+        "MAGBOT_DISCORD_GATEWAY_URL": gateway_url,
+    }
+
+
+async def fails_in_one_line(env, reason):
+    """Run `magbot run` to its end; it must exit with code 2, printing at most two lines (the
+    last one giving `reason`) and no traceback. Returns the lines."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
+    lines = output.decode().splitlines()
+    assert process.returncode == EXIT_CONFIG, lines
+    assert len(lines) <= 2, lines
+    assert reason in lines[-1]
+    assert not any("Traceback" in line for line in lines)
+    return lines
+
+
+async def test_a_refused_token_ends_in_one_line_naming_discord_token(fake_discord, tmp_path):
+    env = environ(
+        fake_discord.api_base, fake_discord.gateway_url, tmp_path / "m.sqlite3", "wrong-token"
+    )
+    lines = await fails_in_one_line(env, "DISCORD_TOKEN: Discord refused the token (401 ")
+    assert not any("wrong-token" in line for line in lines)
+
+
+async def test_a_database_path_that_cannot_be_created_ends_in_one_line(fake_discord, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    database = tmp_path / "a-file" / "magbot.sqlite3"
+    env = environ(fake_discord.api_base, fake_discord.gateway_url, database, fake_discord.token)
+    await fails_in_one_line(env, f"MAGBOT_DATABASE: cannot create {database}: ")
+
+
+async def test_a_file_that_is_not_a_database_ends_in_one_line(fake_discord, tmp_path):
+    database = tmp_path / "notes.txt"
+    database.write_text("these are my notes, not a database\n" * 100)
+    env = environ(fake_discord.api_base, fake_discord.gateway_url, database, fake_discord.token)
+    await fails_in_one_line(env, f"MAGBOT_DATABASE: {database} is not a SQLite database")
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+async def test_an_unreachable_discord_is_retried_until_it_answers(tmp_path):
+    port = free_port()
+    api_base, gateway_url = f"http://127.0.0.1:{port}/api/v10", f"ws://127.0.0.1:{port}/gateway"
+    fake = FakeDiscord()
+    env = environ(api_base, gateway_url, tmp_path / "m.sqlite3", fake.token)
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, stderr=asyncio.subprocess.PIPE
+    )
+    lines: list[str] = []
+    try:
+        # Nothing listens on the port: the first tries fail, one warning line each.
+        while sum("Discord unreachable" in line for line in lines) < 2:
+            line = await asyncio.wait_for(process.stderr.readline(), timeout=15)
+            assert line, f"magbot exited ({await process.wait()}): {lines}"
+            lines.append(line.decode())
+        assert process.returncode is None
+        warnings = [line for line in lines if "Discord unreachable" in line]
+        assert all("WARNING" in line and "retrying in" in line for line in warnings)
+        assert "retrying in 1 s" in warnings[0]
+        assert "retrying in 2 s" in warnings[1]
+
+        await fake.start(port)  # Discord is back
+        await fake.wait_until_connected(within=15)
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), timeout=30)
+        lines += (await process.stderr.read()).decode().splitlines()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+        await fake.stop()
+    assert process.returncode == 0
+    assert not any("Traceback" in line for line in lines), lines
+
+
+async def test_a_stop_signal_ends_the_wait_for_an_unreachable_discord(tmp_path):
+    port = free_port()
+    api_base, gateway_url = f"http://127.0.0.1:{port}/api/v10", f"ws://127.0.0.1:{port}/gateway"
+    env = environ(api_base, gateway_url, tmp_path / "m.sqlite3", "some-token")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, stderr=asyncio.subprocess.PIPE
+    )
+    try:
+        while b"Discord unreachable" not in await asyncio.wait_for(
+            process.stderr.readline(), timeout=15
+        ):
+            pass
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), timeout=10) == 0
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+    assert b"Traceback" not in await process.stderr.read()
