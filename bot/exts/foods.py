@@ -12,10 +12,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.domain.foods import Basis, rank_foods
-from bot.domain.models import FOOD_CATEGORIES, NutrientId
+from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
 from bot.domain.targets import person_targets
 from bot.ui.choices import TypedName
-from bot.ui.food_choices import food_autocomplete, resolve_food
+from bot.ui.food_choices import close_foods, food_autocomplete, named_food
+from bot.ui.food_pick import ask_which_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
 from bot.ui.pages import send_pages
 
@@ -91,16 +92,30 @@ class FoodsCog(commands.Cog):
         return tuple(ranking_pages(ranked, content.nutrient_by_id[nutrient], per, category))
 
     async def show_food(self, interaction: discord.Interaction, value: str) -> None:
-        """One food; with the person's age and sex also as a share of their RDA, privately."""
+        """One food; with the person's age and sex also as a share of their RDA, privately.
+        Text that names no food exactly gets a private question: which food was meant."""
+        food = named_food(self.bot.content, value)
+        if food is not None:
+            embed, private = await self._food_answer(interaction.user.id, food)
+            await interaction.response.send_message(embed=embed, ephemeral=private)
+            return
+
+        async def show_pick(pick: discord.Interaction, picked: Food) -> None:
+            embed, _ = await self._food_answer(pick.user.id, picked)
+            await pick.response.edit_message(content=None, embed=embed, view=None)
+
+        foods = close_foods(self.bot.content, value)
+        timeout = self.bot.settings.view_timeout
+        await ask_which_food(interaction, value, foods, show_pick, view_timeout=timeout)
+
+    async def _food_answer(self, user_id: int, food: Food) -> tuple[discord.Embed, bool]:
+        """The food's embed, and whether it is private (it is when it uses the profile)."""
         content = self.bot.content
-        food = resolve_food(content, value)
-        profile = await self.bot.storage.profiles.get(interaction.user.id)
+        profile = await self.bot.storage.profiles.get(user_id)
         targets = person_targets(content, profile)
         if not targets.personal:
-            await interaction.response.send_message(embed=self.public_food_embed(food.id))
-            return
-        embed = food_embed(content, food, targets)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+            return self.public_food_embed(food.id), False
+        return food_embed(content, food, targets), True
 
     @foods.autocomplete("food")
     async def food_choices(

@@ -14,17 +14,20 @@ from bot.domain.gap import close_the_gap
 from bot.domain.intake import (
     SUPPLEMENT_FORMS,
     Intake,
+    check_portion,
     food_intake,
     local_day,
     supplement_intake,
     trial_amounts,
 )
+from bot.domain.models import Food
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
 from bot.ui.charts import week_chart
 from bot.ui.choices import TypedName
-from bot.ui.food_choices import food_autocomplete, resolve_food
+from bot.ui.food_choices import close_foods, food_autocomplete, named_food
+from bot.ui.food_pick import ask_which_food
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -37,17 +40,20 @@ class IntakeCog(
         self.bot = bot
         self.logging_rate = SharedCooldown(bot.settings.intake_rate, bot.settings.intake_per)
 
-    async def _reply_logged(
-        self, interaction: discord.Interaction, intake: Intake, note: str | None = None
-    ) -> None:
-        person = await load_person(self.bot, interaction.user.id)
+    async def _log(self, user_id: int, intake: Intake, note: str | None = None) -> discord.Embed:
+        """Store the entry; the answer shows it and the day so far."""
+        person = await load_person(self.bot, user_id)
         entry = await self.bot.storage.intake.add_entry(person.user_id, intake)
         summary = await self.bot.storage.intake.day_summary(
             person.user_id, local_day(entry.logged_at, person.zone), person.zone
         )
-        await interaction.response.send_message(
-            embed=ui.logged_embed(entry, summary, person.targets, note), ephemeral=True
-        )
+        return ui.logged_embed(entry, summary, person.targets, note)
+
+    async def _reply_logged(
+        self, interaction: discord.Interaction, intake: Intake, note: str | None = None
+    ) -> None:
+        embed = await self._log(interaction.user.id, intake, note)
+        await interaction.response.send_message(embed=embed, ephemeral=True)
 
     @app_commands.command(name="log", description="Log a food you ate")
     @app_commands.describe(
@@ -63,8 +69,19 @@ class IntakeCog(
         servings: float | None = None,
         grams: float | None = None,
     ) -> None:
-        chosen = resolve_food(self.bot.content, food)
-        await self._reply_logged(interaction, food_intake(chosen, servings, grams))
+        check_portion(servings, grams)  # a bad amount is refused before any question
+        chosen = named_food(self.bot.content, food)
+        if chosen is not None:
+            await self._reply_logged(interaction, food_intake(chosen, servings, grams))
+            return
+
+        async def log_pick(pick: discord.Interaction, picked: Food) -> None:
+            embed = await self._log(pick.user.id, food_intake(picked, servings, grams))
+            await pick.response.edit_message(content=None, embed=embed, view=None)
+
+        foods = close_foods(self.bot.content, food)
+        timeout = self.bot.settings.view_timeout
+        await ask_which_food(interaction, food, foods, log_pick, view_timeout=timeout)
 
     @log.autocomplete("food")
     async def _food_autocomplete(

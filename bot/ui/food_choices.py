@@ -13,10 +13,18 @@ from bot.domain.search import normalise
 from bot.ui.choices import CLOSEST, as_choices, not_found
 
 HINT = "Start typing a food's name and pick one of the suggestions."
+SELECT_OPTIONS = 25
+"""Discord's cap on the options of a select menu."""
 
 
 OWN_FOOD = "in your log"
 """How a food the person logs is marked in their own autocomplete."""
+
+
+def serving_label(food: Food) -> str:
+    """E.g. "Spinach, raw · 1 cup (30 g)": the name and what one serving means."""
+    serving = food.default_serving
+    return f"{food.name} · {serving.label} ({serving.grams:g} g)"
 
 
 def food_autocomplete(
@@ -29,22 +37,48 @@ def food_autocomplete(
     mine = set(own_ids)
 
     def label(food: Food) -> str:
-        serving = food.default_serving
-        text = f"{food.name} · {serving.label} ({serving.grams:g} g)"
+        text = serving_label(food)
         return f"{text} · {OWN_FOOD}" if food.id in mine else text
 
     return as_choices(content.food_index.search(current, own=own), label, lambda f: f.id)
 
 
-def resolve_food(content: Content, value: str) -> Food:
-    """The food with this id, else with this exact name or alias (any case or accents);
-    otherwise a UserError listing up to five closest matches."""
+def named_food(content: Content, value: str) -> Food | None:
+    """The food with this id, or with exactly this name or alias (any case or accents), or
+    the only food whose name or alias starts with these words ("banana": "Banana, raw")."""
     if value in content.food_by_id:
         return content.food_by_id[value]
     wanted = normalise(value)
+    if not wanted:
+        return None
     for food in content.foods:
-        if wanted and wanted in {normalise(text) for text in (food.name, *food.aliases)}:
+        if wanted in _keys(food):
             return food
-    # an empty query would list the top sources, which are not "close" to anything
-    closest = [food.name for food in content.food_index.search(value, CLOSEST)] if wanted else []
-    raise not_found("food", value, closest, HINT)
+    starting = _starting_with(content, wanted)
+    return starting[0] if len(starting) == 1 else None
+
+
+def close_foods(content: Content, value: str) -> tuple[Food, ...]:
+    """The foods text that names none could mean, to ask which: every food whose name starts
+    with these words ("spinach": raw and boiled), else the closest few by spelling; a UserError
+    with a hint when nothing is close."""
+    wanted = normalise(value)
+    if not wanted:  # an empty query would list the top sources, not anything "close"
+        raise not_found("food", value, [], HINT)
+    close = _starting_with(content, wanted)[:SELECT_OPTIONS]
+    if len(close) < 2:
+        close = content.food_index.search(value, CLOSEST)
+    if not close:
+        raise not_found("food", value, [], HINT)
+    return tuple(close)
+
+
+def _keys(food: Food) -> set[str]:
+    return {normalise(text) for text in (food.name, *food.aliases)}
+
+
+def _starting_with(content: Content, wanted: str) -> list[Food]:
+    """The foods with a name or alias whose first words are ``wanted``'s words."""
+    return [
+        food for food in content.foods if any(key.startswith(f"{wanted} ") for key in _keys(food))
+    ]

@@ -7,18 +7,9 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from bot.scheduler import CONCURRENT_SENDS, LONGEST_SLEEP, ReminderScheduler
-from bot.storage import Storage
 from tests.reminders.clock import TestClock
 
 START = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def storage(database):
-    """A fresh database on each backend in turn."""
-    opened = await Storage.open(database)
-    yield opened
-    await opened.close()
 
 
 class Recorder:

@@ -3,21 +3,11 @@
 import json
 from datetime import UTC, datetime, time
 
-import pytest
-
 from bot.domain.mydata import export_files
 from bot.domain.reminders import DMS_CLOSED
 from bot.storage import Storage
 
 NOW = datetime(2026, 12, 1, 12, tzinfo=UTC)
-
-
-@pytest.fixture
-async def storage(database):
-    """A fresh database on each backend in turn."""
-    opened = await Storage.open(database)
-    yield opened
-    await opened.close()
 
 
 async def test_a_reminder_survives_a_restart(database):

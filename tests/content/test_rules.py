@@ -109,11 +109,11 @@ def test_duplicate_food_id(config_copy):
 
 def test_duplicate_alias_across_foods(config_copy):
     config_dir = config_copy(
-        "foods.yaml", lambda d: _food(d, "sesame_seeds_whole")["aliases"].append("Pepitas")
+        "foods.yaml", lambda d: _food(d, "sesame_seeds_whole")["aliases"].append("Roasted Pepitas")
     )
     assert _problems(config_dir) == [
         "foods.yaml: sesame_seeds_whole: aliases: "
-        "'Pepitas' is already used by pumpkin_seeds_roasted"
+        "'Roasted Pepitas' is already used by pumpkin_seeds_roasted"
     ]
 
 

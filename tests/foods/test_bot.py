@@ -12,8 +12,8 @@ from bot.domain.profile import Profile
 from bot.domain.targets import target_for
 from bot.ui import numbers
 from bot.ui.views import NOT_YOURS
-from tests.e2e.paging import every_page
 from tests.fakediscord import ALICE, BOB, CAROL, Message
+from tests.ui.paging import every_page
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
@@ -165,7 +165,9 @@ async def test_a_food_without_a_profile_is_public_and_says_how_to_get_your_rda(d
     embed = msg.embed
     assert embed["title"] == "Pumpkin seeds, roasted"
     assert embed["url"] == FDC.format(170557)
-    assert embed["description"].startswith("Nuts & seeds · also called pumpkin seeds, pepitas")
+    assert embed["description"] == (
+        "Nuts & seeds · also called roasted pepitas, roasted pumpkin seeds"
+    )
     fields = {f["name"]: f["value"] for f in embed["fields"]}
     assert fields["1 oz (28.35 g)"] == "Magnesium **156 mg** · 37 % DV\nZinc **2.2 mg** · 20 % DV"
     assert fields["Per 100 g"] == "Magnesium **550 mg** · 131 % DV\nZinc **7.6 mg** · 69 % DV"
@@ -245,13 +247,38 @@ async def test_a_typed_alias_opens_the_food(discord):
     assert msg.embed["title"] == "Flaxseed"
 
 
-async def test_an_unknown_food_answers_with_the_closest_matches(discord):
+async def test_a_name_several_foods_share_asks_which_and_shows_the_pick(discord):
+    msg = await discord.slash("foods", food="salmon")
+    assert msg.ephemeral
+    assert msg.content == "“salmon” could mean 4 foods. Which one did you mean?"
+    options = dict(msg.select("food:pick").options)
+    assert options == {
+        "Salmon, Atlantic, farmed, cooked · 3 oz (85 g)": "salmon_atlantic_farmed_cooked",
+        "Salmon, Atlantic, farmed, raw · 3 oz (85 g)": "salmon_atlantic_farmed_raw",
+        "Salmon, Atlantic, wild, cooked · 3 oz (85 g)": "salmon_atlantic_wild_cooked",
+        "Salmon, Atlantic, wild, raw · 3 oz (85 g)": "salmon_atlantic_wild_raw",
+    }
+    msg = await discord.select(msg, "food:pick", ["salmon_atlantic_wild_cooked"])
+    assert msg.embed["title"] == "Salmon, Atlantic, wild, cooked"
+    assert "Magnesium **31 mg**" in msg.text  # 85 g × 37 mg/100 g (USDA SR28)
+    assert msg.selects == []
+
+
+async def test_a_misspelt_food_asks_among_the_closest(discord):
     msg = await discord.slash("foods", food="pumkin")
     assert msg.ephemeral
-    assert msg.content.startswith("I don't know a food called “pumkin”. Closest matches:\n")
-    names = msg.content.split("\n")[1:]
-    assert "• Pumpkin seeds, roasted" in names
-    assert 1 <= len(names) <= 5
+    assert msg.content == "“pumkin” could mean 2 foods. Which one did you mean?"
+    assert set(dict(msg.select("food:pick").options).values()) == {
+        "pumpkin_seeds_roasted",
+        "pumpkin_seeds_dried",
+    }
+
+
+async def test_only_the_asker_can_pick(discord):
+    msg = await discord.slash("foods", food="spinach", user=ALICE)
+    reply = await discord.select(msg, "food:pick", ["spinach_raw"], user=BOB)
+    assert reply.ephemeral
+    assert reply.content == NOT_YOURS
 
 
 async def test_nonsense_food_gets_a_hint(discord):
@@ -268,7 +295,7 @@ async def test_nonsense_food_gets_a_hint(discord):
     [
         ("pumkin", "pumpkin_seeds_roasted"),
         ("almnds", "almonds_dry_roasted"),
-        ("slamon", "salmon_atlantic_farmed_cooked"),
+        ("makerel", "mackerel_atlantic_cooked"),
         ("pepitas", "pumpkin_seeds_roasted"),
         ("garbanzo", "chickpeas_boiled"),
         ("linseed", "flaxseed"),

@@ -32,7 +32,7 @@ async def test_a_full_day_for_one_person(discord):
     assert msg.ephemeral
     assert "Magnesium: 420 mg (NIH/FNB RDA, men 31–50)" in msg.text
 
-    [choice, *_] = await discord.autocomplete("intake log", "food", "pepitas", user=dana)
+    [choice, *_] = await discord.autocomplete("intake log", "food", "roasted pepitas", user=dana)
     assert choice.value == PUMPKIN
     assert "1 oz" in choice.name
     msg = await discord.slash("intake log", food=choice.value, servings=1, user=dana)
@@ -126,7 +126,8 @@ async def test_two_people_never_see_each_others_data(discord, magbot):
 
 BAD_INPUT = [
     ("intake log", {"food": "xqzv"}, "I don't know a food called “xqzv”."),
-    ("intake log", {"food": "pumpkn"}, "Closest matches:\n• Pumpkin seeds, roasted"),
+    ("intake log", {"food": "qqqzzz"}, "I don't know a food called “qqqzzz”"),
+    ("intake log", {"food": "spinach", "servings": 21}, "at most 20"),
     ("intake log", {"food": PUMPKIN, "servings": 0}, "Servings must be more than 0"),
     ("intake log", {"food": PUMPKIN, "servings": -2}, "Servings must be more than 0"),
     ("intake log", {"food": PUMPKIN, "servings": 21}, "at most 20"),
@@ -240,3 +241,21 @@ async def test_delete_asks_first_refuses_others_and_then_erases_everything(disco
     assert len((await magbot.storage.export_user(BOB.id)).entries) == 1, "Bob keeps his log"
     msg = await discord.slash("profile show", user=jo)
     assert "You have no profile yet" in msg.text
+
+
+async def test_spinach_asks_raw_or_boiled_and_logs_the_pick(discord, magbot):
+    kim = someone("kim")
+    msg = await discord.slash("intake log", food="spinach", servings=2, user=kim)
+    assert msg.ephemeral
+    assert msg.content == "“spinach” could mean 2 foods. Which one did you mean?"
+    assert dict(msg.select("food:pick").options) == {
+        "Spinach, raw · 1 cup (30 g)": "spinach_raw",
+        "Spinach, boiled · 1/2 cup (90 g)": "spinach_boiled",
+    }
+    assert (await magbot.storage.export_user(kim.id)).is_empty, "nothing logged before the pick"
+
+    msg = await discord.select(msg, "food:pick", ["spinach_raw"], user=kim)
+    # 2 cups of raw spinach: 60 g × 79 mg/100 g = 47.4 mg (USDA SR28, NDB 11457)
+    assert "**Spinach, raw**, 2 × 1 cup (60 g): 47 mg magnesium" in msg.text
+    assert msg.selects == []
+    assert "47 mg · reference" in (await discord.slash("intake today", user=kim)).text

@@ -7,34 +7,45 @@ import pytest
 from bot.domain.foods import FoodIndex
 from bot.domain.search import FuzzyIndex, normalise
 
+# A name several foods share (raw or roasted, farmed or wild) leads to any one of them first;
+# the others follow, and a name typed without choosing gets a question (see food_choices).
+PUMPKIN_SEEDS = {"pumpkin_seeds_roasted", "pumpkin_seeds_dried"}
+SALMON = {
+    "salmon_atlantic_farmed_cooked",
+    "salmon_atlantic_farmed_raw",
+    "salmon_atlantic_wild_cooked",
+    "salmon_atlantic_wild_raw",
+}
+DARK_CHOCOLATE = {"dark_chocolate_70_85", "dark_chocolate_60_69", "dark_chocolate_45_59"}
+
 EXPECTED_FIRST = [
-    ("pumkin", "pumpkin_seeds_roasted"),
-    ("pepitas", "pumpkin_seeds_roasted"),
+    ("pumkin", PUMPKIN_SEEDS),
+    ("pepitas", PUMPKIN_SEEDS),
     ("swiss", "swiss_chard_boiled"),
-    ("dark choc", "dark_chocolate_70_85"),
-    ("PEPITAS", "pumpkin_seeds_roasted"),
+    ("dark choc", DARK_CHOCOLATE),
+    ("PEPITAS", PUMPKIN_SEEDS),
     ("peanutbutter", "peanut_butter_smooth"),
     ("hemp hearts", "hemp_seeds_hulled"),
     ("garbanzo", "chickpeas_boiled"),
     ("linseed", "flaxseed"),
 ]
 MISSPELT = [
-    ("almnd", "almonds_dry_roasted"),
+    ("almnd", {"almonds_raw", "almonds_dry_roasted"}),
     ("avacado", "avocado"),
-    ("spinnach", "spinach_boiled"),
+    ("spinnach", {"spinach_raw", "spinach_boiled"}),
     ("quinao", "quinoa_cooked"),
     ("chikpeas", "chickpeas_boiled"),
     ("lentls", "lentils_boiled"),
     ("bananna", "banana"),
     ("edamamme", "edamame_prepared"),
-    ("slamon", "salmon_atlantic_farmed_cooked"),
-    ("makerel", "mackerel_atlantic_cooked"),
+    ("slamon", SALMON),
+    ("makerel", {"mackerel_atlantic_raw", "mackerel_atlantic_cooked"}),
     ("yoghurt", "yogurt_plain_lowfat"),
-    ("cashw", "cashews_dry_roasted"),
+    ("cashw", {"cashews_raw", "cashews_dry_roasted"}),
     ("brazl nut", "brazil_nuts"),
     ("potatoe", "potato_baked_flesh_skin"),
     ("swis chard", "swiss_chard_boiled"),
-    ("choclate", "dark_chocolate_70_85"),
+    ("choclate", DARK_CHOCOLATE),
     ("tofo", "tofu_firm_ca"),
     ("mollasses", "molasses"),
 ]
@@ -42,7 +53,8 @@ MISSPELT = [
 
 @pytest.mark.parametrize(("query", "food_id"), EXPECTED_FIRST + MISSPELT)
 def test_expected_food_comes_first(content, query, food_id):
-    assert content.food_index.search(query)[0].id == food_id
+    meant = food_id if isinstance(food_id, set) else {food_id}
+    assert content.food_index.search(query)[0].id in meant
 
 
 def test_accents_and_case_do_not_matter():
@@ -87,7 +99,7 @@ def test_a_caller_changing_its_results_does_not_change_the_next_search(content):
     first = content.food_index.search("pumkin")
     first.clear()
     again = content.food_index.search("pumkin")
-    assert [food.id for food in again][:1] == ["pumpkin_seeds_roasted"]
+    assert {food.id for food in again[:2]} == PUMPKIN_SEEDS
 
 
 def test_index_ranks_a_whole_key_above_a_partial_match():

@@ -1,0 +1,72 @@
+"""The food option: what people see while typing, and what an unchosen name turns into."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.errors import UserError
+from bot.ui.food_choices import close_foods, food_autocomplete, named_food
+
+
+def test_autocomplete_offers_ids_under_readable_names(content):
+    [first, *_] = food_autocomplete(content, "roasted pepitas")
+    assert first.value == "pumpkin_seeds_roasted"
+    assert first.name == "Pumpkin seeds, roasted · 1 oz (28.35 g)"
+
+
+def test_autocomplete_stays_within_discord_limits_for_any_query(content):
+    for typed in ("", "a", "x" * 100, "🥑", "seeds " * 20):
+        choices = food_autocomplete(content, typed)
+        assert len(choices) <= 25
+        assert all(1 <= len(c.name) <= 100 and len(c.value) <= 100 for c in choices)
+
+
+@pytest.mark.parametrize(
+    ("typed", "food_id"),
+    [
+        ("chia_seeds", "chia_seeds"),
+        ("Chia seeds", "chia_seeds"),
+        ("  LINSEED ", "flaxseed"),
+        ("roasted pepitas", "pumpkin_seeds_roasted"),
+        ("boiled spinach", "spinach_boiled"),
+    ],
+)
+def test_an_id_a_name_or_an_alias_names_one_food(content, typed, food_id):
+    assert named_food(content, typed).id == food_id
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("spinach", {"spinach_raw", "spinach_boiled"}),
+        ("almonds", {"almonds_raw", "almonds_dry_roasted"}),
+        ("milk", {"milk_2pct", "milk_whole"}),
+        ("pumkin", {"pumpkin_seeds_roasted", "pumpkin_seeds_dried"}),
+    ],
+)
+def test_a_name_that_fits_several_foods_names_none_and_offers_them(content, typed, meant):
+    assert named_food(content, typed) is None
+    offered = close_foods(content, typed)
+    assert meant <= {food.id for food in offered}
+    assert len(offered) <= 5
+
+
+@pytest.mark.parametrize(
+    ("alias", "food_id"),
+    [
+        ("guacamole", "avocado"),
+        ("spinach", "spinach_boiled"),
+        ("salmon", "salmon_atlantic_farmed_cooked"),
+    ],
+)
+def test_no_alias_names_a_different_or_a_broader_food(content, alias, food_id):
+    assert alias not in content.food_by_id[food_id].aliases
+
+
+def test_nonsense_gets_a_hint_and_markdown_is_not_echoed(content):
+    with pytest.raises(UserError) as caught:
+        close_foods(content, "**???**")
+    assert str(caught.value) == (
+        "I don't know a food called “\\*\\*???\\*\\*”. "
+        "Start typing a food's name and pick one of the suggestions."
+    )
