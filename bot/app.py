@@ -21,7 +21,7 @@ from bot.observability.server import ObservabilityServer
 from bot.reconnect import until_reachable
 from bot.settings import Settings, SettingsError
 from bot.storage import Storage
-from bot.storage.files import database_problem
+from bot.storage.files import DatabaseFileError, RunningLock, database_problem
 from bot.sync import sync_commands
 from bot.tree import MagTree
 from bot.ui.pages import PageBook, PageButton
@@ -181,13 +181,23 @@ def create_bot(settings: Settings) -> MagBot:
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
+    lock = None
     if not settings.database_url:
         problem = await asyncio.to_thread(database_problem, settings.database)
         if problem:
             raise SettingsError(f"MAGBOT_DATABASE: {problem}")
+        lock = RunningLock(settings.database)
+        try:
+            await asyncio.to_thread(lock.acquire)
+        except DatabaseFileError as exc:
+            raise SettingsError(f"MAGBOT_DATABASE: {exc}") from None
     apply_endpoints(settings)
-    async with create_bot(settings) as bot:
-        loop = asyncio.get_running_loop()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
-        await bot.start(token)
+    try:
+        async with create_bot(settings) as bot:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
+            await bot.start(token)
+    finally:
+        if lock is not None:
+            lock.release()

@@ -1,5 +1,5 @@
 """Discord's message limits that our code fits text into (all of them are in
-../shared/reference/discord-limits.md, and the test suite's fake Discord enforces every one).
+tests/reference/discord-limits.md, and the test suite's fake Discord enforces every one).
 
 Every embed and component we build stays inside these; long text is split into pages at line
 breaks, never cut in the middle of a sentence.
