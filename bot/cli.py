@@ -25,6 +25,12 @@ def version() -> str:
         return "unknown (not installed)"
 
 
+def _guild_id(text: str) -> int:
+    if not text.isascii() or not text.isdigit() or int(text) == 0:
+        raise argparse.ArgumentTypeError("must be a guild id (a positive whole number)")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="magbot", description=__doc__)
     parser.add_argument("--version", action="version", version=f"magbot {version()}")
@@ -32,7 +38,16 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="connect to Discord and answer commands until stopped")
     sub.add_parser("check", help="validate the settings, the database path and the content")
     sync = sub.add_parser("sync", help="register the slash commands now, changed or not")
-    sync.add_argument("--guild", type=int, help="register to this guild only (instant)")
+    scope = sync.add_mutually_exclusive_group()
+    scope.add_argument(
+        "--guild", type=_guild_id, metavar="ID", help="register to this guild only (instant)"
+    )
+    scope.add_argument(
+        "--clear-guild",
+        type=_guild_id,
+        metavar="ID",
+        help="only remove the commands registered to this guild (e.g. an old dev guild)",
+    )
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
@@ -46,15 +61,26 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-async def _sync(settings: Settings, guild_id: int | None) -> None:
+async def _sync(settings: Settings, guild_id: int | None, clear_guild_id: int | None) -> int:
+    import discord
+
     from bot.app import MagBot, apply_endpoints
-    from bot.sync import sync_commands
+    from bot.sync import clear_guild, sync_commands
 
     token = settings.require_token()
     apply_endpoints(settings)
     async with MagBot(settings, sync_on_start=False) as bot:
         await bot.login(token)
-        await sync_commands(bot.tree, bot.storage.state, guild_id or settings.dev_guild, force=True)
+        state = bot.storage.state
+        try:
+            if clear_guild_id:
+                await clear_guild(bot.tree, state, clear_guild_id)
+            else:
+                await sync_commands(bot.tree, state, guild_id or settings.dev_guild, force=True)
+        except discord.HTTPException as exc:
+            log.error("Discord refused the registration: %s", exc)
+            return EXIT_FAILED
+    return EXIT_OK
 
 
 def _check() -> int:
@@ -146,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             asyncio.run(serve(settings))
         elif args.command == "sync":
-            asyncio.run(_sync(settings, args.guild))
+            return asyncio.run(_sync(settings, args.guild, args.clear_guild))
         elif args.command == "db" and args.db_command == "copy":
             return _copy(settings, args.to)
         elif args.command == "db":

@@ -217,6 +217,10 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
 }
 
 
+_SECRETS = {"database_url"}
+"""Fields whose value is never echoed in an error: a database URL may hold a password."""
+
+
 def _read_file(path: Path, problems: list[str]) -> dict[Any, Any]:
     try:
         data = read_yaml(path)
@@ -254,7 +258,8 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         try:
             values[field] = parse(raw)
         except ValueError as exc:
-            problems.append(f"{source}: {exc} (got {raw!r})")
+            shown = "" if field in _SECRETS else f" (got {raw!r})"
+            problems.append(f"{source}: {exc}{shown}")
 
     for key, raw in _read_file(config_dir / SETTINGS_FILE, problems).items():
         if key not in _KEYS:

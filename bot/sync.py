@@ -1,4 +1,10 @@
-"""Command registration: only when the commands' JSON changed, or when forced."""
+"""Command registration: only when the commands' JSON changed, or when forced.
+
+The stored hash is keyed by application and scope (``commands_hash:APP:global`` or
+``commands_hash:APP:guild:ID``), so a new token on an old database registers, and the guilds
+this application registered to are known: leaving dev-guild mode removes their copies, so
+that no command shows twice.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +27,23 @@ def commands_hash(tree: app_commands.CommandTree, guild: discord.abc.Snowflake |
     return hashlib.sha256(encoded).hexdigest()
 
 
+def _application_id(tree: app_commands.CommandTree) -> int:
+    application_id = tree.client.application_id
+    if application_id is None:
+        raise RuntimeError("commands can only be registered once logged in")
+    return application_id
+
+
+def _guild_prefix(application_id: int) -> str:
+    return f"commands_hash:{application_id}:guild:"
+
+
+def _key(application_id: int, guild_id: int | None) -> str:
+    if guild_id is None:
+        return f"commands_hash:{application_id}:global"
+    return f"{_guild_prefix(application_id)}{guild_id}"
+
+
 async def sync_commands(
     tree: app_commands.CommandTree,
     state: StateRepository,
@@ -28,11 +51,18 @@ async def sync_commands(
     *,
     force: bool = False,
 ) -> bool:
-    """Register the tree's commands (globally, or to one guild); True if it sent them."""
+    """Register the tree's commands (globally, or to one guild); True if it sent them.
+
+    Any other guild this application registered to before loses its copies first."""
+    application_id = _application_id(tree)
+    for key in await state.keys_starting_with(_guild_prefix(application_id)):
+        old_guild = int(key.removeprefix(_guild_prefix(application_id)))
+        if old_guild != guild_id:
+            await clear_guild(tree, state, old_guild)
     guild = discord.Object(id=guild_id) if guild_id else None
     if guild is not None:
         tree.copy_global_to(guild=guild)
-    key = f"commands_hash:{guild_id or 'global'}"
+    key = _key(application_id, guild_id)
     current = commands_hash(tree, guild)
     if not force and await state.get(key) == current:
         log.info("Commands unchanged; not registering them again")
@@ -41,3 +71,14 @@ async def sync_commands(
     await state.set(key, current)
     log.info("Registered %d commands (%s)", len(synced), f"guild {guild_id}" if guild else "global")
     return True
+
+
+async def clear_guild(
+    tree: app_commands.CommandTree, state: StateRepository, guild_id: int
+) -> None:
+    """Remove this application's commands from one guild and forget their hash."""
+    guild = discord.Object(id=guild_id)
+    tree.clear_commands(guild=guild)
+    await tree.sync(guild=guild)
+    await state.delete(_key(_application_id(tree), guild_id))
+    log.info("Removed the commands registered to guild %d", guild_id)

@@ -1,11 +1,16 @@
+"""Fixtures every feature's tests share: the fake Discord and its client, the real bot against
+it (`tests/bot_fixtures.py`), the shipped knowledge base, and a fresh database per backend."""
+
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.content import Content, load_content
+from bot.settings import DEFAULT_CONFIG_DIR
 from tests.postgres_server import PostgresServer
 
-pytest_plugins = ["tests.fakediscord.fixtures"]
+pytest_plugins = ["tests.fakediscord.fixtures", "tests.bot_fixtures"]
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -32,3 +37,9 @@ def new_database(request: pytest.FixtureRequest, backend: str, folder: Path) -> 
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
     """A fresh, empty database on each backend in turn (repository tests)."""
     return new_database(request, request.param, tmp_path)
+
+
+@pytest.fixture(scope="session")
+def content() -> Content:
+    """The shipped knowledge base."""
+    return load_content(DEFAULT_CONFIG_DIR)

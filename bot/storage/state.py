@@ -19,3 +19,13 @@ class StateRepository:
             " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    async def keys_starting_with(self, prefix: str) -> list[str]:
+        rows = await self._db.fetch(
+            "SELECT key FROM bot_state WHERE substr(key, 1, ?) = ? ORDER BY key",
+            (len(prefix), prefix),
+        )
+        return [row["key"] for row in rows]
+
+    async def delete(self, key: str) -> None:
+        await self._db.write("DELETE FROM bot_state WHERE key = ?", (key,))

@@ -176,7 +176,7 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
     if plan.gap_mg <= 0:
         embed.add_field(
             name="Reference reached",
-            value="Today's magnesium has reached your reference; nothing more to add.",
+            value="Today's magnesium has reached your reference, so no foods are suggested.",
             inline=False,
         )
         return
@@ -188,7 +188,7 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
     ]
     lines.append(
         f"Together +{mg(plan.total_mg)} of the {mg(plan.gap_mg)} still to go: one way to get "
-        f"there from our food table. {wording.NOT_ADVICE}"
+        "there from the foods we list, not a plan for you."
     )
     embed.add_field(
         name="To reach your reference", value=shorten("\n".join(lines), FIELD_VALUE), inline=False

@@ -1,7 +1,7 @@
 """A loopback fake Discord (REST v10 + gateway v10) for end-to-end tests of the bot.
 
-A feature's e2e module, in tests/e2e/ (fixtures come from tests/conftest.py and
-tests/e2e/conftest.py)::
+A feature's end-to-end module, tests/FEATURE/test_bot.py (fixtures come from tests/conftest.py
+and tests/bot_fixtures.py)::
 
     import pytest
     from tests.fakediscord import BOB

@@ -72,6 +72,7 @@ class Gateway:
     ) -> None:
         self.token = token
         self.url = url
+        self.application_id = APP_ID
         self._on_change = on_change
         self.shard_count = shard_count
         self.guild_ids = tuple(guild_ids)
@@ -141,7 +142,7 @@ class Gateway:
             {
                 "v": 10,
                 "user": BOT_USER.payload(),
-                "application": {"id": str(APP_ID), "flags": 0},
+                "application": {"id": str(self.application_id), "flags": 0},
                 "guilds": [{"id": str(guild), "unavailable": True} for guild in guilds],
                 "session_id": session.session_id,
                 "resume_gateway_url": self.url,

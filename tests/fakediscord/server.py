@@ -56,10 +56,13 @@ class FakeDiscord:
         check_schema: bool = True,
         shard_count: int = 1,
         guild_ids: Sequence[int] = (GUILD_ID,),
+        application_id: int = APP_ID,
     ) -> None:
         """``shard_count``: the shards the bot must connect (each IDENTIFYing with its
-        ``[shard_id, shard_count]``); ``guild_ids``: the servers the bot sits in."""
+        ``[shard_id, shard_count]``); ``guild_ids``: the servers the bot sits in;
+        ``application_id``: the application the token belongs to."""
         self.token = token
+        self.application_id = application_id
         self.response_deadline = response_deadline
         self.check_schema = check_schema
         """Also validate responses against Discord's OpenAPI schema (the limit rules always
@@ -77,6 +80,7 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self.port = 0
         self.gateway = Gateway(token, "", self.notify, shard_count=shard_count, guild_ids=guild_ids)
+        self.gateway.application_id = application_id
         self.channels = ChannelRoutes(self)
 
     # lifecycle -----------------------------------------------------------------------------
@@ -316,7 +320,7 @@ class FakeDiscord:
     async def _application(self, _: web.Request) -> web.Response:
         return json_response(
             {
-                "id": str(APP_ID),
+                "id": str(self.application_id),
                 "name": BOT_USER.name,
                 "icon": None,
                 "description": "",
@@ -372,7 +376,7 @@ class FakeDiscord:
                     **command,
                     "type": kind,
                     "id": known.get((kind, command["name"]), str(snowflake())),
-                    "application_id": str(APP_ID),
+                    "application_id": str(self.application_id),
                     "version": str(snowflake()),
                     **({"guild_id": str(scope)} if scope else {}),
                 }

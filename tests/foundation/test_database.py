@@ -32,6 +32,20 @@ async def test_a_fresh_database_is_migrated_to_the_latest_schema(storage):
     assert await storage.state.get("commands_hash:global") == "abc"
 
 
+async def test_command_hashes_are_listed_by_application_and_forgotten(storage):
+    await storage.state.set("commands_hash:1:guild:10", "a")
+    await storage.state.set("commands_hash:1:guild:20", "b")
+    await storage.state.set("commands_hash:1:global", "c")
+    await storage.state.set("commands_hash:2:guild:10", "d")
+    assert await storage.state.keys_starting_with("commands_hash:1:guild:") == [
+        "commands_hash:1:guild:10",
+        "commands_hash:1:guild:20",
+    ]
+    await storage.state.delete("commands_hash:1:guild:10")
+    assert await storage.state.get("commands_hash:1:guild:10") is None
+    assert await storage.state.get("commands_hash:2:guild:10") == "d"
+
+
 def tables(path):
     with sqlite3.connect(path) as conn:
         return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}

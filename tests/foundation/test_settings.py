@@ -56,6 +56,9 @@ def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
     assert settings.database_target == url
     assert settings.database_pool == 4
     assert "hunter2" not in repr(settings)
+    with pytest.raises(SettingsError) as caught:
+        load_settings({"MAGBOT_DATABASE_URL": "mysql://magbot:hunter2@db/magbot"})
+    assert "hunter2" not in str(caught.value)
     assert load_settings({}).database_target == default_database()
 
 

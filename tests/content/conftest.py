@@ -1,4 +1,4 @@
-"""Fixtures for the knowledge base: the shipped content, and copies of it to break."""
+"""Copies of the shipped knowledge base, to break one field at a time."""
 
 from __future__ import annotations
 
@@ -10,16 +10,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.content import Content, load_content
 from bot.settings import DEFAULT_CONFIG_DIR
 
 CONFIG_DIR = DEFAULT_CONFIG_DIR
 KB_FILES = ("nutrients.yaml", "foods.yaml", "studies.yaml")
-
-
-@pytest.fixture(scope="session")
-def content() -> Content:
-    return load_content(CONFIG_DIR)
 
 
 @pytest.fixture

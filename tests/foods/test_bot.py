@@ -12,8 +12,8 @@ from bot.domain.profile import Profile
 from bot.domain.targets import target_for
 from bot.ui import numbers
 from bot.ui.views import NOT_YOURS
-from tests.e2e.paging import every_page
 from tests.fakediscord import ALICE, BOB, CAROL, Message
+from tests.ui.paging import every_page
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

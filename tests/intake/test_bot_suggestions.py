@@ -35,7 +35,7 @@ async def test_a_man_short_of_his_rda_sees_two_or_three_foods_that_close_the_gap
     assert text is not None
     gap = RDA_MEN_31_50 - ALMONDS_RAW_PER_100G  # 150 mg
     assert f"of the {gap} mg still to go" in text
-    assert "not medical advice" in text
+    assert msg.embed["footer"]["text"] == "Describes, does not prescribe; not medical advice."
     lines = [line for line in text.splitlines() if line.startswith("**")]
     assert 2 <= len(lines) <= 3
     added = [int(re.search(r": \+(\d+) mg$", line)[1]) for line in lines]

@@ -12,7 +12,14 @@ import pytest
 import pytest_asyncio
 from discord import app_commands
 
-from tests.e2e.observability import free_port, get, sample, scraped, wait_for_count, wait_for_health
+from tests.foundation.observability import (
+    free_port,
+    get,
+    sample,
+    scraped,
+    wait_for_count,
+    wait_for_health,
+)
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

@@ -6,8 +6,8 @@ from bot.domain.models import EVIDENCE_LEVELS, STUDY_DESIGNS
 from bot.domain.studies import filter_studies
 from bot.ui.studies import short_reference
 from bot.ui.views import NOT_YOURS
-from tests.e2e.paging import every_page
 from tests.fakediscord import BOB
+from tests.ui.paging import every_page
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

@@ -11,7 +11,7 @@ import bot.domain
 from bot.content import ContentError, check_content, load_content
 from bot.content._records import TEXT_LIMIT, TITLE_LIMIT
 from bot.domain.models import FOOD_CATEGORIES, STUDY_DESIGNS, Food, OverviewPoint, Study
-from tests.unit.conftest import CONFIG_DIR
+from tests.content.conftest import CONFIG_DIR
 
 FOODS_ASKED_FOR = [
     "spinach_raw",

@@ -16,7 +16,7 @@ from tests.databases import rows_about
 from tests.fakediscord import FakeDiscord, FakeUser, NoResponseError
 from tests.fakediscord.gateway import shard_of
 from tests.fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
-from tests.fakediscord.where import in_server
+from tests.fakediscord.where import IN_DM, in_server
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("cluster")]
 
@@ -114,8 +114,9 @@ async def test_a_person_in_servers_on_both_shards_has_one_log(discord, fake_disc
     await discord.slash("intake supplement", form="citrate", mg=100, user=ada, where=ON_SHARD_1)
     assert sent_on(fake_discord, 1, discord.last.id)
 
-    for where in (ON_SHARD_0, ON_SHARD_1):
+    for where in (ON_SHARD_0, ON_SHARD_1, IN_DM):
         today = await discord.slash("intake today", user=ada, where=where)
+        assert sent_on(fake_discord, 1 if where is ON_SHARD_1 else 0, discord.last.id)
         assert "256 mg" in today.text  # 156 mg from the seeds + 100 mg citrate
         assert "Pumpkin seeds, roasted: 156 mg magnesium" in today.text
         assert "Magnesium citrate: 100 mg" in today.text

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.e2e.conftest import serving
+from tests.bot_fixtures import serving
 from tests.fakediscord import FakeUser
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.e2e.observability import free_port, get, wait_for_health
+from tests.foundation.observability import free_port, get, wait_for_health
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from bot.storage import Storage
-from tests.e2e.conftest import database_environment
+from tests.bot_fixtures import database_environment
 from tests.fakediscord import DiscordClient, FakeUser, NoResponseError
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -1,0 +1,57 @@
+"""The deployment files agree with the code and with each other, so a container or service
+set up as the README says is checked by the health check it expects and never restart-loops
+on a configuration error. (hadolint lints the Dockerfile itself in .ci/run.)"""
+
+import re
+from pathlib import Path
+
+import yaml
+
+from bot.cli import EXIT_CONFIG
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def dockerfile_env() -> dict[str, str]:
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8").replace("\\\n", " ")
+    [env_line] = [line for line in text.splitlines() if line.startswith("ENV ")]
+    return dict(pair.split("=", 1) for pair in env_line.split()[1:])
+
+
+def test_the_container_health_check_asks_the_port_the_container_serves_and_publishes():
+    text = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    port = dockerfile_env()["MAGBOT_METRICS_PORT"]
+    assert re.search(rf"^EXPOSE {port}$", text, re.M)
+    assert 'CMD ["python", "-m", "bot.observability.healthcheck"]' in text
+    assert dockerfile_env()["MAGBOT_METRICS_HOST"] == "0.0.0.0"  # reachable through the port map
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    [mapping] = compose["services"]["magbot"]["ports"]
+    assert mapping.endswith(f":{port}")
+    assert mapping.startswith("127.0.0.1:")  # no authentication: this host only
+
+
+def test_the_data_volume_holds_the_database():
+    database = Path(dockerfile_env()["MAGBOT_DATABASE"])
+    assert 'VOLUME ["/data"]' in (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert database.parent == Path("/data")
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    assert compose["services"]["magbot"]["volumes"] == ["magbot-data:/data"]
+    assert "magbot-data" in compose["volumes"]
+
+
+def test_the_service_does_not_restart_on_a_configuration_error():
+    unit = (ROOT / "deploy" / "magbot.service").read_text(encoding="utf-8")
+    assert f"\nRestartPreventExitStatus={EXIT_CONFIG}\n" in unit
+    assert "\nRestart=on-failure\n" in unit
+    assert "\nEnvironment=MAGBOT_DATABASE=%S/magbot/magbot.sqlite3\n" in unit
+    assert "\nStateDirectory=magbot\n" in unit
+
+
+def test_the_env_example_sets_only_settings_the_bot_reads():
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    names = re.findall(r"^#? ?([A-Z_]+)=", example, re.M)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "DISCORD_TOKEN" in names
+    for name in names:
+        assert f"`{name}`" in readme, f"{name} is not in the README's settings table"
+
