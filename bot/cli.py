@@ -1,4 +1,4 @@
-"""The ``magbot`` command line: run, check, sync, db backup."""
+"""The ``magbot`` command line: run, check, sync, db backup, db restore, db copy."""
 
 from __future__ import annotations
 
@@ -51,7 +51,14 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database tools")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     backup = db_sub.add_parser("backup", help="copy the database safely, even while the bot runs")
-    backup.add_argument("path", type=Path, help="where to write the copy")
+    backup.add_argument("path", type=Path, help="where to write the copy (a new file)")
+    backup.add_argument("--force", action="store_true", help="replace PATH if it exists")
+    restore = db_sub.add_parser(
+        "restore",
+        help="replace the database with a backup (the bot must be stopped); the replaced"
+        " database is kept beside it",
+    )
+    restore.add_argument("path", type=Path, help="the backup to restore")
     copy = db_sub.add_parser(
         "copy", help="copy the SQLite database into an empty PostgreSQL one and verify it"
     )
@@ -122,17 +129,27 @@ def _report(problems: Sequence[str]) -> None:
         log.error("%s", problem)
 
 
-def _backup(settings: Settings, target: Path) -> int:
-    from bot.storage.database import backup_file
+def _backup_or_restore(settings: Settings, command: str, path: Path, force: bool) -> int:
+    """``db backup PATH [--force]`` and ``db restore PATH``, on the SQLite file."""
+    from bot.storage import files
+    from bot.storage.backend import load_migrations
 
     if settings.database_url:
-        log.error("MAGBOT_DATABASE_URL: PostgreSQL is backed up with pg_dump, not magbot")
+        tool = "pg_dump" if command == "backup" else "pg_restore"
+        log.error("MAGBOT_DATABASE_URL: PostgreSQL is backed up and restored with %s", tool)
         return EXIT_CONFIG
-    if not settings.database.exists():
-        log.error("MAGBOT_DATABASE: %s does not exist; nothing to back up", settings.database)
+    try:
+        if command == "backup":
+            files.backup(settings.database, path, force=force)
+            log.info("Backed up %s to %s", settings.database, path)
+        else:
+            kept = files.restore(settings.database, path, len(load_migrations("sqlite")))
+            if kept:
+                log.info("Kept the database it replaced as %s", kept)
+            log.info("Restored %s from %s", settings.database, path)
+    except files.DatabaseFileError as exc:
+        log.error("%s", exc)
         return EXIT_CONFIG
-    backup_file(settings.database, target)
-    log.info("Backed up %s to %s", settings.database, target)
     return EXIT_OK
 
 
@@ -176,7 +193,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.command == "db" and args.db_command == "copy":
             return _copy(settings, args.to)
         elif args.command == "db":
-            return _backup(settings, args.path)
+            return _backup_or_restore(
+                settings, args.db_command, args.path, getattr(args, "force", False)
+            )
     except SettingsError as exc:
         _report(exc.problems)
         return EXIT_CONFIG

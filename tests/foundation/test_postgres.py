@@ -3,11 +3,13 @@ no stale profile in one process after another changed it."""
 
 import asyncio
 
+import asyncpg
 import pytest
 
 from bot.domain.profile import Profile
-from bot.storage import Storage
+from bot.storage import Storage, postgres
 from bot.storage.backend import load_migrations
+from tests.databases import tables_with_column
 
 LATEST = len(load_migrations("postgresql"))
 
@@ -86,5 +88,22 @@ async def test_the_pool_is_as_large_as_the_setting(url):
         release.set()
         await asyncio.gather(*holders)
         assert inside == 4
+    finally:
+        await storage.close()
+
+
+async def test_a_failing_migration_leaves_the_database_as_it_was(url, monkeypatch):
+    await (await Storage.open(url)).close()
+    broken = (LATEST + 1, "9999_broken.sql", "CREATE TABLE half_done (x INTEGER); SELECT 1 / 0;")
+    known = load_migrations("postgresql")
+    monkeypatch.setattr(postgres, "load_migrations", lambda _: [*known, broken])
+    with pytest.raises(asyncpg.DivisionByZeroError):
+        await Storage.open(url)
+    monkeypatch.undo()
+
+    storage = await Storage.open(url)
+    try:
+        assert await storage.db.schema_version() == LATEST
+        assert await tables_with_column(storage.db, "x") == set()
     finally:
         await storage.close()

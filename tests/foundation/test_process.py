@@ -20,7 +20,9 @@ PEOPLE = [FakeUser(1600000000000000000 + n, f"eater{n}") for n in range(120)]
 KILL_AFTER = 40
 
 
-async def start_bot_process(fake, database):
+async def start_bot_process(fake, database, **settings: str):
+    """`magbot run` against the fake, with extra MAGBOT_* `settings`; returns once its new
+    gateway session is up."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
     env |= {
         "DISCORD_TOKEN": fake.token,
@@ -28,9 +30,15 @@ async def start_bot_process(fake, database):
         "MAGBOT_DISCORD_API_BASE": fake.api_base,
         "MAGBOT_DISCORD_GATEWAY_URL": fake.gateway_url,
         "MAGBOT_LOG_LEVEL": "WARNING",
+        **settings,
     }
+    sessions = fake.gateway.identified
     process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
-    await fake.wait_until_connected(within=30)
+    await fake.wait_for(
+        lambda: fake.gateway.identified > sessions and fake.gateway.connected,
+        30,
+        "the bot process's gateway session",
+    )
     return process
 
 
@@ -91,3 +99,46 @@ async def test_a_stop_signal_closes_the_bot_cleanly(fake_discord, tmp_path, stop
     # A cleanly closed SQLite connection folds its write-ahead log back into the file.
     assert not database.with_name(database.name + "-wal").exists()
     assert await people_with_a_stored_log(database) == {PEOPLE[0].id}
+
+
+async def magbot_db(database, *args):
+    """`magbot db ARGS` on the SQLite file: (exit code, standard error)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "db",
+        *args,
+        env=env | {"MAGBOT_DATABASE": str(database)},
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    return process.returncode, err.decode()
+
+
+async def test_a_restore_waits_for_the_bot_to_stop(fake_discord, tmp_path):
+    database, backup = tmp_path / "magbot.sqlite3", tmp_path / "backup.sqlite3"
+    process = await start_bot_process(fake_discord, database)
+    try:
+        assert (await magbot_db(database, "backup", str(backup)))[0] == 0
+        msg = await DiscordClient(fake_discord).slash("intake log", food=PUMPKIN, user=PEOPLE[1])
+        assert "Pumpkin seeds" in msg.text
+
+        code, err = await magbot_db(database, "restore", str(backup))
+        assert code == 2
+        assert f"{database}: the bot is running on it; stop it first" in err
+        assert "Traceback" not in err
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), timeout=30) == 0
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+    assert await people_with_a_stored_log(database) == {PEOPLE[1].id}, "nothing restored"
+
+    code, err = await magbot_db(database, "restore", str(backup))
+    assert code == 0, err
+    assert await people_with_a_stored_log(database) == set(), "the backup came back"
+    [kept] = tmp_path.glob("magbot.sqlite3.before-restore-*.bak")
+    assert await people_with_a_stored_log(kept) == {PEOPLE[1].id}, "what it replaced is kept"
