@@ -14,6 +14,7 @@ import asyncpg
 import discord
 import yarl
 from discord.ext import commands
+from discord.gateway import DiscordWebSocket
 
 from bot import exts
 from bot.content import Content, load_content
@@ -25,7 +26,6 @@ from bot.storage import Storage
 from bot.storage.files import DatabaseFileError, RunningLock, database_problem
 from bot.sync import sync_commands
 from bot.tree import MagTree
-from bot.ui.pages import PageBook, PageButton
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +79,6 @@ class MagBot(commands.Bot):
         self.settings = settings
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
-        self.page_books: dict[str, PageBook] = {}
         self.stopping = asyncio.Event()
         """Set by close(): ends any wait for an unreachable Discord."""
         self.metrics = Metrics(self)
@@ -97,7 +96,6 @@ class MagBot(commands.Bot):
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
-        self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)
@@ -128,6 +126,23 @@ class MagBot(commands.Bot):
                 "DISCORD_TOKEN: Discord refused the token (401 Unauthorized); copy the current"
                 " one from the Developer Portal (Bot → Reset Token)"
             ) from None
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Connect to the gateway, waiting out an unreachable one first: discord.py retries a
+        first connection that failed as a RESUME of the session it never got, and crashes."""
+        while await until_reachable(self._gateway_answers, "connecting", self.stopping):
+            try:
+                await super().connect(reconnect=reconnect)
+            except AttributeError:
+                if self.ws is not None or isinstance(self, commands.AutoShardedBot):
+                    raise
+                continue  # it went away between our try and discord.py's: start over
+            return
+
+    async def _gateway_answers(self) -> bool:
+        socket = await self.http.ws_connect(str(DiscordWebSocket.DEFAULT_GATEWAY))
+        await socket.close()
+        return True
 
     async def _new_http_session(self) -> None:
         """A failed login leaves discord.py's HTTP session open; close it (and its connector)

@@ -17,7 +17,7 @@ NutrientId = Literal["magnesium", "zinc"]
 """The nutrients every food carries a value for."""
 
 STATUSES = ("VERIFIED", "VERIFIED-secondary", "RECALLED", "UNVERIFIED")
-"""How well a value was checked, strongest first (see shared/reference/FACTS.md)."""
+"""How well a value was checked, strongest first (see tests/reference/FACTS.md)."""
 
 FOOD_CATEGORIES = MappingProxyType(
     {

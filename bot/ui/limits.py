@@ -1,5 +1,5 @@
 """Discord's message limits that our code fits text into (all of them are in
-../shared/reference/discord-limits.md, and the test suite's fake Discord enforces every one).
+tests/reference/discord-limits.md, and the test suite's fake Discord enforces every one).
 
 Every embed and component we build stays inside these; long text is split into pages at line
 breaks, never cut in the middle of a sentence.
@@ -17,6 +17,7 @@ EMBED_TOTAL = 6000
 ACTION_ROWS = 5
 AUTOCOMPLETE_CHOICES = 25
 CHOICE_NAME = 100
+CUSTOM_ID = 100
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,15 +1,16 @@
-"""Every food value equals the gathered reference (shared/reference/foods.yaml beside the repo),
+"""Every food value equals the gathered reference (tests/reference/foods.yaml),
 or, for the everyday staples the reference lacks, our own reading of the same USDA SR28 file."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-REFERENCE = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "foods.yaml"
+from tests.reference import REFERENCE_DIR
+
+REFERENCE = REFERENCE_DIR / "foods.yaml"
 ROUNDING = 0.005
 
 OUR_USDA_READING = {  # id: (Mg, Zn per 100 g, NDB, FDC id, default serving g), SR28 ABBREV.csv
@@ -24,8 +25,6 @@ OUR_USDA_READING = {  # id: (Mg, Zn per 100 g, NDB, FDC id, default serving g), 
 
 @pytest.fixture(scope="module")
 def ods_rows() -> dict[str, float]:
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference values not found at {REFERENCE}")
     table = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))[
         "nih_ods_selected_food_sources_of_magnesium"
     ]
@@ -45,8 +44,6 @@ def test_nih_ods_rows_of_the_estimate_match_the_table(content, ods_rows):
 
 @pytest.fixture(scope="module")
 def reference() -> dict[str, dict[str, Any]]:
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference values not found at {REFERENCE}")
     foods = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))["foods"]
     return {food["key"]: food for food in foods}
 

@@ -1,6 +1,6 @@
 """Discord's limits on what a bot sends: messages, embeds, components, modals, autocomplete.
 
-The numbers come from shared/reference/discord-limits.md.
+The numbers come from discord-limits.md (tests/reference/, vendored from the shared folder).
 """
 
 from __future__ import annotations

@@ -1,7 +1,6 @@
 """Validation of outgoing bodies against Discord's published OpenAPI description.
 
-The spec lives beside the repository: ``<repo>/../shared/discord-api-spec/openapi.json``.
-Where it is absent, `schema_checks_available()` says why and the checks are skipped.
+The spec is vendored beside this module, in ``discord-api-spec/`` with its licence and source.
 """
 
 from __future__ import annotations
@@ -16,15 +15,7 @@ from jsonschema.exceptions import best_match
 
 from .violations import Violation
 
-REPO = Path(__file__).resolve().parents[2]
-SPEC_PATH = REPO.parent / "shared" / "discord-api-spec" / "openapi.json"
-
-
-def schema_checks_available() -> tuple[bool, str]:
-    """Whether the spec file exists, and a reason to show when it does not."""
-    if SPEC_PATH.is_file():
-        return True, ""
-    return False, f"Discord's OpenAPI spec not found at {SPEC_PATH}; schema checks skipped"
+SPEC_PATH = Path(__file__).resolve().parent / "discord-api-spec" / "openapi.json"
 
 
 @cache
@@ -66,9 +57,7 @@ def _branch_for(method: str, route: str, body: Any) -> str | None:
 
 
 def check_schema(method: str, route: str, body: Any) -> list[Violation]:
-    """Violations of the operation's request schema; none when the spec is absent."""
-    if not schema_checks_available()[0]:
-        return []
+    """Violations of the operation's request schema."""
     validator = _validator(method, route, _branch_for(method, route, body))
     found = []
     for error in validator.iter_errors(body):

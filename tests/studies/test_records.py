@@ -1,10 +1,9 @@
-"""Every study record says what the gathered reference says (shared/reference/studies.yaml):
+"""Every study record says what the gathered reference says (tests/reference/studies.yaml):
 the same authors, year, journal, size and a status no stronger than the reference's."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,8 +11,9 @@ import yaml
 
 from bot.domain.models import STATUSES
 from bot.domain.search import normalise
+from tests.reference import REFERENCE_DIR
 
-REFERENCE = Path(__file__).resolve().parents[2] / ".." / "shared" / "reference" / "studies.yaml"
+REFERENCE = REFERENCE_DIR / "studies.yaml"
 
 REFERENCE_ID = {"cerqueira_zma_young_athletes": "cerqueira_tourinho_martinelli_zma"}
 """Our id → the reference's, where they differ."""
@@ -29,8 +29,6 @@ NO_AUTHORS_IN_REFERENCE = {"simental_mendia_2017_crp_meta": "Simental-Mendía et
 
 @pytest.fixture(scope="module")
 def reference() -> dict[str, dict[str, Any]]:
-    if not REFERENCE.is_file():
-        pytest.skip(f"reference studies not found at {REFERENCE}")
     studies = yaml.safe_load(REFERENCE.read_text(encoding="utf-8"))["studies"]
     return {study["id"]: study for study in studies}
 
