@@ -10,6 +10,7 @@ import signal
 import sqlite3
 from typing import Any, cast
 
+import asyncpg
 import discord
 import yarl
 from discord.ext import commands
@@ -89,8 +90,9 @@ class MagBot(commands.Bot):
         return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
-        self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
+        # The database first: on a first start it is what is most likely to be unreachable.
         self.storage = await open_storage(self.settings)
+        self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
@@ -150,6 +152,10 @@ class MagBot(commands.Bot):
 
     async def close(self) -> None:
         self.stopping.set()
+        # Stopped within discord.py's wait for the guilds, its READY would otherwise still be
+        # announced after closing, and fail with a traceback.
+        if (announcing_ready := self._connection._ready_task) is not None:
+            announcing_ready.cancel()
         if self.observability is not None:
             await self.observability.stop()
             self.observability = None
@@ -169,10 +175,13 @@ class MagBot(commands.Bot):
 
 
 async def open_storage(settings: Settings) -> Storage:
-    """The bot's database; a SQLite file it cannot use is a SettingsError naming
-    MAGBOT_DATABASE."""
+    """The bot's database; one it cannot use is a SettingsError naming MAGBOT_DATABASE (the
+    SQLite file) or MAGBOT_DATABASE_URL (PostgreSQL; the URL itself is never shown)."""
     if settings.database_url:
-        return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+        try:
+            return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+        except (OSError, asyncpg.PostgresError) as exc:
+            raise SettingsError(f"MAGBOT_DATABASE_URL: cannot use the database: {exc}") from None
     try:
         return await Storage.open(settings.database)
     except (OSError, sqlite3.DatabaseError) as exc:

@@ -71,6 +71,14 @@ async def test_a_file_that_is_not_a_database_ends_in_one_line(fake_discord, tmp_
     await fails_in_one_line(env, f"MAGBOT_DATABASE: {database} is not a SQLite database")
 
 
+async def test_an_unreachable_postgresql_ends_in_one_line_without_the_url(fake_discord, tmp_path):
+    fake = fake_discord
+    env = environ(fake.api_base, fake.gateway_url, tmp_path / "x", fake.token)
+    env["MAGBOT_DATABASE_URL"] = f"postgresql://magbot:hunter2@127.0.0.1:{free_port()}/magbot"
+    lines = await fails_in_one_line(env, "MAGBOT_DATABASE_URL: cannot use the database: ")
+    assert not any("hunter2" in line for line in lines)
+
+
 @contextlib.asynccontextmanager
 async def magbot_run(env):
     """`magbot run` as its own process, its log lines gathered in a list. Leaving the block
@@ -187,3 +195,13 @@ async def test_losing_discord_while_running_is_retried_in_one_line_each(tmp_path
         await read_until(process, lines, lambda: unreachable_warnings(lines) >= 2)
     warnings = [line for line in lines if "Discord unreachable" in line]
     assert all("WARNING" in line and "reconnect in" in line for line in warnings), warnings
+
+
+async def test_a_stop_signal_right_after_connecting_closes_cleanly(fake_discord, tmp_path):
+    """Stopped while discord.py still waits for the guilds before announcing READY."""
+    env = environ(
+        fake_discord.api_base, fake_discord.gateway_url, tmp_path / "m.sqlite3", fake_discord.token
+    )
+    async with magbot_run(env) as (_, lines):
+        await fake_discord.wait_until_connected(within=30)
+    assert not any("Ready as" in line for line in lines)
