@@ -16,6 +16,7 @@ from discord.ext import commands
 
 from bot import exts
 from bot.content import Content, load_content
+from bot.domain import timezones
 from bot.observability.metrics import Metrics
 from bot.observability.server import ObservabilityServer
 from bot.reconnect import until_reachable
@@ -88,7 +89,9 @@ class MagBot(commands.Bot):
         return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
+        # What is slow to read is read here, once and off the loop, so no command waits on disk.
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
+        await asyncio.to_thread(timezones.load)
         self.storage = await open_storage(self.settings)
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)

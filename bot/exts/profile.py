@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Literal
 
 import discord
@@ -25,9 +24,6 @@ class ProfileCog(
 ):
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
-
-    async def cog_load(self) -> None:
-        await asyncio.to_thread(timezones.load_names)
 
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         person = await load_person(self.bot, interaction.user.id)
