@@ -13,6 +13,7 @@ from typing import Any, cast
 import discord
 import yarl
 from discord.ext import commands
+from discord.gateway import DiscordWebSocket
 
 from bot import exts
 from bot.content import Content, load_content
@@ -126,6 +127,23 @@ class MagBot(commands.Bot):
                 "DISCORD_TOKEN: Discord refused the token (401 Unauthorized); copy the current"
                 " one from the Developer Portal (Bot → Reset Token)"
             ) from None
+
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Connect to the gateway, waiting out an unreachable one first: discord.py retries a
+        first connection that failed as a RESUME of the session it never got, and crashes."""
+        while await until_reachable(self._gateway_answers, "connecting", self.stopping):
+            try:
+                await super().connect(reconnect=reconnect)
+            except AttributeError:
+                if self.ws is not None or isinstance(self, commands.AutoShardedBot):
+                    raise
+                continue  # it went away between our try and discord.py's: start over
+            return
+
+    async def _gateway_answers(self) -> bool:
+        socket = await self.http.ws_connect(str(DiscordWebSocket.DEFAULT_GATEWAY))
+        await socket.close()
+        return True
 
     async def _new_http_session(self) -> None:
         """A failed login leaves discord.py's HTTP session open; close it (and its connector)

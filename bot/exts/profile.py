@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import discord
 from discord import app_commands
@@ -17,6 +17,13 @@ from bot.ui.profile import profile_embed
 
 if TYPE_CHECKING:
     from bot.app import MagBot
+
+
+@runtime_checkable
+class TimezoneFollower(Protocol):
+    """A feature that keeps local times (the reminder cog): told when a timezone changes."""
+
+    async def follow_timezone(self, user_id: int, timezone: str) -> None: ...
 
 
 class ProfileCog(
@@ -57,6 +64,9 @@ class ProfileCog(
             timezone=timezone,
         )
         await self.bot.storage.profiles.save(profile)
+        reminders = self.bot.get_cog("ReminderCog")
+        if timezone is not None and isinstance(reminders, TimezoneFollower):
+            await reminders.follow_timezone(profile.user_id, profile.timezone)
         await self._show(interaction, "Saved.")
 
     @set_.autocomplete("timezone")

@@ -12,7 +12,7 @@ WHAT = (
     "magbot answers questions about **magnesium**, **zinc** and **IGF-1**: which foods supply "
     "them (`/foods`), what the studies really found (`/studies`), a quick self-check of your "
     "magnesium intake and depletion risk (`/assess`), and a private intake log "
-    "(`/intake`, `/profile`, `/mydata`)."
+    "(`/intake`, `/profile`, `/mydata`) with an optional daily reminder (`/reminder`)."
 )
 SOURCES = (
     "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record; the "
@@ -32,7 +32,8 @@ STORED = (
     "• your profile (`/profile set`, or the save button in `/assess`): sex, age, pregnancy or "
     "breastfeeding, timezone;\n"
     "• your intake log (`/intake`): each food or supplement, the amount and the magnesium and "
-    "zinc it gave, with the time.\n"
+    "zinc it gave, with the time;\n"
+    "• your daily reminder (`/reminder`), if you set one: its time and timezone.\n"
     "`/assess` answers are not stored. Nothing is shared with anyone; other people never see "
     "your data.\n"
     "`/mydata export` sends you all of it as a file; `/mydata delete` erases all of it."

@@ -68,9 +68,7 @@ async def test_magbot_sync_registers_even_when_unchanged(fake_discord, tmp_path)
     assert len(registrations(fake_discord)) == before + 1
 
 
-async def test_a_new_application_on_an_old_database_registers_its_commands(
-    fake_discord, tmp_path
-):
+async def test_a_new_application_on_an_old_database_registers_its_commands(fake_discord, tmp_path):
     database = tmp_path / "magbot.sqlite3"
     await start_and_stop(fake_discord, database)
     other_app = FakeDiscord(application_id=1100000000000000777)
