@@ -10,6 +10,7 @@ import signal
 import sqlite3
 from typing import Any, cast
 
+import asyncpg
 import discord
 import yarl
 from discord.ext import commands
@@ -90,10 +91,11 @@ class MagBot(commands.Bot):
         return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
+        # The database first: on a first start it is what is most likely to be unreachable.
+        self.storage = await open_storage(self.settings)
         # What is slow to read is read here, once and off the loop, so no command waits on disk.
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         await asyncio.to_thread(timezones.load)
-        self.storage = await open_storage(self.settings)
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
@@ -172,10 +174,13 @@ class MagBot(commands.Bot):
 
 
 async def open_storage(settings: Settings) -> Storage:
-    """The bot's database; a SQLite file it cannot use is a SettingsError naming
-    MAGBOT_DATABASE."""
+    """The bot's database; one it cannot use is a SettingsError naming MAGBOT_DATABASE (the
+    SQLite file) or MAGBOT_DATABASE_URL (PostgreSQL; the URL itself is never shown)."""
     if settings.database_url:
-        return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+        try:
+            return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+        except (OSError, asyncpg.PostgresError) as exc:
+            raise SettingsError(f"MAGBOT_DATABASE_URL: cannot use the database: {exc}") from None
     try:
         return await Storage.open(settings.database)
     except (OSError, sqlite3.DatabaseError) as exc:

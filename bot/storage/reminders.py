@@ -29,10 +29,6 @@ def _reminder(row: Row) -> Reminder:
 
 
 _DUE = "SELECT * FROM reminders WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
-_DUE_SKIPPING_LOCKED = (
-    "SELECT * FROM reminders WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
-    " FOR UPDATE SKIP LOCKED"
-)
 
 
 class ReminderRepository:
@@ -126,9 +122,7 @@ class ReminderRepository:
         claimed reminder moves on to its next due time."""
         claimed = []
         async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                _DUE_SKIPPING_LOCKED if self._db.shared else _DUE, (stamp(now), limit)
-            )
+            rows = await tx.fetch(_DUE + self._db.claim, (stamp(now), limit))
             for reminder in map(_reminder, rows):
                 settled = settle(reminder, zone(reminder.timezone), now)
                 await tx.execute(

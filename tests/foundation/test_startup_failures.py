@@ -71,6 +71,14 @@ async def test_a_file_that_is_not_a_database_ends_in_one_line(fake_discord, tmp_
     await fails_in_one_line(env, f"MAGBOT_DATABASE: {database} is not a SQLite database")
 
 
+async def test_an_unreachable_postgresql_ends_in_one_line_without_the_url(fake_discord, tmp_path):
+    fake = fake_discord
+    env = environ(fake.api_base, fake.gateway_url, tmp_path / "x", fake.token)
+    env["MAGBOT_DATABASE_URL"] = f"postgresql://magbot:hunter2@127.0.0.1:{free_port()}/magbot"
+    lines = await fails_in_one_line(env, "MAGBOT_DATABASE_URL: cannot use the database: ")
+    assert not any("hunter2" in line for line in lines)
+
+
 @contextlib.asynccontextmanager
 async def magbot_run(env):
     """`magbot run` as its own process, its log lines gathered in a list. Leaving the block

@@ -1,5 +1,6 @@
 """Reminders in SQLite: kept across restarts, moved with the timezone, exported and deleted."""
 
+import asyncio
 import json
 from datetime import UTC, datetime, time
 
@@ -70,3 +71,20 @@ async def test_export_has_the_reminder_and_delete_removes_it(storage):
     assert await storage.reminders.get(7) is None
     assert (await storage.export_user(7)).is_empty
     assert await storage.reminders.next_due_at() is None
+
+
+async def test_two_processes_claiming_at_once_each_get_different_reminders(database):
+    first, second = await Storage.open(database), await Storage.open(database)
+    try:
+        for user in range(1, 41):
+            await first.reminders.set(user, time(12, 1), "UTC", NOW)
+        due = datetime(2026, 12, 1, 12, 1, tzinfo=UTC)
+        one, other = await asyncio.gather(
+            first.reminders.claim_due(due, 50), second.reminders.claim_due(due, 50)
+        )
+    finally:
+        await first.close()
+        await second.close()
+    claimed_once = {r.user_id for r in one}, {r.user_id for r in other}
+    assert claimed_once[0].isdisjoint(claimed_once[1])
+    assert claimed_once[0] | claimed_once[1] == set(range(1, 41))
