@@ -23,8 +23,8 @@ WHAT = (
 )
 SOURCES = (
     "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record; the "
-    "`/assess` estimate also uses three rows of the NIH ODS food table (raisins, halibut, "
-    "fortified cereal) for staples our catalogue lacks. "
+    "`/assess` estimate also uses a few rows of the NIH ODS food table for staples our "
+    "catalogue lacks. "
     "Reference intakes: the US Food and Nutrition Board DRIs and the FDA Daily Values. "
     "Studies: the published papers and abstracts, each shown with its citation and link, who "
     "funded it (or that the sources we read do not say), how well we checked it and how strong "
