@@ -155,6 +155,10 @@ class MagBot(commands.Bot):
 
     async def close(self) -> None:
         self.stopping.set()
+        # Stopped within discord.py's wait for the guilds, its READY would otherwise still be
+        # announced after closing, and fail with a traceback.
+        if (announcing_ready := self._connection._ready_task) is not None:
+            announcing_ready.cancel()
         if self.observability is not None:
             await self.observability.stop()
             self.observability = None

@@ -195,3 +195,13 @@ async def test_losing_discord_while_running_is_retried_in_one_line_each(tmp_path
         await read_until(process, lines, lambda: unreachable_warnings(lines) >= 2)
     warnings = [line for line in lines if "Discord unreachable" in line]
     assert all("WARNING" in line and "reconnect in" in line for line in warnings), warnings
+
+
+async def test_a_stop_signal_right_after_connecting_closes_cleanly(fake_discord, tmp_path):
+    """Stopped while discord.py still waits for the guilds before announcing READY."""
+    env = environ(
+        fake_discord.api_base, fake_discord.gateway_url, tmp_path / "m.sqlite3", fake_discord.token
+    )
+    async with magbot_run(env) as (_, lines):
+        await fake_discord.wait_until_connected(within=30)
+    assert not any("Ready as" in line for line in lines)
