@@ -10,9 +10,11 @@ import signal
 import sqlite3
 from typing import Any, cast
 
+import asyncpg
 import discord
 import yarl
 from discord.ext import commands
+from discord.gateway import DiscordWebSocket
 
 from bot import exts
 from bot.content import Content, load_content
@@ -24,7 +26,6 @@ from bot.storage import Storage
 from bot.storage.files import DatabaseFileError, RunningLock, database_problem
 from bot.sync import sync_commands
 from bot.tree import MagTree
-from bot.ui.pages import PageBook, PageButton
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,6 @@ class MagBot(commands.Bot):
         self.settings = settings
         self.sync_on_start = sync_on_start
         self.extension_names = extension_names() if extensions is None else extensions
-        self.page_books: dict[str, PageBook] = {}
         self.stopping = asyncio.Event()
         """Set by close(): ends any wait for an unreachable Discord."""
         self.metrics = Metrics(self)
@@ -90,12 +90,12 @@ class MagBot(commands.Bot):
         return cast(MagTree, super().tree)
 
     async def setup_hook(self) -> None:
-        self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
+        # The database first: on a first start it is what is most likely to be unreachable.
         self.storage = await open_storage(self.settings)
+        self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
-        self.add_dynamic_items(PageButton)
         for name in self.extension_names:
             try:
                 await self.load_extension(name)
@@ -127,6 +127,23 @@ class MagBot(commands.Bot):
                 " one from the Developer Portal (Bot → Reset Token)"
             ) from None
 
+    async def connect(self, *, reconnect: bool = True) -> None:
+        """Connect to the gateway, waiting out an unreachable one first: discord.py retries a
+        first connection that failed as a RESUME of the session it never got, and crashes."""
+        while await until_reachable(self._gateway_answers, "connecting", self.stopping):
+            try:
+                await super().connect(reconnect=reconnect)
+            except AttributeError:
+                if self.ws is not None or isinstance(self, commands.AutoShardedBot):
+                    raise
+                continue  # it went away between our try and discord.py's: start over
+            return
+
+    async def _gateway_answers(self) -> bool:
+        socket = await self.http.ws_connect(str(DiscordWebSocket.DEFAULT_GATEWAY))
+        await socket.close()
+        return True
+
     async def _new_http_session(self) -> None:
         """A failed login leaves discord.py's HTTP session open; close it (and its connector)
         so that the next try starts a fresh one instead of leaking it."""
@@ -135,6 +152,10 @@ class MagBot(commands.Bot):
 
     async def close(self) -> None:
         self.stopping.set()
+        # Stopped within discord.py's wait for the guilds, its READY would otherwise still be
+        # announced after closing, and fail with a traceback.
+        if (announcing_ready := self._connection._ready_task) is not None:
+            announcing_ready.cancel()
         if self.observability is not None:
             await self.observability.stop()
             self.observability = None
@@ -154,10 +175,13 @@ class MagBot(commands.Bot):
 
 
 async def open_storage(settings: Settings) -> Storage:
-    """The bot's database; a SQLite file it cannot use is a SettingsError naming
-    MAGBOT_DATABASE."""
+    """The bot's database; one it cannot use is a SettingsError naming MAGBOT_DATABASE (the
+    SQLite file) or MAGBOT_DATABASE_URL (PostgreSQL; the URL itself is never shown)."""
     if settings.database_url:
-        return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+        try:
+            return await Storage.open(settings.database_url, pool_size=settings.database_pool)
+        except (OSError, asyncpg.PostgresError) as exc:
+            raise SettingsError(f"MAGBOT_DATABASE_URL: cannot use the database: {exc}") from None
     try:
         return await Storage.open(settings.database)
     except (OSError, sqlite3.DatabaseError) as exc:

@@ -67,6 +67,7 @@ class Settings:
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
     """The shards this process runs (all of ``shard_count`` when not set)."""
+    clock_offset: float = 0.0
     token: str | None = dataclasses.field(default=None, repr=False)
     database_url: str | None = dataclasses.field(default=None, repr=False)
     """A ``postgresql://`` URL: use PostgreSQL instead of the SQLite file (may hold a
@@ -191,6 +192,18 @@ def _check_shards(values: dict[str, Any]) -> None:
         )
 
 
+def _seconds(value: Any) -> float:
+    if isinstance(value, bool):
+        raise ValueError("must be a number of seconds")
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        raise ValueError("must be a number of seconds") from None
+    if not math.isfinite(seconds):
+        raise ValueError("must be a number of seconds")
+    return seconds
+
+
 VIEW_TIMEOUT_MAX = 840.0
 """Seconds: Discord lets a bot edit an interaction's messages for 15 minutes, and a view that
 times out must still be able to disable its buttons."""
@@ -214,6 +227,7 @@ _KEYS: dict[str, tuple[str, str, Callable[[Any], Any]]] = {
     "database_pool": ("database_pool", "MAGBOT_DATABASE_POOL", _positive(int, 1000)),
     "shard_count": ("shard_count", "MAGBOT_SHARD_COUNT", _positive(int)),
     "shard_ids": ("shard_ids", "MAGBOT_SHARD_IDS", _shard_ids),
+    "clock_offset": ("clock_offset", "MAGBOT_CLOCK_OFFSET", _seconds),
 }
 
 

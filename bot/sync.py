@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 
 import discord
 from discord import app_commands
@@ -55,10 +56,9 @@ async def sync_commands(
 
     Any other guild this application registered to before loses its copies first."""
     application_id = _application_id(tree)
-    for key in await state.keys_starting_with(_guild_prefix(application_id)):
-        old_guild = int(key.removeprefix(_guild_prefix(application_id)))
+    for old_guild, key in await _registered_guilds(state, application_id):
         if old_guild != guild_id:
-            await clear_guild(tree, state, old_guild)
+            await _clear_old_guild(tree, state, old_guild, key)
     guild = discord.Object(id=guild_id) if guild_id else None
     if guild is not None:
         tree.copy_global_to(guild=guild)
@@ -71,6 +71,38 @@ async def sync_commands(
     await state.set(key, current)
     log.info("Registered %d commands (%s)", len(synced), f"guild {guild_id}" if guild else "global")
     return True
+
+
+_LEGACY_KEY = re.compile(r"commands_hash:(global|[0-9]+)")
+"""How hashes were stored before they named the application; a number is a guild."""
+
+
+async def _registered_guilds(state: StateRepository, application_id: int) -> list[tuple[int, str]]:
+    """(guild id, state key) for each guild the commands were registered to. Keys from before
+    the hash named the application count as this application's; the legacy global one is
+    simply forgotten."""
+    found = []
+    for key in await state.keys_starting_with("commands_hash:"):
+        if key.startswith(_guild_prefix(application_id)):
+            found.append((int(key.removeprefix(_guild_prefix(application_id))), key))
+        elif legacy := _LEGACY_KEY.fullmatch(key):
+            if legacy[1] == "global":
+                await state.delete(key)
+            else:
+                found.append((int(legacy[1]), key))
+    return found
+
+
+async def _clear_old_guild(
+    tree: app_commands.CommandTree, state: StateRepository, guild_id: int, key: str
+) -> None:
+    """Remove a previous dev guild's copies; a guild that no longer lets us in is forgotten
+    with a warning instead of stopping start-up."""
+    try:
+        await clear_guild(tree, state, guild_id)
+    except (discord.Forbidden, discord.NotFound) as exc:
+        log.warning("Could not remove the commands from guild %d (%s); forgot it", guild_id, exc)
+    await state.delete(key)
 
 
 async def clear_guild(

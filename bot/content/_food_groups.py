@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from bot.content._records import NAME_LIMIT, FileChecker, Record
 from bot.domain.foods import amount_per
-from bot.domain.models import FOOD_CATEGORIES, EverydayFood, Food, FoodGroup
+from bot.domain.models import FOOD_CATEGORIES, NIH_ODS, EverydayFood, Food, FoodGroup
 
 ENTRY = "everyday_groups"
-NIH_ODS = "NIH ODS table"
 MAX_MG_PER_SERVING = 1000
 
 

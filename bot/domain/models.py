@@ -196,6 +196,10 @@ class Food:
         return self.servings[0]
 
 
+NIH_ODS = "NIH ODS table"
+"""The source of an everyday food taken from the ODS "Selected Food Sources of Magnesium"."""
+
+
 @dataclasses.dataclass(frozen=True)
 class EverydayFood:
     """One of the everyday foods a /assess food group stands for, in its usual serving."""

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from bot.domain.intake import Entry
 from bot.domain.profile import Profile
+from bot.domain.reminders import Reminder
 
 LOG_COLUMNS = (
     "id",
@@ -31,10 +32,11 @@ class UserData:
     user_id: int
     profile: Profile | None
     entries: tuple[Entry, ...]
+    reminder: Reminder | None = None
 
     @property
     def is_empty(self) -> bool:
-        return self.profile is None and not self.entries
+        return self.profile is None and not self.entries and self.reminder is None
 
 
 def _log_row(entry: Entry) -> dict[str, object]:
@@ -53,6 +55,20 @@ def _log_row(entry: Entry) -> dict[str, object]:
     }
 
 
+def _reminder(reminder: Reminder) -> dict[str, object]:
+    def instant(at: datetime | None) -> str | None:
+        return at.isoformat() if at else None
+
+    return {
+        "time": reminder.at.strftime("%H:%M"),
+        "timezone": reminder.timezone,
+        "on": reminder.on,
+        "next_due_at_utc": instant(reminder.next_due_at),
+        "last_sent_at_utc": instant(reminder.last_sent_at),
+        "turned_off_because": reminder.off_reason,
+    }
+
+
 def export_files(data: UserData, exported_at: datetime) -> tuple[str, str]:
     """The JSON document of everything, and the intake log again as CSV for a spreadsheet.
 
@@ -68,6 +84,7 @@ def export_files(data: UserData, exported_at: datetime) -> tuple[str, str]:
         "exported_at_utc": exported_at.isoformat(),
         "profile": profile,
         "intake_log": rows,
+        "reminder": _reminder(data.reminder) if data.reminder else None,
     }
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=LOG_COLUMNS, lineterminator="\n")

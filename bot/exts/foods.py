@@ -5,26 +5,26 @@ from __future__ import annotations
 import asyncio
 import functools
 import itertools
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.foods import Basis, rank_foods
-from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
+from bot.domain.foods import rank_foods
+from bot.domain.models import FOOD_CATEGORIES, Food
 from bot.domain.targets import person_targets
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import close_foods, food_autocomplete, named_food
 from bot.ui.food_pick import ask_which_food
-from bot.ui.foods import BASES, FOOD_NUTRIENTS, food_embed, ranking_pages
-from bot.ui.pages import send_pages
+from bot.ui.foods import BASES, FOOD_NUTRIENTS, RankingQuery, food_embed, ranking_pages
+from bot.ui.frozen import FrozenEmbed
+from bot.ui.pages import Pager
 
 if TYPE_CHECKING:
     from bot.app import MagBot
 
 Choice = app_commands.Choice
-PAGE_BOOK = "foods"
 
 
 class FoodsCog(commands.Cog):
@@ -32,20 +32,26 @@ class FoodsCog(commands.Cog):
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.ranking_pages = functools.cache(self._ranking_pages)
-        bot.page_books[PAGE_BOOK] = self._pages_for_key
         self.public_food_embed = functools.cache(
-            lambda food_id: food_embed(bot.content, bot.content.food_by_id[food_id], None)
+            lambda food_id: FrozenEmbed.of(
+                food_embed(bot.content, bot.content.food_by_id[food_id], None)
+            )
         )
+        self.pager = Pager("foods", "/foods", RankingQuery, self.ranking_pages)
 
     async def cog_load(self) -> None:
         """Build every list and public food answer now, off the loop, not on a first ask."""
         await asyncio.to_thread(self._build_all)
+        self.bot.add_dynamic_items(self.pager.button)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(self.pager.button)
 
     def _build_all(self) -> None:
         for nutrient, per, category in itertools.product(
             FOOD_NUTRIENTS, BASES, (None, *FOOD_CATEGORIES)
         ):
-            self.ranking_pages(nutrient, per, category)
+            self.ranking_pages(RankingQuery(nutrient, per, category))
         for food in self.bot.content.foods:
             self.public_food_embed(food.id)
 
@@ -75,21 +81,15 @@ class FoodsCog(commands.Cog):
         if food is not None:
             await self.show_food(interaction, food)
             return
-        key = f"{nutrient}.{per}.{category or ''}"
-        await send_pages(interaction, PAGE_BOOK, key, view_timeout=self.bot.settings.view_timeout)
+        query = RankingQuery.from_parts([nutrient, per, category or ""])
+        await self.pager.send(interaction, query)
 
-    def _pages_for_key(self, key: str) -> tuple[discord.Embed, ...]:
-        nutrient, per, category = key.split(".")
-        return self.ranking_pages(
-            cast("NutrientId", nutrient), cast("Basis", per), category or None
-        )
-
-    def _ranking_pages(
-        self, nutrient: NutrientId, per: Basis, category: str | None
-    ) -> tuple[discord.Embed, ...]:
+    def _ranking_pages(self, query: RankingQuery) -> tuple[FrozenEmbed, ...]:
         content = self.bot.content
-        ranked = rank_foods(content.foods, nutrient, per, category)
-        return tuple(ranking_pages(ranked, content.nutrient_by_id[nutrient], per, category))
+        ranked = rank_foods(content.foods, query.nutrient, query.per, query.category)
+        nutrient = content.nutrient_by_id[query.nutrient]
+        pages = ranking_pages(ranked, nutrient, query.per, query.category)
+        return tuple(map(FrozenEmbed.of, pages))
 
     async def show_food(self, interaction: discord.Interaction, value: str) -> None:
         """One food; with the person's age and sex also as a share of their RDA, privately.
@@ -114,7 +114,7 @@ class FoodsCog(commands.Cog):
         profile = await self.bot.storage.profiles.get(user_id)
         targets = person_targets(content, profile)
         if not targets.personal:
-            return self.public_food_embed(food.id), False
+            return self.public_food_embed(food.id).build(), False
         return food_embed(content, food, targets), True
 
     @foods.autocomplete("food")

@@ -62,8 +62,8 @@ class MyDataCog(commands.GroupCog, group_name="mydata", group_description="Your 
             return
         document, table = await asyncio.to_thread(export_files, data, datetime.now(UTC))
         await interaction.followup.send(
-            f"Everything magbot stores about you: your profile and {len(data.entries)} log "
-            "entries (JSON), and the log as CSV for a spreadsheet.",
+            f"Everything magbot stores about you: your profile, {len(data.entries)} log "
+            "entries and your reminder (JSON), and the log as CSV for a spreadsheet.",
             files=[_file(document, "magbot-data.json"), _file(table, "magbot-intake-log.csv")],
             ephemeral=True,
         )

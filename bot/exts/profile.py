@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import discord
 from discord import app_commands
@@ -18,6 +18,13 @@ from bot.ui.profile import profile_embed
 
 if TYPE_CHECKING:
     from bot.app import MagBot
+
+
+@runtime_checkable
+class TimezoneFollower(Protocol):
+    """A feature that keeps local times (the reminder cog): told when a timezone changes."""
+
+    async def follow_timezone(self, user_id: int, timezone: str) -> None: ...
 
 
 class ProfileCog(
@@ -57,7 +64,10 @@ class ProfileCog(
         changes = profile_changes(
             current, sex=sex, age=age, life_stage=life_stage, timezone=timezone
         )
-        await self.bot.storage.profiles.update(user_id, **changes)
+        profile = await self.bot.storage.profiles.update(user_id, **changes)
+        reminders = self.bot.get_cog("Reminders")
+        if timezone is not None and isinstance(reminders, TimezoneFollower):
+            await reminders.follow_timezone(profile.user_id, profile.timezone)
         await self._show(interaction, "Saved.")
 
     @set_.autocomplete("timezone")

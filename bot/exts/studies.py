@@ -13,15 +13,13 @@ from discord.ext import commands
 from bot.domain.models import STUDY_DESIGNS
 from bot.domain.studies import filter_studies
 from bot.ui.choices import TypedName
-from bot.ui.pages import send_pages
-from bot.ui.studies import overview_pages, study_embed, study_list_pages
+from bot.ui.frozen import FrozenEmbed
+from bot.ui.pages import Pager
+from bot.ui.studies import StudyListQuery, overview_pages, study_embed, study_list_pages
 from bot.ui.study_choices import resolve_study, study_autocomplete
 
 if TYPE_CHECKING:
     from bot.app import MagBot
-
-
-PAGE_BOOK = "studies"
 
 
 class StudiesCog(commands.Cog):
@@ -29,18 +27,22 @@ class StudiesCog(commands.Cog):
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.list_pages = functools.cache(self._list_pages)
-        bot.page_books[PAGE_BOOK] = lambda design: self.list_pages(design or None)
         self.study_embed = functools.cache(
-            lambda study_id: study_embed(bot.content.study_by_id[study_id])
+            lambda study_id: FrozenEmbed.of(study_embed(bot.content.study_by_id[study_id]))
         )
+        self.pager = Pager("studies", "/studies", StudyListQuery, self.list_pages)
 
     async def cog_load(self) -> None:
         """Build every list and study answer now, off the loop, not on a first ask."""
         await asyncio.to_thread(self._build_all)
+        self.bot.add_dynamic_items(self.pager.button)
+
+    async def cog_unload(self) -> None:
+        self.bot.remove_dynamic_items(self.pager.button)
 
     def _build_all(self) -> None:
         for design in (None, *STUDY_DESIGNS):
-            self.list_pages(design)
+            self.list_pages(StudyListQuery(design))
         for study in self.bot.content.studies:
             self.study_embed(study.id)
 
@@ -62,16 +64,15 @@ class StudiesCog(commands.Cog):
     ) -> None:
         if study is not None:
             chosen = resolve_study(self.bot.content, study)
-            await interaction.response.send_message(embed=self.study_embed(chosen.id))
+            await interaction.response.send_message(embed=self.study_embed(chosen.id).build())
             return
-        key = design or ""
-        await send_pages(interaction, PAGE_BOOK, key, view_timeout=self.bot.settings.view_timeout)
+        await self.pager.send(interaction, StudyListQuery.from_parts([design or ""]))
 
-    def _list_pages(self, design: str | None) -> tuple[discord.Embed, ...]:
+    def _list_pages(self, query: StudyListQuery) -> tuple[FrozenEmbed, ...]:
         """The overview (unless one design is asked for), then the studies."""
-        content = self.bot.content
+        content, design = self.bot.content, query.design
         pages = study_list_pages(filter_studies(content.studies, design), design)
-        return tuple(pages if design else overview_pages(content) + pages)
+        return tuple(map(FrozenEmbed.of, pages if design else overview_pages(content) + pages))
 
     @studies.autocomplete("study")
     async def study_choices(

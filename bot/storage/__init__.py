@@ -11,11 +11,13 @@ from bot.storage.database import SqliteDatabase
 from bot.storage.intake import IntakeRepository
 from bot.storage.postgres import PostgresDatabase, is_postgres_url
 from bot.storage.profiles import ProfileRepository
+from bot.storage.reminders import ReminderRepository
 from bot.storage.state import StateRepository
 
 PERSONAL_DATA = {
     "profiles": "DELETE FROM profiles WHERE user_id = ?",
     "intake_entries": "DELETE FROM intake_entries WHERE user_id = ?",
+    "reminders": "DELETE FROM reminders WHERE user_id = ?",
 }
 """Every table that holds data about a person, and how to erase one person's rows.
 
@@ -32,6 +34,7 @@ class Storage:
         self.state = StateRepository(db)
         self.profiles = ProfileRepository(db)
         self.intake = IntakeRepository(db)
+        self.reminders = ReminderRepository(db)
 
     @classmethod
     async def open(cls, target: Path | str, *, pool_size: int = 10) -> Storage:
@@ -55,6 +58,7 @@ class Storage:
                 user_id=user_id,
                 profile=await self.profiles.get(user_id),
                 entries=tuple(await self.intake.all_entries(user_id)),
+                reminder=await self.reminders.get(user_id),
             )
 
     async def delete_user(self, user_id: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol, TypeVar
 
@@ -24,6 +25,12 @@ Migration = tuple[int, str, str]
 """(version, file name, SQL)."""
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_\w+\.sql$")
+
+
+def stamp(at: datetime) -> str:
+    """An instant as fixed-width UTC text (how both backends store times), so that comparing
+    the text compares the instants."""
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def load_migrations(dialect: str = "sqlite") -> list[Migration]:

@@ -22,12 +22,7 @@ from bot.domain.recent import (
     rank_recent,
     weight_bands,
 )
-from bot.storage.backend import Database, Row
-
-
-def _stamp(at: datetime) -> str:
-    """Fixed-width UTC text, so that comparing the text compares the instants."""
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
+from bot.storage.backend import Database, Row, stamp
 
 
 def _entry(row: Row) -> Entry:
@@ -49,7 +44,7 @@ class IntakeRepository:
             " RETURNING id",
             (
                 user_id,
-                _stamp(at),
+                stamp(at),
                 intake.kind,
                 intake.item_id,
                 intake.label,
@@ -77,7 +72,7 @@ class IntakeRepository:
         rows = await self._db.fetch(
             "SELECT * FROM intake_entries"
             " WHERE user_id = ? AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, id",
-            (user_id, _stamp(start), _stamp(end)),
+            (user_id, stamp(start), stamp(end)),
         )
         return [_entry(row) for row in rows]
 
@@ -110,7 +105,7 @@ class IntakeRepository:
             " max(logged_at) AS last_logged FROM (SELECT item_id, logged_at FROM intake_entries"
             " WHERE user_id = ? AND kind = 'food' ORDER BY logged_at DESC LIMIT ?) AS latest"
             " GROUP BY item_id",
-            (*(_stamp(since) for since, _ in bands), user_id, ENTRIES_LOOKED_AT),
+            (*(stamp(since) for since, _ in bands), user_id, ENTRIES_LOOKED_AT),
         )
         return rank_recent(
             FoodUse(row["item_id"], row["weight"], datetime.fromisoformat(row["last_logged"]))

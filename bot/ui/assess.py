@@ -30,7 +30,7 @@ from bot.domain.assessment import (
     who_choices,
 )
 from bot.domain.knowledge import Content
-from bot.domain.models import FOOD_CATEGORIES, AgeBand
+from bot.domain.models import FOOD_CATEGORIES, NIH_ODS, AgeBand
 from bot.domain.profile import Profile
 from bot.ui.assess_result import (
     COLOUR,
@@ -62,8 +62,8 @@ INTRO = (
 FOOD_INTRO = (
     "How many servings of each group do you eat on a typical day? A serving is the usual "
     "portion of one of the everyday foods listed. A group's typical serving is the median "
-    "magnesium over those foods (USDA values from our catalogue; raisins, halibut and fortified "
-    "cereal from the NIH ODS table); the range in brackets is the middle half of them."
+    "magnesium over those foods (USDA values from our catalogue, or the NIH ODS table where "
+    "marked); the range in brackets is the middle half of them."
 )
 HEALTH_INTRO = (
     "These make up the Magnesium Depletion Score and the NIH ODS risk groups. Leave a list "
@@ -413,7 +413,10 @@ class AssessView(OwnedView):
 
 def _serving(typical: TypicalServing) -> str:
     """E.g. "24 mg (15–51 mg), standing for: Spinach, raw, 1 cup (24 mg); …"."""
-    foods = "; ".join(f"{food.label} ({mg(food.mg)})" for food in typical.foods)
+    foods = "; ".join(
+        f"{food.label} ({mg(food.mg)}{', NIH ODS' if food.source == NIH_ODS else ''})"
+        for food in typical.foods
+    )
     return f"{mg(typical.mg)} ({mg_range(typical.low, typical.high)}), standing for: {foods}"
 
 

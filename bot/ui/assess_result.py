@@ -128,8 +128,8 @@ SYMPTOMS = (
 )
 SOURCES = (
     "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
-    "(our catalogue, `/foods`), and for raisins, halibut and fortified cereal the NIH ODS "
-    "food table · Depletion Score: Fan et al., J Nutr 2021, "
+    "(our catalogue, `/foods`), and for a few staples it lacks the NIH ODS food table · "
+    "Depletion Score: Fan et al., J Nutr 2021, "
     "doi 10.1093/jn/nxab138 · Risk groups and interactions: NIH ODS magnesium fact sheet · "
     "PPIs: FDA Drug Safety Communication, 2 Mar 2011"
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import get_args
 
@@ -12,7 +13,7 @@ from bot.domain.knowledge import Content
 from bot.domain.models import FOOD_CATEGORIES, Food, Nutrient, NutrientId
 from bot.domain.targets import Targets
 from bot.ui import numbers
-from bot.ui.pages import embed_pages
+from bot.ui.pages import embed_pages, one_of
 from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.green()
@@ -26,6 +27,27 @@ NO_PROFILE = (
     "Add your age and sex with `/profile set` to also see each amount as a share of your own "
     "RDA (that answer is shown only to you)."
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class RankingQuery:
+    """What a /foods list ranks: by which nutrient, per serving or 100 g, which kind of food."""
+
+    nutrient: NutrientId = "magnesium"
+    per: Basis = "serving"
+    category: str | None = None
+
+    def parts(self) -> tuple[str, ...]:
+        return (self.nutrient, self.per, self.category or "")
+
+    @classmethod
+    def from_parts(cls, parts: Sequence[str]) -> RankingQuery:
+        nutrient, per, category = parts
+        return cls(
+            one_of(nutrient, FOOD_NUTRIENTS),
+            one_of(per, BASES),
+            one_of(category, FOOD_CATEGORIES) if category else None,
+        )
 
 
 def fdc_link(food: Food) -> str | None:

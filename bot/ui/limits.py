@@ -17,6 +17,7 @@ EMBED_TOTAL = 6000
 ACTION_ROWS = 5
 AUTOCOMPLETE_CHOICES = 25
 CHOICE_NAME = 100
+CUSTOM_ID = 100
 
 
 def shorten(text: str, limit: int) -> str:

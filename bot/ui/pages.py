@@ -1,37 +1,31 @@
-"""Long answers as pages: pack text blocks into embeds, and buttons to step through them.
+"""Long answers as pages: pack text blocks into embeds, and a pager to step through them.
 
-A command registers a *book* on the bot: a function from a key (the command's options, as
-text) to its pages, which it builds once. Then::
+A cog owns one :class:`Pager` per paged command: what was asked (a small typed *query*) →
+its pages. ::
 
-    bot.page_books["foods"] = pages_for_key
-    await send_pages(interaction, "foods", key, view_timeout=bot.settings.view_timeout)
+    self.pager = Pager("foods", "/foods", RankingQuery, self.ranking_pages)
+    bot.add_dynamic_items(self.pager.button)   # in cog_load; remove it in cog_unload
+    await self.pager.send(interaction, RankingQuery("magnesium", "serving", None))
 
 One page is sent without buttons; more get Previous / Next and a page counter, which only the
-person who asked can press and which disable themselves on timeout. Everything a button needs
-(book, key, page, owner) is in its custom id, so no view object lives on per message: a busy
-bot keeps no growing heap of them for the garbage collector to walk.
+person who asked can press. Everything a button needs (query, page, owner) is in its custom id,
+so nothing lives on per message, and buttons keep working after a restart; a button whose
+query no longer names anything (the knowledge base changed, or an older magbot made it) says
+plainly that it expired.
 """
 
 from __future__ import annotations
 
-import asyncio
-import dataclasses
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any, cast
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 import discord
 
-from bot.ui.limits import EMBED_DESCRIPTION, EMBED_TOTAL, pack_lines
+from bot.ui.frozen import FrozenEmbed
+from bot.ui.limits import CUSTOM_ID, EMBED_DESCRIPTION, EMBED_TOTAL, pack_lines
 from bot.ui.replies import report_failure, send_ephemeral
 from bot.ui.views import NOT_YOURS
-
-if TYPE_CHECKING:
-    from bot.app import MagBot
-
-PageBook = Callable[[str], Sequence[discord.Embed]]
-"""A key (a command's options as text, only letters, digits, ``_`` and ``.``) → its pages."""
 
 
 def pack_blocks(
@@ -76,133 +70,136 @@ def embed_pages(
     ]
 
 
-@dataclasses.dataclass(frozen=True)
-class Place:
-    """A page of a paged answer, and the one person who may turn it."""
+class PageQuery(Protocol):
+    """What a paged answer was asked for, written into its buttons as a few short words."""
 
-    book: str
-    key: str
-    index: int
-    owner: int
+    def parts(self) -> tuple[str, ...]:
+        """The query as words of letters, digits and ``_`` (``""`` for an option not given)."""
+        ...
 
-    def custom_id(self, role: str) -> str:
-        return f"pages:{self.book}:{self.key}:{self.index}:{self.owner}:{role}"
+    @classmethod
+    def from_parts(cls, parts: Sequence[str]) -> Self:
+        """The query back from :meth:`parts`; ValueError if they no longer name anything."""
+        ...
 
 
+Q = TypeVar("Q", bound=PageQuery)
+T = TypeVar("T")
+
+
+def one_of(word: str, options: Iterable[T]) -> T:
+    """The option that ``word`` names; ValueError if none does (for :meth:`from_parts`)."""
+    for option in options:
+        if option == word:
+            return option
+    raise ValueError(f"{word!r} names no option")
+
+
+PREFIX = "pages"
 PREVIOUS, COUNTER, NEXT = "p", "c", "n"
+_WORD = re.compile(r"\w*", re.ASCII)
+EXPIRED = "These page buttons have expired. Run `{command}` again for a fresh answer."
 
 
-def _books(client: discord.Client) -> dict[str, PageBook]:
-    return cast("MagBot", client).page_books
-
-
-class PageButton(
-    discord.ui.DynamicItem[discord.ui.Button],
-    template=r"pages:(?P<book>\w+):(?P<key>[\w.]*):(?P<index>\d+):(?P<owner>\d+):(?P<role>[pcn])",
-):
-    """Previous, Next (and the page counter): the page it leads to is in its custom id."""
+class Pager(Generic[Q]):
+    """The paged answers of one command: a query → its pages (built by the cog that owns
+    this pager, typically cached), sent with buttons that carry query, page and owner."""
 
     def __init__(
-        self, place: Place, role: str, *, label: str, disabled: bool, emoji: str | None = None
+        self,
+        name: str,
+        command: str,
+        query_type: type[Q],
+        pages: Callable[[Q], Sequence[FrozenEmbed]],
     ) -> None:
-        super().__init__(
-            discord.ui.Button(
+        self.name, self.command = name, command
+        self._query_type, self._pages = query_type, pages
+        self.button = _button_type(self)
+        """The button type to register with ``bot.add_dynamic_items`` while the cog is loaded."""
+
+    def custom_id(self, query: Q, index: int, owner: int, role: str) -> str:
+        parts = query.parts()
+        if not all(_WORD.fullmatch(part) for part in parts):
+            raise ValueError(f"query parts must be letters, digits and _: {parts!r}")
+        custom_id = ":".join((PREFIX, self.name, role, str(index), str(owner), *parts))
+        if len(custom_id) > CUSTOM_ID:
+            raise ValueError(f"custom id over {CUSTOM_ID} characters: {custom_id!r}")
+        return custom_id
+
+    def controls(self, query: Q, index: int, owner: int, count: int) -> discord.ui.View:
+        """Previous · Page i of n · Next, for page ``index`` of ``count``."""
+        buttons = (
+            (PREVIOUS, max(index - 1, 0), "Previous", "◀️", index == 0),
+            (COUNTER, index, f"Page {index + 1} of {count}", None, True),
+            (NEXT, min(index + 1, count - 1), "Next", "▶️", index == count - 1),
+        )
+        view = discord.ui.View(timeout=None)
+        for role, target, label, emoji, disabled in buttons:
+            button: discord.ui.Button[Any] = discord.ui.Button(
                 label=label,
                 emoji=emoji,
                 style=discord.ButtonStyle.secondary,
                 disabled=disabled,
-                custom_id=place.custom_id(role),
+                custom_id=self.custom_id(query, target, owner, role),
             )
-        )
-        self.place = place
+            view.add_item(self.button(button))
+        return view
 
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction, item: discord.ui.Item[Any], match: re.Match[str]
-    ) -> PageButton:
-        place = Place(match["book"], match["key"], int(match["index"]), int(match["owner"]))
-        assert isinstance(item, discord.ui.Button)
-        return cls(place, match["role"], label=item.label or "", disabled=item.disabled)
+    async def send(
+        self, interaction: discord.Interaction, query: Q, *, ephemeral: bool = False
+    ) -> None:
+        """Answer with the first page, and page buttons for the asker when there are more."""
+        pages = self._pages(query)
+        first = pages[0].build()
+        if len(pages) == 1:
+            await interaction.response.send_message(embed=first, ephemeral=ephemeral)
+            return
+        view = self.controls(query, 0, interaction.user.id, len(pages))
+        await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
 
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id == self.place.owner:
-            return True
-        await send_ephemeral(interaction, NOT_YOURS)
-        return False
-
-    async def callback(self, interaction: discord.Interaction) -> None:
+    async def turn(self, interaction: discord.Interaction, custom_id: str) -> None:
+        """A page button was pressed: show the page it leads to, in place."""
         try:
-            pages = _books(interaction.client)[self.place.book](self.place.key)
-            place = replace(self.place, index=min(self.place.index, len(pages) - 1))
-            controls = page_controls(place, len(pages))
-            await interaction.response.edit_message(embed=pages[place.index], view=controls)
-        except Exception as error:
-            await report_failure(interaction, error)
+            role, index, owner, *parts = custom_id.split(":")[2:]
+            query = self._query_type.from_parts(parts)
+            if role not in (PREVIOUS, COUNTER, NEXT):
+                raise ValueError(role)
+            at, owner_id = int(index), int(owner)
+        except ValueError:
+            await send_ephemeral(interaction, EXPIRED.format(command=self.command))
+            return
+        if interaction.user.id != owner_id:
+            await send_ephemeral(interaction, NOT_YOURS)
+            return
+        pages = self._pages(query)
+        at = min(at, len(pages) - 1)  # the knowledge base may have shrunk since
+        view = self.controls(query, at, owner_id, len(pages))
+        await interaction.response.edit_message(embed=pages[at].build(), view=view)
 
 
-def page_controls(place: Place, count: int, *, closed: bool = False) -> discord.ui.View:
-    """Previous · Page i of n · Next for the page at ``place``; all disabled when closed."""
-    at = place.index
-    buttons = (
-        (replace(place, index=max(at - 1, 0)), PREVIOUS, "Previous", "◀️", at == 0),
-        (place, COUNTER, f"Page {at + 1} of {count}", None, True),
-        (replace(place, index=min(at + 1, count - 1)), NEXT, "Next", "▶️", at == count - 1),
-    )
-    view = discord.ui.View(timeout=None)
-    for target, role, label, emoji, disabled in buttons:
-        button = PageButton(target, role, label=label, emoji=emoji, disabled=disabled or closed)
-        view.add_item(button)
-    return view
+def _button_type(pager: Pager[Any]) -> type[discord.ui.DynamicItem[discord.ui.Button[Any]]]:
+    """A button type of its own for each pager, so a press goes straight to that pager."""
 
+    class PageButton(
+        discord.ui.DynamicItem[discord.ui.Button[Any]],
+        template=rf"{PREFIX}:{pager.name}:.*",
+    ):
+        @classmethod
+        async def from_custom_id(
+            cls,
+            interaction: discord.Interaction,
+            item: discord.ui.Item[Any],
+            match: re.Match[str],
+        ) -> Self:
+            if not isinstance(item, discord.ui.Button):
+                raise TypeError("page controls are buttons")
+            return cls(item)
 
-async def send_pages(
-    interaction: discord.Interaction,
-    book: str,
-    key: str,
-    *,
-    view_timeout: float,
-    ephemeral: bool = False,
-) -> None:
-    """Answer with the first page, and page buttons for the asker when there are more."""
-    pages = _books(interaction.client)[book](key)
-    if len(pages) == 1:
-        await interaction.response.send_message(embed=pages[0], ephemeral=ephemeral)
-        return
-    controls = page_controls(Place(book, key, 0, interaction.user.id), len(pages))
-    sent = await interaction.response.send_message(
-        embed=pages[0], view=controls, ephemeral=ephemeral
-    )
-    if sent.message_id is not None:
-        asyncio.get_running_loop().call_later(
-            view_timeout, _close_soon, interaction.client, interaction.token, sent.message_id
-        )
+        async def callback(self, interaction: discord.Interaction) -> None:
+            try:
+                await pager.turn(interaction, self.item.custom_id or "")
+            except Exception as error:
+                await report_failure(interaction, error)
 
-
-_closing: set[asyncio.Task] = set()
-
-
-def _close_soon(client: discord.Client, token: str, message_id: int) -> None:
-    task = asyncio.ensure_future(_close(client, token, message_id))
-    _closing.add(task)
-    task.add_done_callback(_closing.discard)
-
-
-async def _close(client: discord.Client, token: str, message_id: int) -> None:
-    """Disable the buttons of a paged answer, on whichever page it was left."""
-    assert client.application_id is not None
-    webhook = discord.Webhook.partial(client.application_id, token, client=client)
-    try:
-        message = await webhook.fetch_message(message_id)
-        counter = next(
-            child.custom_id
-            for row in message.components
-            for child in getattr(row, "children", ())
-            if getattr(child, "custom_id", "").endswith(f":{COUNTER}")
-        )
-        match = PageButton.__discord_ui_compiled_template__.fullmatch(counter)
-        assert match is not None
-        place = Place(match["book"], match["key"], int(match["index"]), int(match["owner"]))
-        count = len(_books(client)[place.book](place.key))
-        await webhook.edit_message(message_id, view=page_controls(place, count, closed=True))
-    except (discord.HTTPException, StopIteration):
-        pass  # the message is gone, its token expired, or it no longer has page buttons
+    PageButton.__name__ = PageButton.__qualname__ = f"{pager.name.capitalize()}PageButton"
+    return PageButton

@@ -12,7 +12,7 @@ from bot.ui.wording import NOT_ADVICE
 COLOUR = discord.Colour.teal()
 NOT_SET = "not set"
 DELETE_QUESTION = (
-    "This erases your profile and your whole intake log from magbot, for good. "
+    "This erases your profile, your whole intake log and your reminder from magbot, for good. "
     "`/mydata export` first if you want a copy. Delete everything?"
 )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import discord
@@ -9,7 +10,7 @@ import discord
 from bot.domain.knowledge import Content
 from bot.domain.models import EVIDENCE_LEVELS, STUDY_DESIGNS, Evidence, OverviewPoint, Study
 from bot.ui.limits import EMBED_TITLE, FIELD_VALUE, pack_lines, shorten
-from bot.ui.pages import embed_pages
+from bot.ui.pages import embed_pages, one_of
 from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.blurple()
@@ -22,6 +23,21 @@ SOURCE = (
     "and how well we checked it. Evidence levels: what a study can tell a person about "
     "magnesium, zinc and IGF-1."
 )
+
+
+@dataclasses.dataclass(frozen=True)
+class StudyListQuery:
+    """Which studies a /studies list shows: all (after the overview), or one design."""
+
+    design: str | None = None
+
+    def parts(self) -> tuple[str, ...]:
+        return (self.design or "",)
+
+    @classmethod
+    def from_parts(cls, parts: Sequence[str]) -> StudyListQuery:
+        (design,) = parts
+        return cls(one_of(design, STUDY_DESIGNS) if design else None)
 
 
 def evidence_words(evidence: Evidence) -> str:

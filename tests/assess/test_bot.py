@@ -151,6 +151,8 @@ async def test_older_man_on_a_diuretic_and_ppi_scores_high_and_is_told_to_see_a_
     assert "high band" in msg.text
     assert "FDA (2011) warns that long-term use, usually more than a year" in msg.text
     assert "350 mg a day of magnesium from supplements" in msg.text
+    assert "It marks where the risk of diarrhoea and stomach upset starts to rise" in msg.text
+    assert "NIH ODS advises taking tetracycline or quinolone antibiotics" in msg.text
     # few greens: the richest leafy green per serving is suggested
     assert "Spinach, boiled, 1/2 cup: 78 mg" in msg.text
     assert "doi 10.1093/jn/nxab138" in msg.text
@@ -193,6 +195,17 @@ async def test_an_ordinary_day_reads_near_the_nhanes_means_as_a_range(discord, m
     assert "Leafy greens: 1 × 24 mg (15–51 mg) = 24 mg" in msg.text
     assert "A food-frequency screen like this is rough" in msg.text
     assert "about 135 mg short of 420 mg" in msg.text
+
+
+async def test_each_group_says_which_everyday_foods_a_serving_stands_for(discord):
+    first = await discord.click(await about_you(discord, PPI_NOW), "Next")
+    assert "**Grains, bread & cereals**: a serving ≈ 39 mg (24–42 mg), standing for: " in first.text
+    assert "White rice, long-grain, cooked, 1/2 cup (9.5 mg)" in first.text  # 79 g × 12 mg/100 g
+    assert "Whole-wheat bread, 1 slice (24 mg)" in first.text
+    second = await discord.click(first, "Next")
+    assert "Raisins, 1/2 cup (23 mg, NIH ODS)" in second.text
+    assert "Halibut, cooked, 3 ounces (24 mg, NIH ODS)" in second.text
+    assert "Apple, raw, with skin, 1 cup slices (5.5 mg)" in second.text  # 109 g × 5 mg/100 g
 
 
 async def test_unknown_kidney_function_shows_the_range_the_score_could_take(discord, magbot):

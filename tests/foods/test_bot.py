@@ -1,10 +1,8 @@
 """/foods as people use it: rankings, one food in detail, paging, autocomplete, typos."""
 
-import dataclasses
 import math
 
 import pytest
-import pytest_asyncio
 
 from bot.domain.foods import rank_foods
 from bot.domain.models import FOOD_CATEGORIES
@@ -121,41 +119,20 @@ async def test_only_the_asker_can_page_and_pages_change_in_place(discord, magbot
     assert back.embed == first.embed
 
 
-@pytest_asyncio.fixture(loop_scope="module")
-async def short_view_timeout(magbot):
-    settings = magbot.settings
-    magbot.settings = dataclasses.replace(settings, view_timeout=0.3)
-    yield
-    magbot.settings = settings
-
-
-@pytest.mark.usefixtures("short_view_timeout")
-async def test_page_buttons_disable_when_the_view_times_out(discord, fake_discord):
-    msg = await discord.slash("foods")
-    assert not msg.button("Next").disabled
-
-    def disabled():
-        return all(b.disabled for b in Message.of(fake_discord.messages[msg.id]).buttons)
-
-    await fake_discord.wait_for(disabled, 5, "the page buttons to disable")
-    assert Message.of(fake_discord.messages[msg.id]).embed == msg.embed
-
-
-@pytest.mark.usefixtures("short_view_timeout")
-async def test_timed_out_pages_stay_on_the_page_the_reader_left_them(discord, fake_discord):
-    second = await discord.click(await discord.slash("foods"), "Next")
-    counter = next(b.label for b in second.buttons if b.label.startswith("Page 2 of"))
-
-    def closed():
-        now = Message.of(fake_discord.messages[second.id])
-        return all(b.disabled for b in now.buttons) and now
-
-    now = await fake_discord.wait_for(closed, 5, "the page buttons to disable")
-    assert now.embed == second.embed
-    assert now.button(counter).disabled
-
-
 # one food ---------------------------------------------------------------------------------
+
+
+async def test_a_change_to_one_persons_answer_never_reaches_the_next_person(discord, magbot):
+    before = await discord.slash("foods", food="pumpkin_seeds_roasted", user=ALICE)
+    # Every reply is built from the same cached answer; change the one built for Alice.
+    alices = magbot.get_cog("FoodsCog").public_food_embed("pumpkin_seeds_roasted").build()
+    alices.set_footer(text="Only for Alice")
+    alices.add_field(name="Alice's note", value="changed")
+    alices.title = "Changed"
+    after = await discord.slash("foods", food="pumpkin_seeds_roasted", user=BOB)
+    assert after.embed == before.embed
+    assert after.embed["title"] == "Pumpkin seeds, roasted"
+    assert "Alice's note" not in after.text
 
 
 async def test_a_food_without_a_profile_is_public_and_says_how_to_get_your_rda(discord):

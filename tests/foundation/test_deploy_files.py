@@ -54,4 +54,3 @@ def test_the_env_example_sets_only_settings_the_bot_reads():
     assert "DISCORD_TOKEN" in names
     for name in names:
         assert f"`{name}`" in readme, f"{name} is not in the README's settings table"
-

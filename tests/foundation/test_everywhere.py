@@ -70,7 +70,7 @@ async def test_every_feature_works_from_the_interaction_alone(discord, where):
     assert second.buttons[1].label.startswith("Page 2 of ")
 
     studies = await discord.slash("studies", user=person, where=where)
-    assert "Magnesium alone has never been tested on IGF-1" in studies.text
+    assert "We found no trial of magnesium alone on IGF-1" in studies.text
 
     assess = await discord.slash("assess", user=person, where=where)
     assert assess.ephemeral

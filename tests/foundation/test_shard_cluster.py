@@ -7,6 +7,7 @@ import contextlib
 import os
 import signal
 import sys
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import pytest_asyncio
@@ -24,6 +25,8 @@ SHARDS = 2
 GUILDS = {shard_of(guild, SHARDS): in_server(guild) for guild in (GUILD_ID, SECOND_GUILD_ID)}
 ON_SHARD_0, ON_SHARD_1 = GUILDS[0], GUILDS[1]
 PUMPKIN = "pumpkin_seeds_roasted"  # 1 oz: 156 mg magnesium (NIH ODS table)
+REMINDER_LEAD = 8.0
+"""Seconds between both processes being up and the reminder coming due, by their clock."""
 
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
@@ -46,6 +49,8 @@ class Cluster:
     def __init__(self, fake: FakeDiscord, url: str) -> None:
         self.fake, self.url = fake, url
         self.processes: dict[int, asyncio.subprocess.Process] = {}
+        self.clock_offset = 0.0
+        """Seconds the processes' clocks run ahead (MAGBOT_CLOCK_OFFSET)."""
 
     async def start(self, shard: int) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
@@ -58,6 +63,7 @@ class Cluster:
             "MAGBOT_DISCORD_API_BASE": self.fake.api_base,
             "MAGBOT_DISCORD_GATEWAY_URL": self.fake.gateway_url,
             "MAGBOT_LOG_LEVEL": "WARNING",
+            "MAGBOT_CLOCK_OFFSET": str(self.clock_offset),
         }
         self.processes[shard] = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", env=env
@@ -70,6 +76,12 @@ class Cluster:
                 process.send_signal(signal.SIGTERM)
         for process in self.processes.values():
             await asyncio.wait_for(process.wait(), timeout=30)
+
+    async def restart(self, clock_offset: float) -> None:
+        """Both processes again, together, on clocks running ``clock_offset`` s ahead."""
+        await self.stop()
+        self.clock_offset = clock_offset
+        await asyncio.gather(*(self.start(shard) for shard in range(SHARDS)))
 
 
 def command_registrations(fake: FakeDiscord) -> int:
@@ -156,6 +168,29 @@ async def test_mydata_delete_through_one_process_leaves_nothing_in_either(
         assert set((await rows_about(storage.db, cy.id)).values()) == {0}
     finally:
         await storage.close()
+
+
+async def test_a_reminder_both_processes_see_come_due_is_sent_exactly_once(
+    discord, fake_discord, cluster
+):
+    dee = someone(4, "dee")
+    due = (datetime.now(UTC) + timedelta(hours=3)).replace(second=0, microsecond=0)
+    msg = await discord.slash("reminder set", time=due.strftime("%H:%M"), user=dee, where=IN_DM)
+    assert f"<t:{int(due.timestamp())}:f>" in msg.content
+
+    # Both processes start again on clocks that reach `due` a few seconds after they are up:
+    # each one's scheduler wakes for it and tries to claim it.
+    await cluster.restart(
+        (due - timedelta(seconds=REMINDER_LEAD) - datetime.now(UTC)).total_seconds()
+    )
+    assert datetime.now(UTC) + timedelta(seconds=cluster.clock_offset) < due, "both were up first"
+    dm = await discord.dm(dee, within=30)
+    assert "So far today: nothing logged yet" in dm.content
+    await asyncio.sleep(1)  # the other scheduler has looked by now
+    assert len(fake_discord.dms_to(dee)) == 1
+    for where in (ON_SHARD_0, ON_SHARD_1):
+        shown = await discord.slash("reminder show", user=dee, where=where)
+        assert f"<t:{int((due + timedelta(days=1)).timestamp())}:f>" in shown.content
 
 
 async def test_sigkill_of_one_process_mid_burst_loses_no_confirmed_entry(

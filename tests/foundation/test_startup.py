@@ -4,6 +4,7 @@ extension that does not take the others down."""
 import asyncio
 import logging
 import os
+import sqlite3
 import sys
 from functools import partial
 
@@ -12,7 +13,7 @@ import pytest
 from bot.app import MagBot, apply_endpoints, extension_names
 from bot.settings import load_settings
 from tests.fakediscord import FakeDiscord
-from tests.fakediscord.objects import GUILD_ID, OTHER_GUILD_ID
+from tests.fakediscord.objects import APP_ID, GUILD_ID, OTHER_GUILD_ID
 from tests.fakediscord.runner import restored_endpoints, running
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -68,9 +69,7 @@ async def test_magbot_sync_registers_even_when_unchanged(fake_discord, tmp_path)
     assert len(registrations(fake_discord)) == before + 1
 
 
-async def test_a_new_application_on_an_old_database_registers_its_commands(
-    fake_discord, tmp_path
-):
+async def test_a_new_application_on_an_old_database_registers_its_commands(fake_discord, tmp_path):
     database = tmp_path / "magbot.sqlite3"
     await start_and_stop(fake_discord, database)
     other_app = FakeDiscord(application_id=1100000000000000777)
@@ -115,6 +114,44 @@ async def test_moving_the_dev_guild_removes_the_old_guilds_copies(fake_discord, 
     await start_and_stop(fake_discord, database, {"MAGBOT_DEV_GUILD": str(OTHER_GUILD_ID)})
     assert fake_discord.commands[GUILD_ID] == []
     assert "about" in names_seen_in(fake_discord, OTHER_GUILD_ID)
+
+
+async def test_a_dev_guild_remembered_before_hashes_named_the_application_is_cleared_too(
+    fake_discord, tmp_path
+):
+    database = tmp_path / "magbot.sqlite3"
+    await start_and_stop(fake_discord, database, {"MAGBOT_DEV_GUILD": str(OTHER_GUILD_ID)})
+    with sqlite3.connect(database) as conn:  # as an older magbot stored it
+        conn.execute(
+            "UPDATE bot_state SET key = ? WHERE key LIKE 'commands_hash:%'",
+            (f"commands_hash:{OTHER_GUILD_ID}",),
+        )
+        conn.execute("INSERT INTO bot_state VALUES ('commands_hash:global', 'old')")
+
+    await start_and_stop(fake_discord, database)
+    assert fake_discord.commands[OTHER_GUILD_ID] == []
+    with sqlite3.connect(database) as conn:
+        keys = [key for (key,) in conn.execute("SELECT key FROM bot_state")]
+    assert keys == [f"commands_hash:{APP_ID}:global"]
+
+
+async def test_an_old_dev_guild_that_refuses_is_forgotten_without_stopping_the_bot(tmp_path):
+    fake = FakeDiscord()
+    await fake.start()
+    try:
+        database = tmp_path / "magbot.sqlite3"
+        await start_and_stop(fake, database, {"MAGBOT_DEV_GUILD": str(GUILD_ID)})
+        guild_path = f"/applications/{APP_ID}/guilds/{GUILD_ID}/commands"
+        fake.fail_next("PUT", guild_path, status=403)  # the app was removed from that server
+
+        commands = await start_and_stop(fake, database)
+        assert "about" in commands
+        assert "about" in [command["name"] for command in fake.commands[None]]
+        tries = [r for r in registrations(fake) if r.path == guild_path]
+        await start_and_stop(fake, database)
+        assert [r for r in registrations(fake) if r.path == guild_path] == tries, "forgotten"
+    finally:
+        await fake.stop()
 
 
 async def test_magbot_sync_clear_guild_removes_a_guilds_copies(fake_discord, tmp_path):

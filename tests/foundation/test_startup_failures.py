@@ -45,7 +45,7 @@ async def fails_in_one_line(env, reason):
     assert process.returncode == EXIT_CONFIG, lines
     assert len(lines) <= 2, lines
     assert reason in lines[-1]
-    assert not any("Traceback" in line for line in lines)
+    assert not any("Traceback" in line or "voice" in line for line in lines)
     return lines
 
 
@@ -71,6 +71,47 @@ async def test_a_file_that_is_not_a_database_ends_in_one_line(fake_discord, tmp_
     await fails_in_one_line(env, f"MAGBOT_DATABASE: {database} is not a SQLite database")
 
 
+async def test_an_unreachable_postgresql_ends_in_one_line_without_the_url(fake_discord, tmp_path):
+    fake = fake_discord
+    env = environ(fake.api_base, fake.gateway_url, tmp_path / "x", fake.token)
+    env["MAGBOT_DATABASE_URL"] = f"postgresql://magbot:hunter2@127.0.0.1:{free_port()}/magbot"
+    lines = await fails_in_one_line(env, "MAGBOT_DATABASE_URL: cannot use the database: ")
+    assert not any("hunter2" in line for line in lines)
+
+
+@contextlib.asynccontextmanager
+async def magbot_run(env):
+    """`magbot run` as its own process, its log lines gathered in a list. Leaving the block
+    stops it with SIGTERM: it must still be running, exit 0, and have printed no traceback."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, stderr=asyncio.subprocess.PIPE
+    )
+    lines: list[str] = []
+    try:
+        yield process, lines
+        assert process.returncode is None
+        process.send_signal(signal.SIGTERM)
+        assert await asyncio.wait_for(process.wait(), timeout=30) == 0
+        lines += (await process.stderr.read()).decode().splitlines()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
+    assert not any("Traceback" in line for line in lines), "".join(lines)
+
+
+async def read_until(process, lines, done):
+    """Append the process's log lines to `lines` until `done()`; it must keep running."""
+    while not done():
+        line = await asyncio.wait_for(process.stderr.readline(), timeout=30)
+        assert line, f"magbot exited ({await process.wait()}): {lines}"
+        lines.append(line.decode())
+
+
+def unreachable_warnings(lines):
+    return sum("Discord unreachable" in line for line in lines)
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -88,10 +129,7 @@ async def test_an_unreachable_discord_is_retried_until_it_answers(tmp_path):
     lines: list[str] = []
     try:
         # Nothing listens on the port: the first tries fail, one warning line each.
-        while sum("Discord unreachable" in line for line in lines) < 2:
-            line = await asyncio.wait_for(process.stderr.readline(), timeout=15)
-            assert line, f"magbot exited ({await process.wait()}): {lines}"
-            lines.append(line.decode())
+        await read_until(process, lines, lambda: unreachable_warnings(lines) >= 2)
         assert process.returncode is None
         warnings = [line for line in lines if "Discord unreachable" in line]
         assert all("WARNING" in line and "retrying in" in line for line in warnings)
@@ -109,7 +147,8 @@ async def test_an_unreachable_discord_is_retried_until_it_answers(tmp_path):
         await process.wait()
         await fake.stop()
     assert process.returncode == 0
-    assert not any("Traceback" in line for line in lines), lines
+    assert not any("Traceback" in line for line in lines), "".join(lines)
+
 
 
 async def test_a_stop_signal_ends_the_wait_for_an_unreachable_discord(tmp_path):
@@ -131,3 +170,38 @@ async def test_a_stop_signal_ends_the_wait_for_an_unreachable_discord(tmp_path):
             process.kill()
         await process.wait()
     assert b"Traceback" not in await process.stderr.read()
+
+
+async def test_an_unreachable_gateway_is_retried_in_one_line_each(fake_discord, tmp_path):
+    """Discord's REST API answers but its gateway does not: retried, one warning line a try
+    (discord.py alone would crash resuming the session it never had)."""
+    gateway_url = f"ws://127.0.0.1:{free_port()}/gateway"
+    env = environ(fake_discord.api_base, gateway_url, tmp_path / "m.sqlite3", fake_discord.token)
+    async with magbot_run(env) as (process, lines):
+        await read_until(process, lines, lambda: unreachable_warnings(lines) >= 2)
+    warnings = [line for line in lines if "Discord unreachable" in line]
+    assert all("WARNING" in line and "while connecting" in line for line in warnings)
+    assert "retrying in 1 s" in warnings[0]
+    assert "retrying in 2 s" in warnings[1]
+
+
+async def test_losing_discord_while_running_is_retried_in_one_line_each(tmp_path):
+    fake = FakeDiscord()
+    await fake.start()
+    env = environ(fake.api_base, fake.gateway_url, tmp_path / "m.sqlite3", fake.token)
+    async with magbot_run(env) as (process, lines):
+        await read_until(process, lines, lambda: any("Ready as" in line for line in lines))
+        await fake.stop()  # Discord goes away under the running bot
+        await read_until(process, lines, lambda: unreachable_warnings(lines) >= 2)
+    warnings = [line for line in lines if "Discord unreachable" in line]
+    assert all("WARNING" in line and "reconnect in" in line for line in warnings), warnings
+
+
+async def test_a_stop_signal_right_after_connecting_closes_cleanly(fake_discord, tmp_path):
+    """Stopped while discord.py still waits for the guilds before announcing READY."""
+    env = environ(
+        fake_discord.api_base, fake_discord.gateway_url, tmp_path / "m.sqlite3", fake_discord.token
+    )
+    async with magbot_run(env) as (_, lines):
+        await fake_discord.wait_until_connected(within=30)
+    assert not any("Ready as" in line for line in lines)

@@ -34,7 +34,7 @@ async def test_the_overview_comes_first_with_the_strength_of_evidence(discord, m
     for point in magbot.content.overview:
         level = EVIDENCE_LEVELS[point.evidence.level].lower()
         assert f"**{point.title}**\nEvidence: **{level}** — {point.evidence.reason}" in text
-    assert "Magnesium alone has never been tested on IGF-1" in overview[0].text
+    assert "We found no trial of magnesium alone on IGF-1" in overview[0].text
     assert "not medical advice" in overview[0].embed["footer"]["text"]
     assert pages[len(overview)].embed["title"] == "Studies on magnesium, zinc and IGF-1"
 
