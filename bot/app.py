@@ -18,6 +18,7 @@ from discord.gateway import DiscordWebSocket
 
 from bot import exts
 from bot.content import Content, load_content
+from bot.domain import timezones
 from bot.observability.metrics import Metrics
 from bot.observability.server import ObservabilityServer
 from bot.reconnect import until_reachable
@@ -92,7 +93,9 @@ class MagBot(commands.Bot):
     async def setup_hook(self) -> None:
         # The database first: on a first start it is what is most likely to be unreachable.
         self.storage = await open_storage(self.settings)
+        # What is slow to read is read here, once and off the loop, so no command waits on disk.
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
+        await asyncio.to_thread(timezones.load)
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)

@@ -20,6 +20,7 @@ from pathlib import Path
 INSTALL_HINT = "install it with: apt-get update && apt-get install -y postgresql"
 SERVER_USER = "postgres"
 FALLBACK_USER = "magbot-pg"
+START_ATTEMPTS = 3
 
 
 def find_binaries() -> Path:
@@ -86,6 +87,17 @@ class PostgresServer:
             str(self.bin / "initdb"), "-D", str(self.data), "-U", "magbot", "--auth=trust",
             "-E", "UTF8", "--no-sync", "--no-instructions",
         )  # fmt: skip
+        for attempt in range(START_ATTEMPTS):
+            try:
+                self._start_server()
+                return
+            except RuntimeError:
+                # Another test run may have taken the port between our probe and the bind.
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+                self.port = _free_port()
+
+    def _start_server(self) -> None:
         # The tests kill bot processes, never the server: durability against a server crash
         # is PostgreSQL's own business, so its fsyncs are skipped for speed.
         options = (

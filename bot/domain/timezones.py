@@ -1,39 +1,43 @@
-"""IANA timezone names: validation and the autocomplete search over them."""
+"""IANA timezones: look-up by name and the autocomplete search over the names."""
 
 from __future__ import annotations
 
 import functools
 import zoneinfo
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from bot.errors import UserError
 
 
 @functools.cache
-def _names() -> tuple[str, ...]:
-    """Every IANA name, sorted. The first call reads the time zone database from disk: the
-    bot makes it once at start-up, in a thread (see the profile extension)."""
-    return tuple(sorted(zoneinfo.available_timezones()))
+def _zones() -> Mapping[str, zoneinfo.ZoneInfo]:
+    """Every IANA zone by name, in name order. The first call reads the whole time zone
+    database from disk (about half a second): the app does it at start-up, in a thread."""
+    names = sorted(zoneinfo.available_timezones())
+    return MappingProxyType({name: zoneinfo.ZoneInfo(name) for name in names})
 
 
 @functools.cache
-def _known() -> frozenset[str]:
-    return frozenset(_names())
+def _names() -> tuple[str, ...]:
+    return tuple(_zones())
 
 
-def load_names() -> None:
-    """Read the list of names now (slow, disk), so no command has to."""
-    _known()
+def load() -> None:
+    """Read every zone now (slow, disk), so no look-up ever reads a file."""
+    _names()
 
 
 def zone(name: str) -> zoneinfo.ZoneInfo:
     """The timezone called ``name``; a clear user error if there is none."""
-    if name not in _known():
+    found = _zones().get(name)
+    if found is None:
         shown = name[:60].replace("`", "")
         raise UserError(
             f"I don't know the timezone `{shown}`. Pick an IANA name from the list, "
             "such as `Europe/Berlin` or `America/New_York`."
         )
-    return zoneinfo.ZoneInfo(name)
+    return found
 
 
 def search(query: str, limit: int = 25) -> list[str]:

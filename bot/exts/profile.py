@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 import discord
@@ -33,9 +32,6 @@ class ProfileCog(
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
 
-    async def cog_load(self) -> None:
-        await asyncio.to_thread(timezones.load_names)
-
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         person = await load_person(self.bot, interaction.user.id)
         await interaction.response.send_message(
@@ -65,7 +61,7 @@ class ProfileCog(
             current, sex=sex, age=age, life_stage=life_stage, timezone=timezone
         )
         profile = await self.bot.storage.profiles.update(user_id, **changes)
-        reminders = self.bot.get_cog("Reminders")
+        reminders = self.bot.get_cog("ReminderCog")
         if timezone is not None and isinstance(reminders, TimezoneFollower):
             await reminders.follow_timezone(profile.user_id, profile.timezone)
         await self._show(interaction, "Saved.")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -11,7 +10,6 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain import timezones
 from bot.domain.intake import local_day
 from bot.domain.reminders import Reminder, parse_time
 from bot.exts._person import load_person
@@ -27,7 +25,7 @@ log = logging.getLogger(__name__)
 CANNOT_SEND_TO_USER = 50007
 
 
-class Reminders(
+class ReminderCog(
     commands.GroupCog, group_name="reminder", group_description="A daily DM reminding you to log"
 ):
     def __init__(self, bot: MagBot) -> None:
@@ -35,9 +33,6 @@ class Reminders(
         self.scheduler = ReminderScheduler(
             bot.storage.reminders, self.deliver, SystemClock(bot.settings.clock_offset)
         )
-
-    async def cog_load(self) -> None:
-        await asyncio.to_thread(timezones.load_names)
 
     @commands.Cog.listener()
     async def on_ready(self) -> None:
@@ -112,4 +107,4 @@ class Reminders(
 
 
 async def setup(bot: MagBot) -> None:
-    await bot.add_cog(Reminders(bot))
+    await bot.add_cog(ReminderCog(bot))

@@ -1,4 +1,4 @@
-"""Embeds for /profile and /mydata."""
+"""The /profile embed: the profile and the references it gives."""
 
 from __future__ import annotations
 
@@ -11,10 +11,6 @@ from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.teal()
 NOT_SET = "not set"
-DELETE_QUESTION = (
-    "This erases your profile, your whole intake log and your reminder from magbot, for good. "
-    "`/mydata export` first if you want a copy. Delete everything?"
-)
 
 
 def profile_embed(profile: Profile | None, targets: Targets) -> discord.Embed:

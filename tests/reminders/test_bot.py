@@ -36,7 +36,7 @@ def discord_time(at: datetime) -> str:
 @pytest_asyncio.fixture(loop_scope="module")
 async def use_clock(magbot):
     """use_clock(start) → a TestClock the bot's reminder scheduler now runs on."""
-    scheduler = magbot.get_cog("Reminders").scheduler
+    scheduler = magbot.get_cog("ReminderCog").scheduler
 
     def use(start: datetime) -> TestClock:
         clock = TestClock(start)

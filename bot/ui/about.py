@@ -1,0 +1,50 @@
+"""The /about embed: what magbot is, where its numbers come from, what it keeps about you."""
+
+from __future__ import annotations
+
+import discord
+
+from bot.ui.wording import NOT_ADVICE
+
+COLOUR = discord.Colour.teal()
+
+WHAT = (
+    "magbot answers questions about **magnesium**, **zinc** and **IGF-1**: which foods supply "
+    "them (`/foods`), what the studies really found (`/studies`), a quick self-check of your "
+    "magnesium intake and depletion risk (`/assess`), and a private intake log "
+    "(`/intake`, `/profile`, `/mydata`) with an optional daily reminder (`/reminder`)."
+)
+SOURCES = (
+    "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record; the "
+    "`/assess` estimate also uses a few rows of the NIH ODS food table for staples our "
+    "catalogue lacks. "
+    "Reference intakes: the US Food and Nutrition Board DRIs and the FDA Daily Values. "
+    "Studies: the published papers and abstracts, each shown with its citation and link, who "
+    "funded it (or that the sources we read do not say), how well we checked it and how strong "
+    "the evidence is. Every value says where it came from."
+)
+CLINICIAN = (
+    "Talk to a clinician before taking supplements, especially with kidney disease or if you "
+    "take other medicines."
+)
+STORED = (
+    "Only what you choose to give it, tied to your Discord user id:\n"
+    "• your profile (`/profile set`, or the save button in `/assess`): sex, age, pregnancy or "
+    "breastfeeding, timezone;\n"
+    "• your intake log (`/intake`): each food or supplement, the amount and the magnesium and "
+    "zinc it gave, with the time;\n"
+    "• your daily reminder (`/reminder`), if you set one: its time and timezone.\n"
+    "`/assess` answers are not stored. Nothing is shared with anyone; other people never see "
+    "your data.\n"
+    "`/mydata export` sends you all of it as a file; `/mydata delete` erases all of it."
+)
+
+
+def about_embed() -> discord.Embed:
+    embed = discord.Embed(title="About magbot", description=WHAT, colour=COLOUR)
+    embed.add_field(name="Where the numbers come from", value=SOURCES, inline=False)
+    embed.add_field(
+        name="Describes, never prescribes", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False
+    )
+    embed.add_field(name="What magbot stores about you", value=STORED, inline=False)
+    return embed
