@@ -195,6 +195,11 @@ class ShardedMagBot(MagBot, commands.AutoShardedBot):
     """MagBot running the shards ``settings.shard_ids`` of ``settings.shard_count`` in one
     process; other processes run the other shards against the same PostgreSQL database."""
 
+    def gateway_connected(self) -> bool:
+        """True while every shard this process runs has its gateway socket open."""
+        shards = self.shards.values()
+        return bool(shards) and not any(shard.is_closed() for shard in shards)
+
 
 def create_bot(settings: Settings) -> MagBot:
     """A plain bot, or a sharded one when the settings name shards."""

@@ -200,10 +200,15 @@ class FakeDiscord:
         """Close the bot's gateway socket (4000: discord.py reconnects and resumes)."""
         await self.gateway.drop(code)
 
-    async def gateway_outage(self) -> None:
-        """Drop the bot's gateway socket and refuse to let it back in until `gateway_back()`."""
+    async def gateway_outage(self, shard: int | None = None) -> None:
+        """Drop the bot's gateway sockets (or only `shard`'s) and refuse every new connection
+        until `gateway_back()`."""
         self.gateway.refusing = True
-        await self.gateway.drop(4000)
+        if shard is None:
+            await self.gateway.drop(4000)
+        else:
+            await self.gateway.shards[shard].drop(4000)
+            self.notify()
 
     def gateway_back(self) -> None:
         self.gateway.refusing = False
