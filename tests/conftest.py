@@ -1,13 +1,15 @@
 """Fixtures every feature's tests share: the fake Discord and its client, the real bot against
 it (`tests/bot_fixtures.py`), the shipped knowledge base, and a fresh database per backend."""
 
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.content import Content, load_content
 from bot.settings import DEFAULT_CONFIG_DIR
+from bot.storage import Storage
 from tests.postgres_server import PostgresServer
 
 pytest_plugins = ["tests.fakediscord.fixtures", "tests.bot_fixtures"]
@@ -37,6 +39,14 @@ def new_database(request: pytest.FixtureRequest, backend: str, folder: Path) -> 
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
     """A fresh, empty database on each backend in turn (repository tests)."""
     return new_database(request, request.param, tmp_path)
+
+
+@pytest_asyncio.fixture
+async def storage(database: Path | str) -> AsyncIterator[Storage]:
+    """A fresh, fully migrated database, on SQLite and on PostgreSQL in turn."""
+    opened = await Storage.open(database)
+    yield opened
+    await opened.close()
 
 
 @pytest.fixture(scope="session")

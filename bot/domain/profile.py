@@ -27,6 +27,24 @@ LIFE_STAGE_AGES = (14, 50)
 """Pregnancy and lactation reference intakes exist for these ages (FNB DRI tables)."""
 
 
+def profile_changes(
+    current: Profile,
+    *,
+    sex: Sex | None = None,
+    age: int | None = None,
+    life_stage: LifeStage | Literal["neither"] | None = None,
+    timezone: str | None = None,
+) -> dict[str, Any]:
+    """The given (non-None) fields as the values to store; a UserError if ``current`` with
+    them changed doesn't fit."""
+    given = {"sex": sex, "age": age, "timezone": timezone}
+    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if life_stage is not None:
+        changes["life_stage"] = None if life_stage == NO_LIFE_STAGE else life_stage
+    check(dataclasses.replace(current, **changes))
+    return changes
+
+
 def updated(
     current: Profile,
     *,
@@ -36,13 +54,8 @@ def updated(
     timezone: str | None = None,
 ) -> Profile:
     """``current`` with the given (non-None) fields changed; a UserError if it doesn't fit."""
-    given = {"sex": sex, "age": age, "timezone": timezone}
-    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
-    if life_stage is not None:
-        changes["life_stage"] = None if life_stage == NO_LIFE_STAGE else life_stage
-    profile = dataclasses.replace(current, **changes)
-    check(profile)
-    return profile
+    changes = profile_changes(current, sex=sex, age=age, life_stage=life_stage, timezone=timezone)
+    return dataclasses.replace(current, **changes)
 
 
 def check(profile: Profile) -> None:

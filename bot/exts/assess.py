@@ -35,11 +35,12 @@ class AssessCog(commands.Cog):
         view.attach(interaction)
 
     async def save_profile(self, user_id: int, answers: Answers) -> Profile:
-        """Store the age band and sex; keep everything else of an existing profile."""
+        """Store the age band, sex and life stage; the timezone stays as it is."""
         current = await self.bot.storage.profiles.get(user_id) or Profile(user_id)
-        profile = profile_from(answers, current)
-        await self.bot.storage.profiles.save(profile)
-        return profile
+        chosen = profile_from(answers, current)
+        return await self.bot.storage.profiles.update(
+            user_id, sex=chosen.sex, age=chosen.age, life_stage=chosen.life_stage
+        )
 
 
 async def setup(bot: MagBot) -> None:

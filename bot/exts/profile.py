@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.domain import timezones
-from bot.domain.profile import Profile, updated
+from bot.domain.profile import Profile, profile_changes
 from bot.errors import UserError
 from bot.exts._person import load_person
 from bot.ui.choices import TypedName
@@ -55,15 +55,12 @@ class ProfileCog(
     ) -> None:
         if all(option is None for option in (sex, age, life_stage, timezone)):
             raise UserError("Choose at least one option to set. `/profile show` shows it.")
-        current = await self.bot.storage.profiles.get(interaction.user.id)
-        profile = updated(
-            current or Profile(interaction.user.id),
-            sex=sex,
-            age=age,
-            life_stage=life_stage,
-            timezone=timezone,
+        user_id = interaction.user.id
+        current = await self.bot.storage.profiles.get(user_id) or Profile(user_id)
+        changes = profile_changes(
+            current, sex=sex, age=age, life_stage=life_stage, timezone=timezone
         )
-        await self.bot.storage.profiles.save(profile)
+        profile = await self.bot.storage.profiles.update(user_id, **changes)
         reminders = self.bot.get_cog("ReminderCog")
         if timezone is not None and isinstance(reminders, TimezoneFollower):
             await reminders.follow_timezone(profile.user_id, profile.timezone)

@@ -1,4 +1,5 @@
-"""The SQLite backend: one connection, numbered migrations, transactions and backups."""
+"""The SQLite backend: a write and a read connection, numbered migrations, transactions and
+backups."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import contextlib
 import logging
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TypeVar, cast
 
@@ -29,6 +31,19 @@ def backup_file(source: Path, target: Path) -> None:
         src.backup(dst)
 
 
+async def _open_reader(path: Path) -> aiosqlite.Connection:
+    """A connection that only reads (the file is already in WAL mode)."""
+    reader = await aiosqlite.connect(path, isolation_level=None)
+    reader.row_factory = aiosqlite.Row
+    try:
+        await reader.execute("PRAGMA query_only = ON")
+        await reader.execute("PRAGMA busy_timeout = 5000")
+    except BaseException:
+        await reader.close()
+        raise
+    return reader
+
+
 class SqliteTransaction:
     def __init__(self, conn: aiosqlite.Connection) -> None:
         self._conn = conn
@@ -42,11 +57,13 @@ class SqliteTransaction:
 
 
 class SqliteDatabase:
-    """An open aiosqlite connection in autocommit mode.
+    """Two aiosqlite connections in autocommit mode: one writes, one reads.
 
     A single statement is its own transaction (:meth:`write`); several go through
     :meth:`transaction`. Writes share one lock, so one never lands inside another's
-    transaction on this shared connection.
+    transaction on the write connection. Reads go to the read connection, where WAL shows
+    only committed data, never another task's open transaction; reads inside a task's own
+    transaction go to that transaction.
     """
 
     shared = False  # one process owns the file
@@ -54,8 +71,12 @@ class SqliteDatabase:
 
     def __init__(self, conn: aiosqlite.Connection, path: Path) -> None:
         self.conn = conn
+        self.reader = conn
+        """Replaced by a connection of its own once the file is migrated (see :meth:`open`)."""
         self.path = path
         self._write_lock = asyncio.Lock()
+        self._in_transaction: ContextVar[bool] = ContextVar("sqlite_transaction", default=False)
+        self._closing: asyncio.Future[None] | None = None
 
     @classmethod
     async def open(cls, path: Path) -> SqliteDatabase:
@@ -72,6 +93,7 @@ class SqliteDatabase:
             await conn.execute("PRAGMA foreign_keys = ON")
             await conn.execute("PRAGMA busy_timeout = 5000")
             await db._migrate(migrations, backup=existed)
+            db.reader = await _open_reader(path)
         except BaseException:
             await conn.close()
             raise
@@ -106,9 +128,12 @@ class SqliteDatabase:
                 raise
             log.info("Applied migration %s", name)
 
+    def _reading(self) -> aiosqlite.Connection:
+        return self.conn if self._in_transaction.get() else self.reader
+
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
         """The rows of one query, in a single trip to the database thread."""
-        return list(await self.conn.execute_fetchall(sql, params))
+        return list(await self._reading().execute_fetchall(sql, params))
 
     async def fetch_as(
         self, make: Callable[[sqlite3.Row], T], sql: str, params: Sequence[object] = ()
@@ -119,7 +144,7 @@ class SqliteDatabase:
         def convert(cursor: sqlite3.Cursor, values: tuple[object, ...]) -> T:
             return make(sqlite3.Row(cursor, values))
 
-        async with self.conn.execute(sql, params) as cursor:
+        async with self._reading().execute(sql, params) as cursor:
             # aiosqlite types row_factory as a class, but sqlite3 takes any callable.
             cursor.row_factory = convert  # type: ignore[assignment]
             return cast("list[T]", list(await cursor.fetchall()))
@@ -136,15 +161,29 @@ class SqliteDatabase:
         the write lock, so its reads always see one instant (``snapshot`` is implied)."""
         async with self._write_lock:
             await self.conn.execute("BEGIN IMMEDIATE")
+            token = self._in_transaction.set(True)
             try:
                 yield SqliteTransaction(self.conn)
             except BaseException:
                 await self.conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._in_transaction.reset(token)
             await self.conn.execute("COMMIT")
 
     async def backup_to(self, target: Path) -> None:
         await asyncio.to_thread(backup_file, self.path, target)
 
     async def close(self) -> None:
-        await self.conn.close()
+        """Close both connections, once, however many callers ask and even if one of them
+        is cancelled meanwhile."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close_connections())
+        await asyncio.shield(self._closing)
+
+    async def _close_connections(self) -> None:
+        try:
+            if self.reader is not self.conn:
+                await self.reader.close()
+        finally:
+            await self.conn.close()  # the last one: checkpoints and removes the WAL file

@@ -11,55 +11,83 @@ from bot.storage.backend import Database
 PROFILES_REMEMBERED = 10_000
 
 
+PROFILE_COLUMNS = ("sex", "age", "life_stage", "timezone")
+"""What a person can set; any subset of them is one :meth:`ProfileRepository.update`."""
+
+_UPSERT = (
+    "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
+    " VALUES (?, ?, ?, ?, COALESCE(?, 'UTC'), ?)"
+    " ON CONFLICT (user_id) DO UPDATE SET"
+    " sex = CASE WHEN ? THEN excluded.sex ELSE profiles.sex END,"
+    " age = CASE WHEN ? THEN excluded.age ELSE profiles.age END,"
+    " life_stage = CASE WHEN ? THEN excluded.life_stage ELSE profiles.life_stage END,"
+    " timezone = CASE WHEN ? THEN excluded.timezone ELSE profiles.timezone END,"
+    " updated_at = excluded.updated_at"
+    " RETURNING user_id, sex, age, life_stage, timezone"
+)
+"""Sets only the columns flagged as given; a new row gets the defaults for the others."""
+
+
 class ProfileRepository:
     """Profiles, remembered after the first read: almost every personal command needs one.
     Only when this process is the database's one writer (SQLite): on a database that several
     processes share (PostgreSQL) nothing is remembered, so a profile saved through another
-    process shows at once."""
+    process shows at once.
+
+    The memory is this repository's alone: every write goes through :meth:`update`, and
+    :meth:`forget` follows a delete. A read that was under way while either happened is not
+    remembered, so an older profile can never come back from memory."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self._known: OrderedDict[int, Profile | None] = OrderedDict()
         self._remembered = 0 if db.shared else PROFILES_REMEMBERED
+        self._writes = 0
+        """Counts updates and deletes, so a read can tell that one overtook it."""
 
     async def get(self, user_id: int) -> Profile | None:
         if user_id in self._known:
             self._known.move_to_end(user_id)
             return self._known[user_id]
+        writes_before = self._writes
         rows = await self._db.fetch(
             "SELECT user_id, sex, age, life_stage, timezone FROM profiles WHERE user_id = ?",
             (user_id,),
         )
-        # The database answers in order, so a save or delete that came after this read
-        # resolves after it too: setdefault never puts back an older profile.
-        profile = self._known.setdefault(user_id, Profile(**dict(rows[0])) if rows else None)
-        self._trim()
+        profile = Profile(**dict(rows[0])) if rows else None
+        if self._writes == writes_before:
+            self._remember(user_id, profile)
+        return profile
+
+    async def update(self, user_id: int, **changes: object) -> Profile:
+        """Set only the given columns (of :data:`PROFILE_COLUMNS`), creating the profile if
+        there is none, in one statement: a delete that came before it is never undone by
+        values read earlier. The profile as stored afterwards."""
+        unknown = changes.keys() - set(PROFILE_COLUMNS)
+        if unknown:
+            raise TypeError(f"not profile columns: {sorted(unknown)}")
+        self._writes += 1
+        rows = await self._db.write(
+            _UPSERT,
+            (
+                user_id,
+                *(changes.get(column) for column in PROFILE_COLUMNS),
+                datetime.now(UTC).isoformat(),
+                *(column in changes for column in PROFILE_COLUMNS),
+            ),
+        )
+        profile = Profile(**dict(rows[0]))
+        self._writes += 1
+        self._remember(user_id, profile)
         return profile
 
     def forget(self, user_id: int) -> None:
-        """After the person's rows were deleted elsewhere (see Storage.delete_user)."""
+        """After the person's rows were deleted (Storage.delete_user, once committed)."""
+        self._writes += 1
         self._known.pop(user_id, None)
 
-    def _trim(self) -> None:
+    def _remember(self, user_id: int, profile: Profile | None) -> None:
+        self._known[user_id] = profile
+        self._known.move_to_end(user_id)
         while len(self._known) > self._remembered:
             self._known.popitem(last=False)
-
-    async def save(self, profile: Profile) -> None:
-        await self._db.write(
-            "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (user_id) DO UPDATE SET sex = excluded.sex, age = excluded.age,"
-            " life_stage = excluded.life_stage, timezone = excluded.timezone,"
-            " updated_at = excluded.updated_at",
-            (
-                profile.user_id,
-                profile.sex,
-                profile.age,
-                profile.life_stage,
-                profile.timezone,
-                datetime.now(UTC).isoformat(),
-            ),
-        )
-        self._known[profile.user_id] = profile
-        self._known.move_to_end(profile.user_id)
-        self._trim()

@@ -374,7 +374,7 @@ async def test_someone_else_cannot_press(discord):
 
 
 async def test_save_stores_age_band_and_sex_and_keeps_the_timezone(discord, magbot):
-    await magbot.storage.profiles.save(Profile(ALICE.id, "male", 70, None, "Europe/Berlin"))
+    await magbot.storage.profiles.update(ALICE.id, sex="male", age=70, timezone="Europe/Berlin")
     msg = await answer_all(discord, PREGNANT)
     assert await magbot.storage.profiles.get(ALICE.id) == Profile(
         ALICE.id, "male", 70, None, "Europe/Berlin"
@@ -389,7 +389,7 @@ async def test_save_stores_age_band_and_sex_and_keeps_the_timezone(discord, magb
 
 
 async def test_save_keeps_a_saved_age_inside_the_band(discord, magbot):
-    await magbot.storage.profiles.save(Profile(DAVE.id, "female", 44, None, "Asia/Tokyo"))
+    await magbot.storage.profiles.update(DAVE.id, sex="female", age=44, timezone="Asia/Tokyo")
     msg = await answer_all(discord, UNSURE, user=DAVE)
     msg = await discord.click(msg, "Save age and sex as my profile", user=DAVE)
     assert await magbot.storage.profiles.get(DAVE.id) == Profile(

@@ -6,7 +6,6 @@ import pytest
 
 from bot.domain.foods import rank_foods
 from bot.domain.models import FOOD_CATEGORIES
-from bot.domain.profile import Profile
 from bot.domain.targets import target_for
 from bot.ui import numbers
 from bot.ui.views import NOT_YOURS
@@ -158,7 +157,7 @@ async def test_a_food_without_a_profile_is_public_and_says_how_to_get_your_rda(d
 
 
 async def test_a_food_with_a_profile_shows_your_rda_privately(discord, magbot):
-    await magbot.storage.profiles.save(Profile(user_id=CAROL.id, sex="female", age=34))
+    await magbot.storage.profiles.update(CAROL.id, sex="female", age=34)
     content = magbot.content
     msg = await discord.slash("foods", food="almonds_dry_roasted", user=CAROL)
     assert msg.ephemeral
@@ -177,7 +176,7 @@ async def test_a_food_with_a_profile_shows_your_rda_privately(discord, magbot):
 
 
 async def test_a_profile_without_age_and_sex_gets_the_public_answer(discord, magbot):
-    await magbot.storage.profiles.save(Profile(user_id=BOB.id, timezone="Europe/Rome"))
+    await magbot.storage.profiles.update(BOB.id, timezone="Europe/Rome")
     msg = await discord.slash("foods", food="chia_seeds", user=BOB)
     assert not msg.ephemeral
     assert "`/profile set`" in msg.text

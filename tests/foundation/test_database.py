@@ -2,21 +2,12 @@ import asyncio
 import sqlite3
 
 import pytest
-import pytest_asyncio
 
 from bot.domain.profile import Profile
 from bot.storage import Storage
 from bot.storage.backend import load_migrations
 
 LATEST = len(load_migrations())
-
-
-@pytest_asyncio.fixture
-async def storage(database):
-    """A fresh, fully migrated database, on SQLite and on PostgreSQL in turn."""
-    opened = await Storage.open(database)
-    yield opened
-    await opened.close()
 
 
 def test_each_backend_has_the_same_numbered_migrations():
@@ -63,6 +54,24 @@ async def test_fresh_database_is_created_and_fully_migrated(tmp_path):
     finally:
         await storage.close()
     assert {"bot_state", "profiles"} <= tables(path)
+
+
+async def pragma(conn, name):
+    async with conn.execute(f"PRAGMA {name}") as cursor:
+        return (await cursor.fetchone())[0]
+
+
+async def test_every_commit_is_synced_and_a_busy_file_is_waited_for(tmp_path):
+    """A SIGKILL test cannot see a missing fsync (the OS still has the page): check the
+    settings that make a confirmed entry survive a power cut, and that wait for a lock."""
+    storage = await Storage.open(tmp_path / "magbot.sqlite3")
+    try:
+        for conn in (storage.db.conn, storage.db.reader):
+            assert await pragma(conn, "synchronous") == 2  # FULL: fsync on every commit
+            assert await pragma(conn, "busy_timeout") >= 1000  # ms before "database is locked"
+        assert await pragma(storage.db.reader, "query_only") == 1
+    finally:
+        await storage.close()
     assert not list(tmp_path.glob("nested/*.bak")), "a new database needs no backup"
 
 
@@ -83,7 +92,7 @@ async def test_upgrade_keeps_data_and_backs_up_first(tmp_path):
     try:
         assert await storage.db.schema_version() == LATEST
         assert await storage.state.get("commands_hash:global") == "abc"
-        await storage.profiles.save(Profile(user_id=7, sex="female", age=30))
+        await storage.profiles.update(7, sex="female", age=30)
         assert await storage.profiles.get(7) == Profile(user_id=7, sex="female", age=30)
     finally:
         await storage.close()
@@ -152,11 +161,41 @@ async def test_a_write_never_lands_inside_another_transaction(storage):
     assert await storage.state.get("rolled back") is None
 
 
+async def test_reads_never_see_another_tasks_open_transaction(storage):
+    """While a /mydata delete or any other write is half done, other people's commands read
+    the data as it was; what is rolled back was never seen."""
+    inside, release = asyncio.Event(), asyncio.Event()
+
+    async def write_then_roll_back():
+        async with storage.db.transaction() as tx:
+            await tx.execute(
+                "INSERT INTO profiles (user_id, sex, timezone, updated_at) VALUES (?, ?, ?, ?)",
+                (9, "female", "Asia/Tokyo", "2026-01-01T00:00:00+00:00"),
+            )
+            await tx.execute("DELETE FROM bot_state WHERE key = ?", ("kept",))
+            inside.set()
+            await release.wait()
+            raise RuntimeError("roll back")
+
+    await storage.state.set("kept", "1")
+    task = asyncio.create_task(write_then_roll_back())
+    await inside.wait()
+    try:
+        assert await storage.profiles.get(9) is None
+        assert await storage.state.get("kept") == "1"
+    finally:
+        release.set()
+        with pytest.raises(RuntimeError):
+            await task
+    assert await storage.profiles.get(9) is None
+    assert await storage.state.get("kept") == "1"
+
+
 async def test_a_profile_reads_back_as_last_saved_and_is_gone_after_delete(storage):
     assert await storage.profiles.get(5) is None
-    await storage.profiles.save(Profile(user_id=5, sex="female", age=30))
+    await storage.profiles.update(5, sex="female", age=30)
     assert (await storage.profiles.get(5)).age == 30
-    await storage.profiles.save(Profile(user_id=5, sex="female", age=31))
+    await storage.profiles.update(5, sex="female", age=31)
     assert (await storage.profiles.get(5)).age == 31
     await storage.delete_user(5)
     assert await storage.profiles.get(5) is None

@@ -45,7 +45,7 @@ async def test_a_taken_metrics_port_stops_start_up_in_one_line(fake_discord, tmp
 
 async def test_unhealthy_once_the_database_stops_answering(magbot):
     assert (await get(PORT, "/healthz"))[0] == 200
-    await magbot.storage.db.conn.close()  # as if the file's disk went away
+    await magbot.storage.db.close()  # as if the file's disk went away
     status, body = await wait_for_health(PORT, 503)
     checks = json.loads(body)
     assert status == 503

@@ -6,7 +6,6 @@ import asyncio
 import asyncpg
 import pytest
 
-from bot.domain.profile import Profile
 from bot.storage import Storage, postgres
 from bot.storage.backend import load_migrations
 from tests.databases import tables_with_column
@@ -36,7 +35,7 @@ async def test_processes_starting_together_migrate_once(url):
         assert await first.db.schema_version() == LATEST
         rows = await second.db.fetch("SELECT count(*) FROM schema_version")
         assert rows[0][0] == LATEST
-        await third.profiles.save(Profile(user_id=1, age=40))
+        await third.profiles.update(1, age=40)
     finally:
         for storage in (first, second, third):
             await storage.close()
@@ -56,9 +55,9 @@ async def test_a_newer_schema_than_the_code_knows_is_refused(url):
 async def test_a_profile_changed_through_one_process_shows_in_another_at_once(url):
     one, other = await Storage.open(url), await Storage.open(url)
     try:
-        await one.profiles.save(Profile(user_id=5, sex="female", age=30))
+        await one.profiles.update(5, sex="female", age=30)
         assert (await other.profiles.get(5)).age == 30
-        await other.profiles.save(Profile(user_id=5, sex="female", age=31))
+        await other.profiles.update(5, sex="female", age=31)
         assert (await one.profiles.get(5)).age == 31
         await other.delete_user(5)
         assert await one.profiles.get(5) is None

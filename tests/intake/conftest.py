@@ -1,15 +1,4 @@
-import pytest
-
 from bot.domain.intake import Intake, supplement_intake
-from bot.storage import Storage
-
-
-@pytest.fixture
-async def storage(database):
-    """A fresh, fully migrated database, on SQLite and on PostgreSQL in turn."""
-    opened = await Storage.open(database)
-    yield opened
-    await opened.close()
 
 
 def food(label="Pumpkin seeds", mg=156.0, zn=2.2, servings=1.0):

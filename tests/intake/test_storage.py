@@ -102,8 +102,8 @@ async def test_week_has_seven_local_days_oldest_first(storage):
 
 
 async def test_export_holds_everything_about_the_person_and_nothing_else(storage):
-    await storage.profiles.save(Profile(ALICE, sex="female", age=34, timezone="Europe/Berlin"))
-    await storage.profiles.save(Profile(BOB, sex="male", age=40))
+    await storage.profiles.update(ALICE, sex="female", age=34, timezone="Europe/Berlin")
+    await storage.profiles.update(BOB, sex="male", age=40)
     mine = [
         await storage.intake.add_entry(ALICE, food("Almonds", 80)),
         await storage.intake.add_entry(ALICE, supplement(120, "malate")),
@@ -123,7 +123,7 @@ async def test_every_table_about_a_person_is_covered_by_export_and_delete(storag
 
 async def test_delete_leaves_nothing_of_the_person_and_others_untouched(storage):
     for user in (ALICE, BOB):
-        await storage.profiles.save(Profile(user, sex="female", age=30))
+        await storage.profiles.update(user, sex="female", age=30)
         for _ in range(3):
             await storage.intake.add_entry(user, food("Almonds", 80))
     bob_before = await storage.export_user(BOB)
