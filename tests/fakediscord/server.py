@@ -117,6 +117,11 @@ class FakeDiscord:
         self.gateway.url = self.gateway_url
 
     async def stop(self) -> None:
+        """Go away as Discord would: stop listening first, so that no client reconnects in
+        the moment its gateway session is dropped, then close everything."""
+        if self._runner is not None:
+            for site in list(self._runner.sites):
+                await site.stop()
         await self.gateway.close()
         if self._runner is not None:
             await self._runner.cleanup()
