@@ -20,11 +20,11 @@ from typing import Any
 
 import psutil
 
-from bench.botprocess import BotProcess, fake_discord, started
 from bench.interactions import Batch, Driver
 from bench.profile import DEFAULT, QUICK, Profile
 from bench.run import machine
 from bench.scenarios import INTAKE_LOG, MAGBOT_PROBE
+from bench.spawn_bot import BotProcess, fake_discord, started
 from tests.postgres_server import PostgresServer
 
 RESULTS = Path(__file__).resolve().parent / "results" / "backends.json"

@@ -13,10 +13,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bench.botprocess import BotProcess
 from bench.load import closed_loop, open_loop, percentile, prepare_jobs
 from bench.profile import Profile
 from bench.scenarios import FLOOR, Scenario, is_registered
+from bench.spawn_bot import BotProcess
 
 NOT_REGISTERED = "not available: command not registered"
 

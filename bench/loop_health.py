@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.botproc import SLOW_CALLBACK_SECONDS
-from bench.botprocess import BotProcess, started
 from bench.interactions import Driver
 from bench.scenarios import MAGBOT_PROBE, Scenario
+from bench.spawn_bot import BotProcess, started
+from bench.spawned_bot import SLOW_CALLBACK_SECONDS
 from bot.storage.database import backup_file
 
 START_UP = "start-up"

@@ -18,11 +18,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.botprocess import BotProcess, fake_discord, started
 from bench.interactions import Driver, available, compare, open_loop_p99
 from bench.loop_health import loop_health
 from bench.profile import Profile
 from bench.scenarios import FLOOR, FLOOR_PROBE, INTAKE_LOG, MAGBOT_PROBE, SCENARIOS
+from bench.spawn_bot import BotProcess, fake_discord, started
 from bench.storage_writes import logged_entries, storage_benchmark
 from tests.fakediscord import FakeDiscord
 

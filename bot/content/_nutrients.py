@@ -8,7 +8,6 @@ from typing import TypeGuard
 from bot.content._records import FILE_ENTRY, NAME_LIMIT, FileChecker, Record
 from bot.domain.models import (
     STATUSES,
-    UL_SCOPES,
     AgeBand,
     AgeRow,
     DailyValue,
@@ -71,22 +70,17 @@ def _upper_limit(rec: Record | None) -> UpperLimit | None:
     if rec is None:
         return None
     table = _table(rec)
-    scope = rec.choice("scope", UL_SCOPES)
-    note = rec.text("note")
-    if table is None or scope is None or note is None:
-        return None
-    return UpperLimit(table, scope, note)
+    return None if table is None else UpperLimit(table)
 
 
 def _daily_value(rec: Record | None) -> DailyValue | None:
     if rec is None:
         return None
     amount = rec.number("amount", maximum=MAX_AMOUNT, positive=True)
-    note = rec.text("note")
     source = _source(rec.record("source"))
-    if amount is None or note is None or source is None:
+    if amount is None or source is None:
         return None
-    return DailyValue(amount, note, source)
+    return DailyValue(amount, source)
 
 
 def _table(rec: Record | None) -> IntakeTable | None:

@@ -1,4 +1,4 @@
-"""Food look-up: autocomplete search, rankings by nutrient, and the amount in a portion."""
+"""Food look-up: autocomplete search and rankings by nutrient."""
 
 from __future__ import annotations
 
@@ -8,9 +8,6 @@ from typing import Literal
 
 from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
 from bot.domain.search import AUTOCOMPLETE_LIMIT, FuzzyIndex, normalise
-
-GRAMS = "g"
-"""The unit for weighing a portion instead of counting servings."""
 
 Basis = Literal["serving", "100g"]
 
@@ -42,24 +39,6 @@ def rank_foods(
     chosen = (f for f in foods if category is None or f.category == category)
     ranked = sorted((amount_per(f, nutrient, basis) for f in chosen), key=lambda r: -r.amount)
     return ranked[:limit]
-
-
-def portion_grams(food: Food, quantity: float, unit: str = GRAMS) -> float:
-    """Grams in `quantity` of `unit`: "g" or the label of one of the food's servings."""
-    if not quantity > 0:
-        raise ValueError("the amount must be more than zero")
-    if unit == GRAMS:
-        return quantity
-    for serving in food.servings:
-        if serving.label == unit:
-            return quantity * serving.grams
-    known = ", ".join([GRAMS, *(s.label for s in food.servings)])
-    raise ValueError(f"{food.name} has no serving {unit!r}; choose one of: {known}")
-
-
-def nutrient_amount(food: Food, nutrient: NutrientId, quantity: float, unit: str = GRAMS) -> float:
-    """Milligrams of `nutrient` in `quantity` of `unit` (see portion_grams) of `food`."""
-    return food.per_100g(nutrient) * portion_grams(food, quantity, unit) / 100
 
 
 class FoodIndex:

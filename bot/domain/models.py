@@ -61,14 +61,6 @@ EVIDENCE_LEVELS = MappingProxyType(
     }
 )
 
-UL_SCOPES = MappingProxyType(
-    {
-        "supplements_only": "supplements and medicines only",
-        "all_sources": "food, drinks and supplements",
-    }
-)
-
-
 @dataclasses.dataclass(frozen=True)
 class Source:
     """Where a table of values comes from; `short` is the name shown next to a number."""
@@ -126,10 +118,9 @@ class IntakeTable:
 
 @dataclasses.dataclass(frozen=True)
 class UpperLimit:
+    """Magnesium's counts supplements and medicines only; zinc's all sources (the UI says so)."""
+
     table: IntakeTable
-    scope: str
-    """A key of UL_SCOPES: magnesium's limit is for supplements only, zinc's for everything."""
-    note: str
 
 
 @dataclasses.dataclass(frozen=True)
@@ -137,7 +128,6 @@ class DailyValue:
     """The label Daily Value (adults and children 4+), the basis of "% DV"."""
 
     amount: float
-    note: str
     source: Source
 
 

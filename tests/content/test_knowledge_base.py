@@ -127,12 +127,6 @@ def test_disagreeing_sources_are_explained(content):
         assert "USDA" in note
 
 
-def test_magnesium_upper_limit_is_for_supplements_only(content):
-    magnesium = content.nutrient_by_id["magnesium"].upper_limit
-    assert magnesium.scope == "supplements_only"
-    assert "not to magnesium in food" in magnesium.note
-
-
 def test_daily_values_are_the_2016_label_values(content):
     daily = {n.id: n.daily_value.amount for n in content.nutrients}
     assert daily == {"magnesium": 420, "zinc": 11, "vitamin_b6": 1.7}

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.foods import nutrient_amount, portion_grams, rank_foods
+from bot.domain.foods import rank_foods
+from bot.domain.intake import food_intake
 
 
 def test_magnesium_per_serving_top_is_hemp_then_pumpkin(content):
@@ -45,31 +46,17 @@ def test_unknown_category_is_refused(content):
         rank_foods(content.foods, "magnesium", category="sweets")
 
 
-def test_amount_in_grams(content):
-    chia = content.food_by_id["chia_seeds"]
-    assert nutrient_amount(chia, "magnesium", 50) == pytest.approx(167.5)
-    assert nutrient_amount(chia, "zinc", 50, "g") == pytest.approx(2.29)
+def test_what_a_weighed_portion_gives(content):
+    chia = food_intake(content.food_by_id["chia_seeds"], None, 50)
+    assert chia.magnesium_mg == pytest.approx(167.5)
+    assert chia.zinc_mg == pytest.approx(2.29)
 
 
-def test_amount_in_servings(content):
-    almonds = content.food_by_id["almonds_dry_roasted"]
-    assert nutrient_amount(almonds, "magnesium", 2, "1 oz (22 kernels)") == pytest.approx(
-        158.2, abs=0.05
-    )
+def test_what_servings_give(content):
+    almonds = food_intake(content.food_by_id["almonds_dry_roasted"], 2, None)
+    assert almonds.magnesium_mg == pytest.approx(158.2, abs=0.05)
 
 
 def test_half_a_serving(content):
-    banana = content.food_by_id["banana"]
-    assert portion_grams(banana, 0.5, "1 medium") == 59
-
-
-def test_unknown_serving_names_the_ones_there_are(content):
-    banana = content.food_by_id["banana"]
-    with pytest.raises(ValueError, match="choose one of: g, 1 medium"):
-        nutrient_amount(banana, "magnesium", 1, "1 cup")
-
-
-@pytest.mark.parametrize("quantity", [0, -2])
-def test_nothing_or_less_is_refused(content, quantity):
-    with pytest.raises(ValueError, match="more than zero"):
-        portion_grams(content.food_by_id["banana"], quantity)
+    banana = food_intake(content.food_by_id["banana"], 0.5, None)
+    assert banana.grams == 59

@@ -1,4 +1,5 @@
-"""A bot under test, as its own process: ``python -m bench.botproc magbot|floor``.
+"""The spawned side: a bot under test in its own process,
+``python -m bench.spawned_bot magbot|floor``.
 
 Settings come from the environment exactly as for ``magbot run`` (the bench points
 MAGBOT_DISCORD_API_BASE / MAGBOT_DISCORD_GATEWAY_URL at a fake). With BENCH_SLOW_CALLBACKS
@@ -94,5 +95,5 @@ async def main(kind: str) -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] not in (["magbot"], ["floor"]):
-        sys.exit("usage: python -m bench.botproc magbot|floor")
+        sys.exit("usage: python -m bench.spawned_bot magbot|floor")
     asyncio.run(main(sys.argv[1]))

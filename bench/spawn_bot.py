@@ -1,4 +1,5 @@
-"""Starting a bot under test in its own process against its own fake, and measuring it."""
+"""The bench side: spawns a bot under test (bench/spawned_bot.py) in its own process,
+against its own fake, and measures it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from typing import Any
 
 import psutil
 
-from bench.botproc import SLOW_CALLBACKS_ENV, TIMED_CALLBACKS_ENV
+from bench.spawned_bot import SLOW_CALLBACKS_ENV, TIMED_CALLBACKS_ENV
 from tests.fakediscord import DiscordClient, FakeDiscord
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -84,7 +85,7 @@ class BotProcess:
             self.process = await asyncio.create_subprocess_exec(
                 sys.executable,
                 "-m",
-                "bench.botproc",
+                "bench.spawned_bot",
                 self.kind,
                 cwd=PROJECT_DIR,
                 env=self.environment(slow_callbacks, timed),
