@@ -7,6 +7,8 @@ import pytest_asyncio
 from discord import app_commands
 
 from bot.errors import UserError
+from tests.fakediscord import Message
+from tests.fakediscord.kinds import DEFERRED
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
@@ -19,6 +21,11 @@ async def failing_commands(magbot):
     async def boom(_):
         raise RuntimeError("kaboom")
 
+    @app_commands.command(name="slowboom", description="Thinks privately, then fails")
+    async def slowboom(interaction):
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        raise RuntimeError("kaboom after thinking")
+
     @app_commands.command(name="oops", description="Fails with a user mistake")
     async def oops(_):
         raise UserError("Pick a food first.")
@@ -27,11 +34,11 @@ async def failing_commands(magbot):
     async def ramble(_):
         raise UserError("That will not work. " * 200)
 
-    for command in (boom, oops, ramble):
+    for command in (boom, slowboom, oops, ramble):
         magbot.tree.add_command(command)
     await magbot.tree.sync()
     yield
-    for command in (boom, oops, ramble):
+    for command in (boom, slowboom, oops, ramble):
         magbot.tree.remove_command(command.name)
     await magbot.tree.sync()
 
@@ -55,6 +62,27 @@ async def test_a_bug_shows_an_apology_with_the_reference_logged(discord, caplog)
     assert isinstance(record.exc_info[1], RuntimeError)
     assert "kaboom" in caplog.text
     assert "Traceback" in caplog.text
+    assert "kaboom" not in msg.text, "the exception's text stays in the log"
+    assert "Traceback" not in msg.text
+    assert "RuntimeError" not in msg.text
+
+
+@pytest.mark.usefixtures("failing_commands")
+async def test_a_bug_after_thinking_privately_apologises_privately(discord, fake_discord):
+    """The user is not left on "thinking…", and the apology is as private as the deferral."""
+    msg = await discord.slash("slowboom")
+    record = discord.last
+    assert record.callback_type == DEFERRED
+    assert msg.ephemeral
+    assert msg.content.startswith("Sorry, something went wrong on my side")
+    assert "Reference: `" in msg.content
+    bot_messages = [fake_discord.messages[i] for i in record.followup_ids]
+    assert all(Message.of(m).ephemeral for m in bot_messages)
+    for shown in bot_messages:
+        text = Message.of(shown).text
+        assert "kaboom" not in text
+        assert "Traceback" not in text
+        assert "RuntimeError" not in text
 
 
 @pytest.mark.usefixtures("failing_commands")
