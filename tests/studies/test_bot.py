@@ -3,8 +3,6 @@
 import pytest
 
 from bot.domain.models import EVIDENCE_LEVELS, STUDY_DESIGNS
-from bot.domain.studies import filter_studies
-from bot.ui.studies import short_reference
 from bot.ui.views import NOT_YOURS
 from tests.fakediscord import BOB
 from tests.ui.paging import every_page
@@ -12,6 +10,29 @@ from tests.ui.paging import every_page
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
 OVERVIEW_TITLE = "Magnesium, zinc and IGF-1: what the evidence says"
+
+# Literal expectations from tests/reference/studies.yaml via config/studies.yaml: 18 studies.
+STUDY_COUNT = 18
+BY_DESIGN = {
+    "rct": [
+        "Cerqueira et al. 2018",
+        "Choi et al. 2013",
+        "Sheikholeslami Vatani et al. 2011",
+        "Cinar et al. 2011",
+        "Wilborn et al. 2004",
+        "Brilla & Conte 2000",
+    ],
+    "observational": ["Maggio et al. 2011", "Dominguez et al. 2006", "Barbieri et al. 2003"],
+    "animal": ["Ninh et al. 1995", "Dørup et al. 1991"],
+    "mechanistic": ["Takaya et al. 1998", "De Benedetti et al. 1997"],
+    "meta_analysis": [
+        "Guo et al. 2020",
+        "Mazidi et al. 2018",
+        "Simental-Mendía et al. 2017",
+        "Wang et al. 2017",
+        "Dibaba et al. 2014",
+    ],
+}
 
 
 def listed_studies(pages):
@@ -39,10 +60,13 @@ async def test_the_overview_comes_first_with_the_strength_of_evidence(discord, m
     assert pages[len(overview)].embed["title"] == "Studies on magnesium, zinc and IGF-1"
 
 
-async def test_the_list_follows_newest_first_with_a_short_finding(discord, magbot):
+async def test_the_list_follows_newest_first_with_a_short_finding(discord):
     pages = await every_page(discord, await discord.slash("studies"))
-    newest_first = filter_studies(magbot.content.studies)
-    assert listed_studies(pages) == [short_reference(s) for s in newest_first]
+    listed = listed_studies(pages)
+    assert len(listed) == STUDY_COUNT
+    assert listed[:3] == ["Guo et al. 2020", "Cerqueira et al. 2018", "Mazidi et al. 2018"]
+    assert listed[8:10] == ["Maggio et al. 2011", "Cinar et al. 2011"]
+    assert listed[-2:] == ["Ninh et al. 1995", "Dørup et al. 1991"]
     text = "\n".join(p.text for p in pages)
     assert (
         "**Maggio et al. 2011** · Observational study · evidence: low\n"
@@ -58,12 +82,11 @@ async def test_the_list_follows_newest_first_with_a_short_finding(discord, magbo
 
 
 @pytest.mark.parametrize("design", STUDY_DESIGNS)
-async def test_each_design_filter_lists_only_that_design(discord, magbot, design):
+async def test_each_design_filter_lists_only_that_design(discord, design):
     msg = await discord.slash("studies", design=design)
     assert msg.embed["title"] == f"Studies on magnesium, zinc and IGF-1 · {STUDY_DESIGNS[design]}"
     pages = await every_page(discord, msg)
-    expected = filter_studies(magbot.content.studies, design)
-    assert listed_studies(pages) == [short_reference(s) for s in expected]
+    assert listed_studies(pages) == BY_DESIGN[design]
     assert all(p.embed["title"] != OVERVIEW_TITLE for p in pages)
 
 
@@ -134,10 +157,16 @@ async def test_autocomplete_by_author_year_and_keyword(discord, typed, study_id)
     assert all(len(c.name) <= 100 for c in choices)
 
 
-async def test_autocomplete_with_nothing_typed_lists_the_newest(discord, magbot):
+async def test_autocomplete_with_nothing_typed_lists_the_newest(discord):
     choices = await discord.autocomplete("studies", "study", "")
-    newest = filter_studies(magbot.content.studies)[:25]
-    assert [c.value for c in choices] == [s.id for s in newest]
+    ids = [c.value for c in choices]
+    assert len(ids) == STUDY_COUNT
+    assert ids[:3] == [
+        "guo_2020_zinc_igf1_meta",
+        "cerqueira_zma_young_athletes",
+        "mazidi_2018_crp_meta",
+    ]
+    assert ids[-1] == "dorup_1991_rats"
 
 
 async def test_autocomplete_survives_a_100_character_query(discord):
