@@ -1,4 +1,5 @@
-"""Ships the knowledge base from config/ (its one source) inside the package as bot/knowledge.
+"""Ships the knowledge base from config/ (its one source) inside the package as bot/knowledge,
+and the USDA SR28 table derived by usda/derive.py as bot/content/usda_sr28.json.gz.
 
 Everything else about the package is in pyproject.toml.
 """
@@ -10,6 +11,7 @@ setup(
     package_dir={"bot.knowledge": "config"},
     package_data={
         "bot.knowledge": ["*.yaml"],
+        "bot.content": ["*.json.gz"],
         "bot.storage": ["migrations/*.sql", "migrations/postgresql/*.sql"],
     },
 )
