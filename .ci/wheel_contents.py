@@ -1,4 +1,5 @@
-"""Fails if the wheel lacks a file of the package or of the knowledge base (config/).
+"""Fails if the wheel lacks a file of the package or of the knowledge base (config/), or ships
+anything else (tests/, bench/ and the fake Discord in fakediscord/ stay out).
 
 Usage: python3 .ci/wheel_contents.py dist/magbot-VERSION-py3-none-any.whl
 """
@@ -20,7 +21,11 @@ def main(wheel: str) -> int:
     missing = sorted(wanted - shipped)
     for path in missing:
         sys.stderr.write(f"{wheel}: missing {path}\n")
-    return 1 if missing else 0
+    tops = {path: path.split("/", 1)[0] for path in shipped}
+    extra = sorted(p for p, top in tops.items() if top != "bot" and not top.endswith(".dist-info"))
+    for path in extra:
+        sys.stderr.write(f"{wheel}: ships {path}, which is not part of the package\n")
+    return 1 if missing or extra else 0
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ Two magbot processes, one per backend, each against its own fake, take rounds of
 in turn (so they share the machine's noise). Reported per backend: throughput, response times,
 the bot process's CPU per interaction and, for PostgreSQL, the server's own CPU per
 interaction (its processes are on the same machine here; on a deployment they are not).
-PostgreSQL is a throwaway server started for the run (``tests/postgres_server.py``), with
+PostgreSQL is a throwaway server started for the run (``bench/postgres_server.py``), with
 fsync on, as a deployment would run it.
 """
 
@@ -21,11 +21,11 @@ from typing import Any
 import psutil
 
 from bench.interactions import Batch, Driver
+from bench.postgres_server import PostgresServer
 from bench.profile import DEFAULT, QUICK, Profile
 from bench.run import machine
 from bench.scenarios import INTAKE_LOG, MAGBOT_PROBE
 from bench.spawn_bot import BotProcess, fake_discord, started
-from tests.postgres_server import PostgresServer
 
 RESULTS = Path(__file__).resolve().parent / "results" / "backends.json"
 

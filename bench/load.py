@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-from tests.fakediscord import DiscordClient, FakeDiscord
+from fakediscord import DiscordClient, FakeDiscord
 
 Step = Callable[[DiscordClient, int, Any], Awaitable[object]]
 """One measured user action: (client, iteration, what the preparation returned)."""

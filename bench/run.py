@@ -24,7 +24,7 @@ from bench.profile import Profile
 from bench.scenarios import FLOOR, FLOOR_PROBE, INTAKE_LOG, MAGBOT_PROBE, SCENARIOS
 from bench.spawn_bot import BotProcess, fake_discord, started
 from bench.storage_writes import logged_entries, storage_benchmark
-from tests.fakediscord import FakeDiscord
+from fakediscord import FakeDiscord
 
 DEFINITIONS = {
     "ready_s": "process spawn → the fake sent the gateway READY (commands are registered by then)",

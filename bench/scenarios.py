@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.load import Prepare, Step
-from tests.fakediscord import DiscordClient, FakeUser, Message
+from fakediscord import DiscordClient, FakeUser, Message
 
 HEAVY = FakeUser(1600000000000000001, "heavy")
 """The person with a long log: a year of entries by default (written by the storage run)."""

@@ -17,7 +17,7 @@ from typing import Any
 import psutil
 
 from bench.spawned_bot import SLOW_CALLBACKS_ENV, TIMED_CALLBACKS_ENV
-from tests.fakediscord import DiscordClient, FakeDiscord
+from fakediscord import DiscordClient, FakeDiscord
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 30.0

@@ -24,7 +24,7 @@ from pathlib import Path
 from bot.app import apply_endpoints, serve
 from bot.cli import setup_logging
 from bot.settings import Settings, load_settings
-from tests.fakediscord.minibot import MiniBot
+from fakediscord.minibot import MiniBot
 
 SLOW_CALLBACK_SECONDS = 0.02
 SLOW_CALLBACKS_ENV = "BENCH_SLOW_CALLBACKS"

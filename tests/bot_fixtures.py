@@ -10,9 +10,9 @@ import pytest_asyncio
 
 from bot.app import MagBot, apply_endpoints
 from bot.settings import load_settings
+from fakediscord import FakeDiscord
+from fakediscord.runner import restored_endpoints, running
 from tests.conftest import BACKENDS, new_database
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.runner import restored_endpoints, running
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

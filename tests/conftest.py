@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
+from bench.postgres_server import PostgresServer
 from bot.content import Content, load_content
 from bot.settings import DEFAULT_CONFIG_DIR
 from bot.storage import Storage
-from tests.postgres_server import PostgresServer
 
-pytest_plugins = ["tests.fakediscord.fixtures", "tests.bot_fixtures"]
+pytest_plugins = ["fakediscord.fixtures", "tests.bot_fixtures"]
 
 BACKENDS = ["sqlite", "postgresql"]
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from bot.domain.models import FOOD_CATEGORIES
 from bot.domain.profile import Profile
 from bot.domain.targets import target_for
 from bot.ui.views import NOT_YOURS
-from tests.fakediscord import ALICE, BOB, CAROL, FakeUser, Message
+from fakediscord import ALICE, BOB, CAROL, FakeUser, Message
+from tests.assess.flow import PPI_NOW, Person, about_you, answer_all, pick_label
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -19,19 +18,6 @@ pytestmark = [
 ]
 
 DAVE = FakeUser(1500000000000000004, "dave")
-
-
-@dataclasses.dataclass(frozen=True)
-class Person:
-    age_band: str
-    """The label of the age option, e.g. "Age 65+"."""
-    who: str
-    """male, female, pregnant or lactating."""
-    servings: dict[str, int]
-    medicines: tuple[str, ...] = ()
-    drinks: int = 0
-    kidney: str = "normal"
-    conditions: tuple[str, ...] = ()
 
 
 OLD_MAN = Person(
@@ -53,14 +39,6 @@ ATHLETE = Person(
     {"nuts_seeds": 3, "legumes_soy": 2, "whole_grains": 3, "fruit_veg": 3, "fish_meat": 2},
     drinks=2,
 )
-PPI_NOW = Person(
-    "Age 31–50",
-    "male",
-    dict.fromkeys(FOOD_CATEGORIES, 1),
-    medicines=("diuretic", "ppi"),
-    kidney="unknown",
-)
-"""On a PPI now (for however long) and a diuretic, kidney function not known: 1 + 1 + 0 to 2."""
 UNSURE = Person(
     "Age 31–50",
     "female",
@@ -69,34 +47,6 @@ UNSURE = Person(
     drinks=2,
     kidney="unknown",
 )
-
-
-async def pick_label(discord, msg: Message, custom_id: str, label: str, *, user=ALICE):
-    [value] = [value for text, value in msg.select(custom_id).options if text == label]
-    return await discord.select(msg, custom_id, [value], user=user)
-
-
-async def about_you(discord, person: Person, *, user=ALICE) -> Message:
-    msg = await discord.slash("assess", user=user)
-    msg = await pick_label(discord, msg, "assess:age", person.age_band, user=user)
-    return await discord.select(msg, "assess:who", [person.who], user=user)
-
-
-async def answer_all(discord, person: Person, *, user=ALICE) -> Message:
-    """From /assess to the result, answering as `person`."""
-    msg = await discord.click(await about_you(discord, person, user=user), "Next", user=user)
-    while "assess:medicines" not in [s.custom_id for s in msg.selects]:
-        for select in msg.selects:
-            category = select.custom_id.removeprefix("assess:food:")
-            count = str(person.servings.get(category, 0))
-            msg = await discord.select(msg, select.custom_id, [count], user=user)
-        msg = await discord.click(msg, "Next", user=user)
-    msg = await discord.select(msg, "assess:medicines", list(person.medicines), user=user)
-    if "assess:drinks" in [s.custom_id for s in msg.selects]:  # adults only
-        msg = await discord.select(msg, "assess:drinks", [str(person.drinks)], user=user)
-        msg = await discord.select(msg, "assess:kidney", [person.kidney], user=user)
-    msg = await discord.select(msg, "assess:conditions", list(person.conditions), user=user)
-    return await discord.click(msg, "See my result", user=user)
 
 
 TYPICAL_MG = {

@@ -7,11 +7,11 @@ import aiohttp
 import pytest
 import pytest_asyncio
 
-from tests.fakediscord import ALICE
-from tests.fakediscord.interactions import interaction
-from tests.fakediscord.kinds import COMMAND
-from tests.fakediscord.records import InteractionRecord
-from tests.fakediscord.server import FakeDiscord
+from fakediscord import ALICE
+from fakediscord.interactions import interaction
+from fakediscord.kinds import COMMAND
+from fakediscord.records import InteractionRecord
+from fakediscord.server import FakeDiscord
 
 Reply = tuple[int, Any]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.fakediscord.objects import APP_ID, GUILD_ID
+from fakediscord.objects import APP_ID, GUILD_ID
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

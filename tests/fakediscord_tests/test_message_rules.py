@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.fakediscord.kinds import AUTOCOMPLETE, COMMAND
+from fakediscord.kinds import AUTOCOMPLETE, COMMAND
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

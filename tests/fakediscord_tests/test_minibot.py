@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.fakediscord import (
+from fakediscord import (
     ALICE,
     BOB,
     DiscordRuleViolation,

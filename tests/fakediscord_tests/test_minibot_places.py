@@ -3,7 +3,7 @@ bot is not in (user install), group DMs, create-DM + create-message and closed D
 
 import pytest
 
-from tests.fakediscord import (
+from fakediscord import (
     ALICE,
     BOB,
     CAROL,
@@ -15,7 +15,7 @@ from tests.fakediscord import (
     FakeUser,
     UsageError,
 )
-from tests.fakediscord.objects import OTHER_GUILD_ID
+from fakediscord.objects import OTHER_GUILD_ID
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("minibot")]
 

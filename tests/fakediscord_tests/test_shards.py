@@ -4,11 +4,11 @@
 import aiohttp
 import pytest
 
-from tests.fakediscord import ALICE, FakeDiscord
-from tests.fakediscord.interactions import interaction
-from tests.fakediscord.kinds import COMMAND
-from tests.fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
-from tests.fakediscord.where import IN_DM, in_server
+from fakediscord import ALICE, FakeDiscord
+from fakediscord.interactions import interaction
+from fakediscord.kinds import COMMAND
+from fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
+from fakediscord.where import IN_DM, in_server
 
 HELLO, IDENTIFY, INVALID_SHARD, SHARDING_REQUIRED = 10, 2, 4010, 4011
 

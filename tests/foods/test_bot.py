@@ -4,7 +4,7 @@ import pytest
 
 from bot.domain.models import FOOD_CATEGORIES
 from bot.ui.views import NOT_YOURS
-from tests.fakediscord import ALICE, BOB, CAROL, Message
+from fakediscord import ALICE, BOB, CAROL, Message
 from tests.ui.paging import every_page
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ui.food_pick import TIMEOUT_NOTICE
-from tests.fakediscord import Message
+from fakediscord import Message
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

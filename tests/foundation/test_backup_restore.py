@@ -8,7 +8,7 @@ import pytest
 
 from bot.storage import Storage
 from bot.storage.backend import load_migrations
-from tests.foundation.test_cli import magbot
+from tests.foundation.processes import magbot
 
 LATEST = len(load_migrations())
 

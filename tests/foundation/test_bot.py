@@ -7,8 +7,8 @@ import pytest_asyncio
 from discord import app_commands
 
 from bot.errors import UserError
-from tests.fakediscord import Message
-from tests.fakediscord.kinds import DEFERRED
+from fakediscord import Message
+from fakediscord.kinds import DEFERRED
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

@@ -1,28 +1,11 @@
 """The ``magbot`` command as a person runs it: exit codes and the one line that explains."""
 
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
 from importlib import metadata
 
 from bot.settings import DEFAULT_CONFIG_DIR
-
-
-def magbot(*args, env=None, tmp_path=None):
-    environ = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
-    if tmp_path is not None:
-        environ["MAGBOT_DATABASE"] = str(tmp_path / "magbot.sqlite3")
-    environ |= env or {}
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        env=environ,
-        timeout=60,
-        check=False,
-    )
+from tests.foundation.processes import magbot
 
 
 def test_check_passes_on_the_shipped_configuration(tmp_path):

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
+from fakediscord import FakeUser
 from tests.bot_fixtures import serving
-from tests.fakediscord import FakeUser
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

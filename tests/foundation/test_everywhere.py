@@ -8,7 +8,7 @@ import json
 import pytest
 from PIL import Image
 
-from tests.fakediscord import (
+from fakediscord import (
     EVERYWHERE,
     IN_DM,
     IN_GROUP_DM,

@@ -8,8 +8,8 @@ import pytest
 import bot
 from bot.domain.models import FOOD_CATEGORIES, STUDY_DESIGNS
 from bot.ui.wording import NOT_ADVICE
-from tests.assess.test_bot import PPI_NOW, answer_all
-from tests.fakediscord import FakeUser
+from fakediscord import FakeUser
+from tests.assess.flow import PPI_NOW, answer_all
 from tests.ui.paging import every_page
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]

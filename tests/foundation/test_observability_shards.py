@@ -10,9 +10,9 @@ import pytest_asyncio
 
 from bot.app import ShardedMagBot, apply_endpoints, create_bot
 from bot.settings import load_settings
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
-from tests.fakediscord.runner import restored_endpoints
+from fakediscord import FakeDiscord
+from fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
+from fakediscord.runner import restored_endpoints
 from tests.foundation.observability import free_port, get, sample, wait_for_health
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

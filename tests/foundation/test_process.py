@@ -10,36 +10,14 @@ import sys
 import pytest
 
 from bot.storage import Storage
-from tests.bot_fixtures import database_environment
-from tests.fakediscord import DiscordClient, FakeUser, NoResponseError
+from fakediscord import DiscordClient, FakeUser, NoResponseError
+from tests.foundation.processes import start_bot_process
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 PUMPKIN = "pumpkin_seeds_roasted"
 PEOPLE = [FakeUser(1600000000000000000 + n, f"eater{n}") for n in range(120)]
 KILL_AFTER = 40
-
-
-async def start_bot_process(fake, database, **settings: str):
-    """`magbot run` against the fake, with extra MAGBOT_* `settings`; returns once its new
-    gateway session is up."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
-    env |= {
-        "DISCORD_TOKEN": fake.token,
-        **database_environment(database),
-        "MAGBOT_DISCORD_API_BASE": fake.api_base,
-        "MAGBOT_DISCORD_GATEWAY_URL": fake.gateway_url,
-        "MAGBOT_LOG_LEVEL": "WARNING",
-        **settings,
-    }
-    sessions = fake.gateway.identified
-    process = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", env=env)
-    await fake.wait_for(
-        lambda: fake.gateway.identified > sessions and fake.gateway.connected,
-        30,
-        "the bot process's gateway session",
-    )
-    return process
 
 
 async def people_with_a_stored_log(database):

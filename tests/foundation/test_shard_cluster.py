@@ -13,11 +13,11 @@ import pytest
 import pytest_asyncio
 
 from bot.storage import Storage
+from fakediscord import FakeDiscord, FakeUser, NoResponseError
+from fakediscord.gateway import shard_of
+from fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
+from fakediscord.where import IN_DM, in_server
 from tests.databases import rows_about
-from tests.fakediscord import FakeDiscord, FakeUser, NoResponseError
-from tests.fakediscord.gateway import shard_of
-from tests.fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
-from tests.fakediscord.where import IN_DM, in_server
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("cluster")]
 

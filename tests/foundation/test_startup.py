@@ -12,9 +12,9 @@ import pytest
 
 from bot.app import MagBot, apply_endpoints, extension_names
 from bot.settings import load_settings
-from tests.fakediscord import FakeDiscord
-from tests.fakediscord.objects import APP_ID, GUILD_ID, OTHER_GUILD_ID
-from tests.fakediscord.runner import restored_endpoints, running
+from fakediscord import FakeDiscord
+from fakediscord.objects import APP_ID, GUILD_ID, OTHER_GUILD_ID
+from fakediscord.runner import restored_endpoints, running
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

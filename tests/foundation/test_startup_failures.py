@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from tests.fakediscord import FakeDiscord
+from fakediscord import FakeDiscord
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

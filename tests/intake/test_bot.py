@@ -9,7 +9,7 @@ import pytest
 from PIL import Image
 
 from bot.domain.knowledge import Content
-from tests.fakediscord import ALICE, BOB, FakeUser
+from fakediscord import ALICE, BOB, FakeUser
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),

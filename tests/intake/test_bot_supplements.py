@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from tests.fakediscord import FakeUser
+from fakediscord import FakeUser
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

@@ -11,7 +11,7 @@ import pytest
 import pytest_asyncio
 
 from bot.scheduler import SystemClock
-from tests.fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
+from fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
 from tests.reminders.clock import TestClock
 
 pytestmark = [

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from tests.fakediscord import IN_DM, DiscordClient, FakeUser
-from tests.foundation.test_process import start_bot_process
+from fakediscord import IN_DM, DiscordClient, FakeUser
+from tests.foundation.processes import start_bot_process
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

@@ -4,7 +4,7 @@ import pytest
 
 from bot.domain.models import EVIDENCE_LEVELS, STUDY_DESIGNS
 from bot.ui.views import NOT_YOURS
-from tests.fakediscord import BOB
+from fakediscord import BOB
 from tests.ui.paging import every_page
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]

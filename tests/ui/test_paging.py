@@ -3,8 +3,8 @@ keep turning pages after the bot restarts, and say plainly when they can no long
 
 import pytest
 
+from fakediscord import ALICE, Message
 from tests.bot_fixtures import serving
-from tests.fakediscord import ALICE, Message
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 

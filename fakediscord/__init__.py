@@ -4,7 +4,7 @@ A feature's end-to-end module, tests/FEATURE/test_bot.py (fixtures come from tes
 and tests/bot_fixtures.py)::
 
     import pytest
-    from tests.fakediscord import BOB
+    from fakediscord import BOB
 
     pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 

@@ -1,5 +1,7 @@
-"""A throwaway PostgreSQL server for the test session: ``initdb`` and ``pg_ctl`` in a temporary
-folder, listening on a free loopback port, stopped and deleted at the end.
+"""A throwaway PostgreSQL server for the test session and ``python -m bench.backends``:
+``initdb`` and ``pg_ctl`` in a temporary folder, listening on a free loopback port, stopped and
+deleted at the end. It lives in bench/ because bench does not import tests/; tests/conftest.py
+imports it from here.
 
 PostgreSQL refuses to run as root, so as root (CI) the server runs as the ``postgres`` system
 user the Debian package creates (or a ``magbot-pg`` system user made for it).

@@ -1,6 +1,6 @@
 """pytest fixtures: the fake, the minimal bot, and the user-side client.
 
-Load with `pytest_plugins = ["tests.fakediscord.fixtures"]` (tests/conftest.py does).
+Load with `pytest_plugins = ["fakediscord.fixtures"]` (tests/conftest.py does).
 Module-scoped: e2e modules need `pytestmark = pytest.mark.asyncio(loop_scope="module")`.
 """
 
