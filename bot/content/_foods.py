@@ -12,6 +12,8 @@ MAX_MG_PER_100G = 1000
 MAX_ZN_PER_100G = 100
 MAX_SERVING_GRAMS = 1000
 MAX_FDC_ID = 99_999_999
+NDB_DIGITS = 5
+"""USDA writes NDB numbers with five digits ("09040"); foods.yaml may leave out leading zeros."""
 
 
 def parse_foods(
@@ -80,7 +82,11 @@ def _source(rec: Record | None) -> FoodSource | None:
         return None
     if database is None or status is None:
         return None
-    return FoodSource(database, ndb_number, None if fdc_id is None else int(fdc_id), status)
+    if ndb_number is not None and not ndb_number.isdigit():
+        rec.report("ndb_number", f"{ndb_number!r} must be digits")
+        return None
+    ndb = None if ndb_number is None else ndb_number.zfill(NDB_DIGITS)
+    return FoodSource(database, ndb, None if fdc_id is None else int(fdc_id), status)
 
 
 def _check_names_unique(foods: list[Food | None], checker: FileChecker) -> None:

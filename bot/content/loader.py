@@ -1,22 +1,29 @@
-"""Loads config/nutrients.yaml, foods.yaml and studies.yaml into one validated Content."""
+"""Loads config/nutrients.yaml, foods.yaml, studies.yaml and food_names.yaml, and the USDA
+table shipped in the package, into one validated Content."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bot.content._food_names import parse_food_names
 from bot.content._foods import parse_foods
 from bot.content._nutrients import parse_nutrients
 from bot.content._records import FILE_ENTRY, FileChecker
 from bot.content._studies import parse_studies
+from bot.content.usda import cites_table, load_table
+from bot.domain.catalogue import Catalogue
 from bot.domain.knowledge import Content
+from bot.domain.models import Food
 from bot.yamlfile import YamlSyntaxError, read_yaml
 
 log = logging.getLogger(__name__)
 
 NUTRIENTS_FILE, FOODS_FILE, STUDIES_FILE = "nutrients.yaml", "foods.yaml", "studies.yaml"
+NAMES_FILE = "food_names.yaml"
 
 
 class ContentError(Exception):
@@ -32,12 +39,27 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     nutrients = _read(config_dir, NUTRIENTS_FILE, parse_nutrients)
     foods = _read(config_dir, FOODS_FILE, parse_foods)
     studies = _read(config_dir, STUDIES_FILE, parse_studies)
-    problems = [*nutrients[1], *foods[1], *studies[1]]
+    table = load_table()
+    reviewed = foods[0][0] if foods[0] else ()
+    ndbs = {food.source.ndb_number for food in table.foods if food.source.ndb_number}
+    names = _read(
+        config_dir, NAMES_FILE, lambda doc, checker: parse_food_names(doc, checker, ndbs, reviewed)
+    )
+    problems = [*nutrients[1], *foods[1], *studies[1], *names[1]]
     if problems:
         return None, problems
     (study_list, overview) = studies[0]
     (food_list, food_groups) = foods[0]
-    return Content.build(nutrients[0], food_list, study_list, overview, food_groups), []
+    food_list = tuple(_citing(food, table.citation) for food in food_list)
+    catalogue = Catalogue(
+        food_list,
+        table.foods,
+        surveyed=table.surveyed,
+        everyday_names=names[0].everyday_names,
+        synonyms=names[0].synonyms,
+    )
+    content = Content.build(nutrients[0], food_list, study_list, overview, food_groups, catalogue)
+    return content, []
 
 
 def load_content(config_dir: Path) -> Content:
@@ -46,13 +68,21 @@ def load_content(config_dir: Path) -> Content:
     if content is None:
         raise ContentError(problems)
     log.info(
-        "loaded %d nutrients, %d foods, %d studies from %s",
+        "loaded %d nutrients, %d foods (%d reviewed), %d studies from %s",
         len(content.nutrients),
+        len(content.catalogue),
         len(content.foods),
         len(content.studies),
         config_dir,
     )
     return content
+
+
+def _citing(food: Food, citation: str) -> Food:
+    """A reviewed food read in the USDA release the table comes from carries its citation."""
+    if not cites_table(food.source):
+        return food
+    return dataclasses.replace(food, source=dataclasses.replace(food.source, citation=citation))
 
 
 def _read(

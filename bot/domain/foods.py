@@ -1,13 +1,12 @@
-"""Food look-up: autocomplete search and rankings by nutrient."""
+"""Rankings of foods by nutrient."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Literal
 
 from bot.domain.models import FOOD_CATEGORIES, Food, NutrientId
-from bot.domain.search import AUTOCOMPLETE_LIMIT, FuzzyIndex, normalise
 
 Basis = Literal["serving", "100g"]
 
@@ -39,25 +38,3 @@ def rank_foods(
     chosen = (f for f in foods if category is None or f.category == category)
     ranked = sorted((amount_per(f, nutrient, basis) for f in chosen), key=lambda r: -r.amount)
     return ranked[:limit]
-
-
-class FoodIndex:
-    """Autocomplete over food names and aliases; an empty query lists top magnesium sources."""
-
-    def __init__(self, foods: Sequence[Food]) -> None:
-        self._index = FuzzyIndex((f, (f.name, *f.aliases)) for f in foods)
-        self._default = tuple(r.food for r in rank_foods(foods, "magnesium"))
-
-    def search(
-        self, query: str, limit: int = AUTOCOMPLETE_LIMIT, own: Sequence[Food] = ()
-    ) -> list[Food]:
-        """Foods matching ``query``, best first. A person's ``own`` foods (the ones they log,
-        most logged first) lead: all of them for an empty query, else those that match."""
-        if not normalise(query):
-            found, lead = list(self._default), list(own)
-        else:
-            found = self._index.search(query, limit)
-            matching = {f.id for f in found}
-            lead = [f for f in own if f.id in matching]
-        leading = {f.id for f in lead}
-        return [*lead, *(f for f in found if f.id not in leading)][:limit]

@@ -95,7 +95,7 @@ def _pool(foods: Sequence[Food], usual: Collection[str]) -> list[Food]:
     sources.sort(key=lambda f: (f.id not in usual, -per_portion[f.id], f.id))
     chosen: list[Food] = []
     kinds: set[str] = set()
-    per_group: dict[str, int] = {}
+    per_group: dict[str | None, int] = {}
     for food in sources:
         kind = food.name.split(",")[0].casefold()
         if food.id not in usual:

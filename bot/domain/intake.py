@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import Literal
 
-from bot.domain.models import Food
+from bot.domain.models import Food, Serving
 from bot.errors import UserError
 
 Kind = Literal["food", "supplement"]
@@ -136,13 +136,16 @@ def supplement_intake(
     )
 
 
-def food_intake(food: Food, servings: float | None, grams: float | None) -> Intake:
-    """What ``servings`` of the food's household measure (default 1), or ``grams``, gives."""
+def food_intake(
+    food: Food, servings: float | None, grams: float | None, portion: Serving | None = None
+) -> Intake:
+    """What ``servings`` (default 1) of ``portion`` (default: the food's usual household
+    measure), or ``grams``, gives."""
     check_portion(servings, grams)
     if grams is not None:
         amount, unit, weight = grams, "g", grams
     else:
-        amount, serving = servings or 1.0, food.default_serving
+        amount, serving = servings or 1.0, portion or food.default_serving
         unit, weight = serving.label, amount * serving.grams
     return Intake(
         kind="food",

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from bot.domain.foods import FoodIndex
+from bot.domain.catalogue import Catalogue
 from bot.domain.models import Food, FoodGroup, Nutrient, OverviewPoint, Study
 from bot.domain.studies import StudyIndex
 
@@ -17,14 +17,15 @@ class Content:
 
     nutrients: tuple[Nutrient, ...]
     foods: tuple[Food, ...]
+    """The foods we reviewed: the /foods rankings, /assess and the gap suggestions use these."""
     studies: tuple[Study, ...]
     overview: tuple[OverviewPoint, ...]
     food_groups: tuple[FoodGroup, ...]
     """The /assess food groups, in FOOD_CATEGORIES order."""
     nutrient_by_id: Mapping[str, Nutrient]
-    food_by_id: Mapping[str, Food]
     study_by_id: Mapping[str, Study]
-    food_index: FoodIndex
+    catalogue: Catalogue
+    """Every food, reviewed or from the USDA table: look-up, search and what text means."""
     study_index: StudyIndex
 
     @classmethod
@@ -35,7 +36,9 @@ class Content:
         studies: tuple[Study, ...],
         overview: tuple[OverviewPoint, ...],
         food_groups: tuple[FoodGroup, ...] = (),
+        catalogue: Catalogue | None = None,
     ) -> Content:
+        """``catalogue`` holds ``foods`` and more; by default just ``foods``."""
         return cls(
             nutrients=nutrients,
             foods=foods,
@@ -43,8 +46,7 @@ class Content:
             overview=overview,
             food_groups=food_groups,
             nutrient_by_id=MappingProxyType({n.id: n for n in nutrients}),
-            food_by_id=MappingProxyType({f.id: f for f in foods}),
             study_by_id=MappingProxyType({s.id: s for s in studies}),
-            food_index=FoodIndex(foods),
+            catalogue=catalogue or Catalogue(foods),
             study_index=StudyIndex(studies),
         )

@@ -153,6 +153,8 @@ class FoodSource:
     ndb_number: str | None
     fdc_id: int | None
     status: str
+    citation: str | None = None
+    """The database's full citation, as its publisher asks to be cited."""
 
     @property
     def line(self) -> str:
@@ -167,19 +169,43 @@ class FoodSource:
 
 @dataclasses.dataclass(frozen=True)
 class Food:
+    """A food of the catalogue: one we reviewed by hand (it has a ``category``), or a record
+    of the USDA table as USDA gives it (its ``group`` is USDA's food group)."""
+
     id: str
     name: str
-    category: str
+    category: str | None
+    """A key of FOOD_CATEGORIES for a reviewed food; None for a food of the USDA table."""
     aliases: tuple[str, ...]
-    mg_per_100g: float
-    zn_per_100g: float
+    mg_per_100g: float | None
+    """None where the source has no value (which is not zero)."""
+    zn_per_100g: float | None
     servings: tuple[Serving, ...]
     """At least one; the first is the default household measure."""
     source: FoodSource
     note: str | None
+    group: str | None = None
+    """USDA's food group ("Beverages") for a food of the USDA table."""
+
+    @property
+    def reviewed(self) -> bool:
+        return self.category is not None
+
+    @property
+    def kind(self) -> str:
+        """What sort of food this is, in words: our category, or USDA's food group."""
+        if self.category is not None:
+            return FOOD_CATEGORIES[self.category]
+        return self.group or "USDA food"
+
+    def known(self, nutrient: NutrientId) -> bool:
+        """Whether the source gives a value for ``nutrient``."""
+        return (self.mg_per_100g if nutrient == "magnesium" else self.zn_per_100g) is not None
 
     def per_100g(self, nutrient: NutrientId) -> float:
-        return self.mg_per_100g if nutrient == "magnesium" else self.zn_per_100g
+        """The amount per 100 g; 0 where the source has none (see ``known``)."""
+        value = self.mg_per_100g if nutrient == "magnesium" else self.zn_per_100g
+        return value or 0.0
 
     @property
     def default_serving(self) -> Serving:

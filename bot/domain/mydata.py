@@ -8,6 +8,7 @@ import io
 import json
 from datetime import datetime
 
+from bot.domain.catalogue import Catalogue
 from bot.domain.intake import Entry
 from bot.domain.profile import Profile
 from bot.domain.reminders import Reminder
@@ -17,6 +18,7 @@ LOG_COLUMNS = (
     "logged_at_utc",
     "kind",
     "item_id",
+    "ndb_number",
     "label",
     "amount",
     "unit",
@@ -39,12 +41,14 @@ class UserData:
         return self.profile is None and not self.entries and self.reminder is None
 
 
-def _log_row(entry: Entry) -> dict[str, object]:
+def _log_row(entry: Entry, catalogue: Catalogue) -> dict[str, object]:
+    food = catalogue.get(entry.item_id) if entry.kind == "food" else None
     return {
         "id": entry.id,
         "logged_at_utc": entry.logged_at.isoformat(),
         "kind": entry.kind,
         "item_id": entry.item_id,
+        "ndb_number": food.source.ndb_number if food else None,
         "label": entry.label,
         "amount": entry.amount,
         "unit": entry.unit,
@@ -69,13 +73,16 @@ def _reminder(reminder: Reminder) -> dict[str, object]:
     }
 
 
-def export_files(data: UserData, exported_at: datetime) -> tuple[str, str]:
-    """The JSON document of everything, and the intake log again as CSV for a spreadsheet.
+def export_files(
+    data: UserData, exported_at: datetime, catalogue: Catalogue
+) -> tuple[str, str]:
+    """The JSON document of everything, and the intake log again as CSV for a spreadsheet;
+    each food entry names its USDA NDB number (from ``catalogue``) where the food has one.
 
     A year of logs is thousands of rows: callers run this off the event loop. The JSON is
     compact because Python's indenting encoder is several times slower.
     """
-    rows = [_log_row(entry) for entry in data.entries]
+    rows = [_log_row(entry, catalogue) for entry in data.entries]
     profile = None
     if data.profile is not None:
         profile = {k: v for k, v in dataclasses.asdict(data.profile).items() if k != "user_id"}

@@ -9,24 +9,29 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
-AUTOCOMPLETE_LIMIT = 25
-"""Discord's cap on autocomplete choices."""
 MAX_QUERY_CHARS = 100
 MAX_QUERY_WORDS = 8
-EXACT, PREFIX, TRANSPOSED = 1.0, 0.9, 0.8
+EXACT, PREFIX = 1.0, 0.9
 FUZZY_BASE, FUZZY_SPAN = 0.45, 0.4
-"""A typo scores FUZZY_BASE + FUZZY_SPAN × trigram similarity: 0.61 to 0.85, below a prefix."""
+"""A typo scores FUZZY_BASE + FUZZY_SPAN × closeness (1 − edits per letter typed), below a
+prefix."""
 MIN_FUZZY = 0.4
-"""Trigram similarity below this is noise, not a typo."""
+"""Words sharing fewer trigrams with the token than this are not looked at as typos."""
+MIN_CLOSENESS = 0.6
+"""More than 4 edits in 10 letters is another word, not a typo."""
+TYPO_MARGIN = 0.06
+"""Typo readings scoring this much below a token's best reading are dropped."""
 MIN_SCORE = 0.5
 SEARCHES_REMEMBERED = 4096
+JOINED_WORDS = 3
 QUERY_SHARE = 0.7
 """A key's word-match score weighs how much of the query it explains (70 %) and how much of
 the key the query explains (30 %), so extra words in either only lower the score."""
@@ -36,11 +41,41 @@ WHOLE_KEY, KEY_PREFIX = 2.0, 1.5
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 
 
+_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+
+
 def normalise(text: str) -> str:
     """Lower case, no accents, letters and digits only, single spaces: "Dørup" → "dorup"."""
+    if text.isascii():  # most texts: the same result, much faster
+        return _NOT_ASCII_WORD.sub(" ", text.lower()).strip()
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     kept = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
     return " ".join(kept.split())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A word's stem, roughly, so "eggs", "tomatoes", "berries" and "brownie" find "egg",
+    "tomato", "berry" and "brownies". Applied alike to what is searched and to the query, so
+    rough is enough: it need not be a word."""
+    if len(word) < 4 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:  # berries, brownies → berri, browni
+        return word[:-2]
+    if word.endswith(("oes", "ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        word = word[:-1]
+    if word.endswith("ie"):  # brownie → browni
+        return word[:-1]
+    if word.endswith("y") and word[-2] not in "aeiou":  # berry → berri
+        return word[:-1] + "i"
+    return word
+
+
+def search_words(text: str) -> str:
+    """``normalise``, each word stemmed: the form keys and queries are compared in."""
+    return " ".join(map(stem, normalise(text).split()))
 
 
 def _trigrams(word: str, *, closed: bool = True) -> frozenset[str]:
@@ -51,7 +86,12 @@ def _trigrams(word: str, *, closed: bool = True) -> frozenset[str]:
 class FuzzyIndex(Generic[T]):
     """Finds items by any of their texts; build once, query many times."""
 
-    def __init__(self, entries: Iterable[tuple[T, Iterable[str]]]) -> None:
+    def __init__(
+        self, entries: Iterable[tuple[T, Iterable[str]]], boosts: Sequence[float] = ()
+    ) -> None:
+        """``boosts``, if given, is added to each item's score (in ``entries`` order): a prior
+        for what people usually mean among items the text matches about equally."""
+        self._boosts = tuple(boosts)
         self._items: list[T] = []
         self._keys: list[tuple[int, str, int]] = []  # (item number, key, number of words)
         self._keys_by_word: dict[str, list[int]] = defaultdict(list)
@@ -60,13 +100,15 @@ class FuzzyIndex(Generic[T]):
         """Word → keys containing it as written."""
         for item_no, (item, texts) in enumerate(entries):
             self._items.append(item)
-            for key in dict.fromkeys(filter(None, map(normalise, texts))):
+            for key in dict.fromkeys(filter(None, map(search_words, texts))):
                 key_no = len(self._keys)
                 words = list(dict.fromkeys(key.split()))
                 self._keys.append((item_no, key, len(words)))
                 for word in words:
                     self._keys_by_own_word[word].append(key_no)
-                for word in {*words, key.replace(" ", "")}:
+                # Short names run together too ("peanutbutter"); long ones nobody types so.
+                joined = [key.replace(" ", "")] if len(words) <= JOINED_WORDS else []
+                for word in {*words, *joined}:
                     self._keys_by_word[word].append(key_no)
         self._vocabulary = sorted(self._keys_by_word)
         self._grams = {word: _trigrams(word) for word in self._vocabulary}
@@ -78,12 +120,12 @@ class FuzzyIndex(Generic[T]):
         # People type the same few prefixes over and over; the index never changes.
         self._remembered = functools.lru_cache(maxsize=SEARCHES_REMEMBERED)(self._search)
 
-    def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[T]:
+    def search(self, query: str, limit: int) -> list[T]:
         """Items best matching `query`, best first; [] for a query with no letters or digits."""
         return list(self._remembered(query, limit))
 
     def _search(self, query: str, limit: int) -> tuple[T, ...]:
-        text = normalise(query[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]
+        text = search_words(query[:MAX_QUERY_CHARS])
         tokens = text.split()[:MAX_QUERY_WORDS]
         if not tokens:
             return ()
@@ -102,17 +144,22 @@ class FuzzyIndex(Generic[T]):
             for key_no in self._keys_by_own_word.get(word, ()):
                 key_cover[key_no] += score
         best: dict[int, tuple[float, int]] = {}
+        in_any_order = sorted(tokens)
         for key_no, covered in query_cover.items():
             item_no, key, n_words = self._keys[key_no]
-            if key == text:
-                score = WHOLE_KEY
+            share = covered / len(tokens)
+            if key == text or (n_words == len(tokens) and sorted(key.split()) == in_any_order):
+                score, share = WHOLE_KEY, 1.0
             elif key.startswith(text):
-                score = KEY_PREFIX
+                score, share = KEY_PREFIX, 1.0
             else:
-                score = QUERY_SHARE * covered / len(tokens)
-                score += (1 - QUERY_SHARE) * key_cover[key_no] / n_words
+                score = QUERY_SHARE * share + (1 - QUERY_SHARE) * key_cover[key_no] / n_words
+            if score < MIN_SCORE:
+                continue
+            if self._boosts:  # in proportion to how much of the query the key explains
+                score += self._boosts[item_no] * min(share, 1.0)
             rank = (score, -len(key))
-            if score >= MIN_SCORE and rank > best.get(item_no, (0.0, 0)):
+            if rank > best.get(item_no, (-1.0, 0)):
                 best[item_no] = rank
         order = sorted(best, key=lambda item_no: (best[item_no], -item_no), reverse=True)
         return tuple(self._items[item_no] for item_no in order[:limit])
@@ -139,11 +186,42 @@ class FuzzyIndex(Generic[T]):
             grams = self._grams[word]
             in_prefix = count - (tail in grams)
             similarity = max(2 * count / (len(closed) + len(grams)), in_prefix / len(opened))
-            if similarity >= MIN_FUZZY:
-                scores[word] = FUZZY_BASE + FUZZY_SPAN * similarity
-            elif _is_transposed_prefix(token, word):
-                scores[word] = TRANSPOSED
-        return scores
+            if similarity >= MIN_FUZZY or _is_transposed_prefix(token, word):
+                closeness = _closeness(token, word)
+                if closeness >= MIN_CLOSENESS:
+                    scores[word] = FUZZY_BASE + FUZZY_SPAN * closeness
+        # A typo is read as the words it is closest to, not as every word it resembles a bit
+        # ("rasberries" is raspberries, not blueberries); words it starts always stay.
+        best = max(scores.values(), default=0.0)
+        return {
+            word: score
+            for word, score in scores.items()
+            if score >= PREFIX or score >= best - TYPO_MARGIN
+        }
+
+
+def _closeness(token: str, word: str) -> float:
+    """1 − edits per letter between ``token`` and ``word``, or the start of ``word`` as long as
+    the token (people are mid-way through typing), a whole word counting slightly closer."""
+    edits = float(_edits(token, word))
+    if len(word) > len(token):
+        edits = min(edits, _edits(token, word[: len(token)]) + 0.5)
+    return 1 - edits / len(token)
+
+
+def _edits(a: str, b: str) -> int:
+    """Letters inserted, deleted, changed or swapped with a neighbour to turn a into b."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        above, row = row, [i]
+        for j, y in enumerate(b, 1):
+            cost = min(above[j] + 1, row[j - 1] + 1, above[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            row.append(cost)
+        before = above
+    return row[-1]
 
 
 def _is_transposed_prefix(token: str, word: str) -> bool:

@@ -1,11 +1,12 @@
-"""Study look-up: filter by design and supplement, and autocomplete search."""
+"""Study look-up: filter by design and supplement, autocomplete search, and which study a
+person meant."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
 from bot.domain.models import STUDY_DESIGNS, SUPPLEMENTS, Study
-from bot.domain.search import AUTOCOMPLETE_LIMIT, FuzzyIndex, normalise
+from bot.domain.search import FuzzyIndex, normalise
 
 
 def filter_studies(
@@ -45,8 +46,17 @@ class StudyIndex:
     def __init__(self, studies: Sequence[Study]) -> None:
         self._index = FuzzyIndex((s, _search_texts(s)) for s in studies)
         self._default = tuple(filter_studies(studies))
+        self._by_id = {s.id: s for s in studies}
 
-    def search(self, query: str, limit: int = AUTOCOMPLETE_LIMIT) -> list[Study]:
+    def search(self, query: str, limit: int) -> list[Study]:
         if not normalise(query):
             return list(self._default[:limit])
         return self._index.search(query, limit)
+
+    def resolve(self, value: str, limit: int) -> Study | list[Study]:
+        """The study with this id; otherwise up to ``limit`` studies closest to the text
+        (none for text without letters or digits)."""
+        study = self._by_id.get(value)
+        if study is not None:
+            return study
+        return self._index.search(value, limit) if normalise(value) else []

@@ -9,16 +9,21 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.ui.about import about_embed
+from bot.ui.frozen import FrozenEmbed
 
 if TYPE_CHECKING:
     from bot.app import MagBot
 
 
 class AboutCog(commands.Cog):
+    def __init__(self, bot: MagBot) -> None:
+        self.answer = FrozenEmbed.of(about_embed(bot.content.catalogue.citations))
+        """The same for everyone, built once."""
+
     @app_commands.command(name="about", description="What magbot does, its sources, and your data")
     async def about(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(embed=about_embed())
+        await interaction.response.send_message(embed=self.answer.build())
 
 
 async def setup(bot: MagBot) -> None:
-    await bot.add_cog(AboutCog())
+    await bot.add_cog(AboutCog(bot))

@@ -15,7 +15,7 @@ from bot.domain.foods import rank_foods
 from bot.domain.models import FOOD_CATEGORIES, Food
 from bot.domain.targets import person_targets
 from bot.ui.choices import TypedName
-from bot.ui.food_choices import close_foods, food_autocomplete, named_food
+from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.food_pick import ask_which_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, RankingQuery, food_embed, ranking_pages
 from bot.ui.frozen import FrozenEmbed
@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from bot.app import MagBot
 
 Choice = app_commands.Choice
+FOOD_ANSWERS_KEPT = 512
+"""How many answers about foods of the USDA table are kept built (each a few kB)."""
 
 
 class FoodsCog(commands.Cog):
@@ -32,11 +34,10 @@ class FoodsCog(commands.Cog):
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.ranking_pages = functools.cache(self._ranking_pages)
-        self.public_food_embed = functools.cache(
-            lambda food_id: FrozenEmbed.of(
-                food_embed(bot.content, bot.content.food_by_id[food_id], None)
-            )
-        )
+        # Every reviewed food's answer is built at start; others as asked, the latest kept.
+        self.public_food_embed = functools.lru_cache(
+            maxsize=len(bot.content.foods) + FOOD_ANSWERS_KEPT
+        )(lambda food: FrozenEmbed.of(food_embed(bot.content, food, None)))
         self.pager = Pager("foods", "/foods", RankingQuery, self.ranking_pages)
 
     async def cog_load(self) -> None:
@@ -53,7 +54,7 @@ class FoodsCog(commands.Cog):
         ):
             self.ranking_pages(RankingQuery(nutrient, per, category))
         for food in self.bot.content.foods:
-            self.public_food_embed(food.id)
+            self.public_food_embed(food)
 
     @app_commands.command(
         name="foods",
@@ -94,9 +95,9 @@ class FoodsCog(commands.Cog):
     async def show_food(self, interaction: discord.Interaction, value: str) -> None:
         """One food; with the person's age and sex also as a share of their RDA, privately.
         Text that names no food exactly gets a private question: which food was meant."""
-        food = named_food(self.bot.content, value)
-        if food is not None:
-            embed, private = await self._food_answer(interaction.user.id, food)
+        resolution = resolve_food(self.bot.content.catalogue, value)
+        if resolution.food is not None:
+            embed, private = await self._food_answer(interaction.user.id, resolution.food)
             await interaction.response.send_message(embed=embed, ephemeral=private)
             return
 
@@ -104,7 +105,7 @@ class FoodsCog(commands.Cog):
             embed, _ = await self._food_answer(pick.user.id, picked)
             await pick.response.edit_message(content=None, embed=embed, view=None)
 
-        foods = close_foods(self.bot.content, value)
+        foods = resolution.candidates
         timeout = self.bot.settings.view_timeout
         await ask_which_food(interaction, value, foods, show_pick, view_timeout=timeout)
 
@@ -114,14 +115,14 @@ class FoodsCog(commands.Cog):
         profile = await self.bot.storage.profiles.get(user_id)
         targets = person_targets(content, profile)
         if not targets.personal:
-            return self.public_food_embed(food.id).build(), False
+            return self.public_food_embed(food).build(), False
         return food_embed(content, food, targets), True
 
     @foods.autocomplete("food")
     async def food_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return food_autocomplete(self.bot.content, current)
+        return food_autocomplete(self.bot.content.catalogue, current)
 
 
 async def setup(bot: MagBot) -> None:

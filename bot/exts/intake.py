@@ -26,7 +26,12 @@ from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
 from bot.ui.charts import week_chart
 from bot.ui.choices import TypedName
-from bot.ui.food_choices import close_foods, food_autocomplete, named_food
+from bot.ui.food_choices import (
+    chosen_portion,
+    food_autocomplete,
+    portion_autocomplete,
+    resolve_food,
+)
 from bot.ui.food_pick import ask_which_food
 
 if TYPE_CHECKING:
@@ -57,8 +62,9 @@ class IntakeCog(
 
     @app_commands.command(name="log", description="Log a food you ate")
     @app_commands.describe(
-        food="Start typing a food and pick it from the list",
-        servings="How many of the food's household measure (default 1, at most 20)",
+        food="Start typing a food and pick it from the list (or type its name)",
+        portion="Which household measure: pick one of the food's (default: its usual one)",
+        servings="How many of that portion (default 1, at most 20)",
         grams="Or the weight in grams instead (at most 2000)",
     )
     @limited_by("logging_rate")
@@ -66,29 +72,44 @@ class IntakeCog(
         self,
         interaction: discord.Interaction,
         food: TypedName,
+        portion: TypedName | None = None,
         servings: float | None = None,
         grams: float | None = None,
     ) -> None:
         check_portion(servings, grams)  # a bad amount is refused before any question
-        chosen = named_food(self.bot.content, food)
-        if chosen is not None:
-            await self._reply_logged(interaction, food_intake(chosen, servings, grams))
+        resolution = resolve_food(self.bot.content.catalogue, food)
+
+        def intake(chosen: Food) -> Intake:
+            return food_intake(chosen, servings, grams, chosen_portion(chosen, portion))
+
+        if resolution.food is not None:
+            chosen = resolution.food
+            note = ui.food_note(chosen, typed=food)
+            await self._reply_logged(interaction, intake(chosen), note)
             return
 
         async def log_pick(pick: discord.Interaction, picked: Food) -> None:
-            embed = await self._log(pick.user.id, food_intake(picked, servings, grams))
+            embed = await self._log(pick.user.id, intake(picked), ui.food_note(picked))
             await pick.response.edit_message(content=None, embed=embed, view=None)
 
-        foods = close_foods(self.bot.content, food)
         timeout = self.bot.settings.view_timeout
-        await ask_which_food(interaction, food, foods, log_pick, view_timeout=timeout)
+        await ask_which_food(
+            interaction, food, resolution.candidates, log_pick, view_timeout=timeout
+        )
 
     @log.autocomplete("food")
     async def _food_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         own = await self.bot.storage.intake.recent_foods(interaction.user.id)
-        return food_autocomplete(self.bot.content, current, own)
+        return food_autocomplete(self.bot.content.catalogue, current, own)
+
+    @log.autocomplete("portion")
+    async def _portion_autocomplete(
+        self, interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        food = getattr(interaction.namespace, "food", None)
+        return portion_autocomplete(self.bot.content.catalogue, food, current)
 
     @app_commands.command(name="supplement", description="Log a magnesium, zinc or ZMA supplement")
     @app_commands.describe(
@@ -119,7 +140,7 @@ class IntakeCog(
         plan = close_the_gap(
             person.targets.magnesium.reference.amount,
             summary.totals.magnesium_mg,
-            self.bot.content.foods,
+            self.bot.content.catalogue.reviewed,
             usual,
         )
         await interaction.response.send_message(

@@ -33,7 +33,9 @@ class MyDataCog(commands.GroupCog, group_name="mydata", group_description="Your 
         if data.is_empty:
             await interaction.followup.send(NOTHING_STORED, ephemeral=True)
             return
-        document, table = await asyncio.to_thread(export_files, data, datetime.now(UTC))
+        document, table = await asyncio.to_thread(
+            export_files, data, datetime.now(UTC), self.bot.content.catalogue
+        )
         await interaction.followup.send(
             f"Everything magbot stores about you: your profile, {len(data.entries)} log "
             "entries and your reminder (JSON), and the log as CSV for a spreadsheet.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import discord
 
 from bot.ui.wording import NOT_ADVICE
@@ -15,9 +17,10 @@ WHAT = (
     "(`/intake`, `/profile`, `/mydata`) with an optional daily reminder (`/reminder`)."
 )
 SOURCES = (
-    "Food values: USDA FoodData Central (SR Legacy / SR28), each food with its record; the "
-    "`/assess` estimate also uses a few rows of the NIH ODS food table for staples our "
-    "catalogue lacks. "
+    "Food values: the USDA National Nutrient Database for Standard Reference, each food with "
+    "its record: the foods we reviewed by hand (SR28 / SR Legacy) and every other food of "
+    "the whole table (cited below); the `/assess` estimate also uses a few rows of the NIH ODS "
+    "food table for staples our catalogue lacks. "
     "Reference intakes: the US Food and Nutrition Board DRIs and the FDA Daily Values. "
     "Studies: the published papers and abstracts, each shown with its citation and link, who "
     "funded it (or that the sources we read do not say), how well we checked it and how strong "
@@ -40,9 +43,12 @@ STORED = (
 )
 
 
-def about_embed() -> discord.Embed:
+def about_embed(citations: Sequence[str]) -> discord.Embed:
+    """``citations``: of the food databases, as their publishers ask to be cited."""
     embed = discord.Embed(title="About magbot", description=WHAT, colour=COLOUR)
     embed.add_field(name="Where the numbers come from", value=SOURCES, inline=False)
+    if citations:
+        embed.add_field(name="Food tables cited", value="\n".join(citations), inline=False)
     embed.add_field(
         name="Describes, never prescribes", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False
     )

@@ -13,7 +13,7 @@ from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, shorten
 
 T = TypeVar("T")
 
-TypedName = app_commands.Range[str, 1, 100]
+TypedName = app_commands.Range[str, 1, CHOICE_NAME]
 """An option where people type (part of) a name to pick from autocomplete: Discord itself
 refuses more than 100 characters, the most an autocomplete value can be anyway."""
 
@@ -34,9 +34,14 @@ def as_choices(
     return choices[:AUTOCOMPLETE_CHOICES]
 
 
+def echo(typed: str) -> str:
+    """What the person typed, shortened and safe to repeat back (no markdown)."""
+    return discord.utils.escape_markdown(shorten(" ".join(typed.split()), ECHO))
+
+
 def not_found(kind: str, typed: str, closest: Iterable[str], hint: str) -> UserError:
     """A UserError naming what was typed and the nearest names, or a hint if there are none."""
-    shown = discord.utils.escape_markdown(shorten(" ".join(typed.split()), ECHO))
+    shown = echo(typed)
     names = list(closest)[:CLOSEST]
     if names:
         listed = "\n".join(f"• {name}" for name in names)

@@ -1,5 +1,6 @@
-"""The `food` option of any command: autocomplete from the catalogue, and turning what was
-sent (a chosen id, or text typed without choosing) into a Food."""
+"""The `food` and `portion` options of any command: autocomplete from the catalogue, and what
+to answer when typed text names no food exactly. Which food was meant is the catalogue's
+answer (bot/domain/catalogue.py); this module only renders it."""
 
 from __future__ import annotations
 
@@ -7,16 +8,17 @@ from collections.abc import Sequence
 
 from discord import app_commands
 
-from bot.domain.knowledge import Content
-from bot.domain.models import Food
-from bot.domain.search import normalise
-from bot.ui.choices import CLOSEST, as_choices, not_found
+from bot.domain.catalogue import Catalogue, Resolution
+from bot.domain.models import Food, Serving
+from bot.domain.search import search_words
+from bot.errors import UserError
+from bot.ui.choices import as_choices, echo, not_found
+from bot.ui.limits import AUTOCOMPLETE_CHOICES, SELECT_OPTIONS
+
+ASKED = 10
+"""How many foods a question about typed text offers, best first (a select holds 25)."""
 
 HINT = "Start typing a food's name and pick one of the suggestions."
-SELECT_OPTIONS = 25
-"""Discord's cap on the options of a select menu."""
-
-
 OWN_FOOD = "in your log"
 """How a food the person logs is marked in their own autocomplete."""
 
@@ -28,57 +30,52 @@ def serving_label(food: Food) -> str:
 
 
 def food_autocomplete(
-    content: Content, current: str, own_ids: Sequence[str] = ()
+    catalogue: Catalogue, current: str, own_ids: Sequence[str] = ()
 ) -> list[app_commands.Choice[str]]:
     """Up to 25 foods matching what has been typed (top magnesium sources when nothing yet),
     each named with its household measure so a person knows what one serving means. The
     foods in ``own_ids`` (the person's own, most logged first) lead and are marked."""
-    own = [content.food_by_id[i] for i in own_ids if i in content.food_by_id]
+    own = [food for food in map(catalogue.get, own_ids) if food is not None]
     mine = set(own_ids)
 
     def label(food: Food) -> str:
         text = serving_label(food)
         return f"{text} · {OWN_FOOD}" if food.id in mine else text
 
-    return as_choices(content.food_index.search(current, own=own), label, lambda f: f.id)
+    found = catalogue.search(current, AUTOCOMPLETE_CHOICES, own=own)
+    return as_choices(found, label, lambda f: f.id)
 
 
-def named_food(content: Content, value: str) -> Food | None:
-    """The food with this id, or with exactly this name or alias (any case or accents), or
-    the only food whose name or alias starts with these words ("banana": "Banana, raw")."""
-    if value in content.food_by_id:
-        return content.food_by_id[value]
-    wanted = normalise(value)
-    if not wanted:
+def resolve_food(catalogue: Catalogue, typed: str) -> Resolution:
+    """What ``typed`` names: one food, or the foods to ask about (a UserError with a hint when
+    nothing is close)."""
+    resolution = catalogue.resolve(typed, ASKED)
+    if resolution.food is None and not resolution.candidates:
+        raise not_found("food", typed, [], HINT)
+    return resolution
+
+
+def portion_autocomplete(
+    catalogue: Catalogue, food_value: str | None, current: str
+) -> list[app_commands.Choice[str]]:
+    """The household measures of the food chosen so far, filtered by what has been typed."""
+    food = catalogue.resolve(food_value or "", 1).food
+    if food is None:
+        return []
+    wanted = search_words(current)
+    matching = [s for s in food.servings if wanted in search_words(s.label)]
+    return as_choices(matching, lambda s: f"{s.label} ({s.grams:g} g)", lambda s: s.label)
+
+
+def chosen_portion(food: Food, portion: str | None) -> Serving | None:
+    """The measure of ``food`` called ``portion``; a UserError listing its measures if none is."""
+    if portion is None:
         return None
-    for food in content.foods:
-        if wanted in _keys(food):
-            return food
-    starting = _starting_with(content, wanted)
-    return starting[0] if len(starting) == 1 else None
-
-
-def close_foods(content: Content, value: str) -> tuple[Food, ...]:
-    """The foods text that names none could mean, to ask which: every food whose name starts
-    with these words ("spinach": raw and boiled), else the closest few by spelling; a UserError
-    with a hint when nothing is close."""
-    wanted = normalise(value)
-    if not wanted:  # an empty query would list the top sources, not anything "close"
-        raise not_found("food", value, [], HINT)
-    close = _starting_with(content, wanted)[:SELECT_OPTIONS]
-    if len(close) < 2:
-        close = content.food_index.search(value, CLOSEST)
-    if not close:
-        raise not_found("food", value, [], HINT)
-    return tuple(close)
-
-
-def _keys(food: Food) -> set[str]:
-    return {normalise(text) for text in (food.name, *food.aliases)}
-
-
-def _starting_with(content: Content, wanted: str) -> list[Food]:
-    """The foods with a name or alias whose first words are ``wanted``'s words."""
-    return [
-        food for food in content.foods if any(key.startswith(f"{wanted} ") for key in _keys(food))
-    ]
+    for serving in food.servings:
+        if search_words(serving.label) == search_words(portion):
+            return serving
+    listed = ", ".join(s.label for s in food.servings[:SELECT_OPTIONS])
+    raise UserError(
+        f"{food.name} has no portion called “{echo(portion)}”. Its portions: {listed}. "
+        "Nothing was logged."
+    )

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 import discord
 
 from bot.domain.models import Food
-from bot.ui.choices import ECHO
+from bot.ui.choices import echo
 from bot.ui.food_choices import serving_label
 from bot.ui.limits import CHOICE_NAME, shorten
 from bot.ui.views import OwnedView
@@ -21,10 +21,10 @@ OnPick = Callable[[discord.Interaction, Food], Awaitable[None]]
 
 
 def question(typed: str, foods: Sequence[Food]) -> str:
-    shown = discord.utils.escape_markdown(shorten(" ".join(typed.split()), ECHO))
+    shown = echo(typed)
     if len(foods) == 1:
         return f"No food is called exactly “{shown}”. Did you mean this one?"
-    return f"“{shown}” could mean {len(foods)} foods. Which one did you mean?"
+    return f"“{shown}” could mean several foods, closest first. Which one did you mean?"
 
 
 class _FoodSelect(discord.ui.Select["FoodPickView"]):

@@ -20,6 +20,8 @@ COLOUR = discord.Colour.green()
 FOOD_NUTRIENTS: tuple[NutrientId, ...] = get_args(NutrientId)
 BASES: dict[Basis, str] = {"serving": "Per serving", "100g": "Per 100 g"}
 FOODS_PER_PAGE = 10
+PORTIONS_SHOWN = 6
+"""Household measures shown in one food's answer (USDA lists up to a dozen)."""
 FDC_LINK = "https://fdc.nal.usda.gov/food-details/{fdc_id}/nutrients"
 FDC_ID_STATUS = "VERIFIED-secondary"
 """FDC ids come from public code that cites them, not from FoodData Central (see foods.yaml)."""
@@ -125,6 +127,9 @@ def _portion_value(
     """One line per nutrient: amount, % DV and, with targets, % of the person's RDA."""
     lines = []
     for nutrient_id, nutrient in nutrients:
+        if not food.known(nutrient_id):
+            lines.append(f"{nutrient.name}: no value in {food.source.database}")
+            continue
         value = food.per_100g(nutrient_id) * grams / 100
         parts = [
             f"{nutrient.name} **{numbers.amount(nutrient.id, value, nutrient.unit)}**",
@@ -142,16 +147,23 @@ def food_embed(content: Content, food: Food, targets: Targets | None) -> discord
     % of their RDA."""
     by_id = [(n, content.nutrient_by_id[n]) for n in FOOD_NUTRIENTS]
     nutrients = [nutrient for _, nutrient in by_id]
-    description = FOOD_CATEGORIES[food.category]
+    description = food.kind
     if food.aliases:
         description += f" · also called {', '.join(food.aliases)}"
     embed = discord.Embed(
         title=food.name, url=fdc_link(food), description=description, colour=COLOUR
     )
-    for serving in food.servings:
+    for serving in food.servings[:PORTIONS_SHOWN]:
         embed.add_field(
             name=f"{serving.label} ({numbers.grams(serving.grams)})",
             value=_portion_value(food, serving.grams, by_id, targets),
+            inline=False,
+        )
+    if len(food.servings) > PORTIONS_SHOWN:
+        more = len(food.servings) - PORTIONS_SHOWN
+        embed.add_field(
+            name=f"{more} more portion{'s' if more > 1 else ''}",
+            value="`/intake log` lists them all in its `portion` option.",
             inline=False,
         )
     embed.add_field(name="Per 100 g", value=_portion_value(food, 100, by_id, targets), inline=False)
@@ -167,6 +179,8 @@ def food_embed(content: Content, food: Food, targets: Targets | None) -> discord
     if food.note:
         embed.add_field(name="Where sources disagree", value=food.note, inline=False)
     source = food.source.line
+    if food.source.citation:
+        source += f"\n{food.source.citation}"
     link = fdc_link(food)
     if link:
         source += f"\n[FoodData Central record]({link}) (link {FDC_ID_STATUS})"

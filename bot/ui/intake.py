@@ -14,8 +14,10 @@ from bot.domain.intake import (
     Entry,
     over_upper_limit,
 )
+from bot.domain.models import Food
 from bot.domain.targets import Reference, Targets
 from bot.ui import numbers, wording
+from bot.ui.choices import echo
 from bot.ui.limits import FIELD_VALUE, shorten
 
 COLOUR = discord.Colour.teal()
@@ -158,6 +160,22 @@ def trial_note(from_trial: tuple[str, ...]) -> str | None:
         f"Where you gave no amount, this is the dose of the ZMA trials: {joined} (Brilla & "
         "Conte 2000, a trial run with ZMA's maker; `/studies` has the evidence)."
     )
+
+
+def food_note(food: Food, typed: str | None = None) -> str:
+    """Where the logged food's values come from; which food typed text was read as (unless
+    it was a pick from the list); and a value the source lacks, which counts as nothing."""
+    lines = []
+    if typed is not None and typed != food.id:
+        lines.append(f"“{echo(typed)}” was logged as **{food.name}**.")
+    missing = [n for n in ("magnesium", "zinc") if not food.known(n)]
+    if missing:
+        lines.append(
+            f"{food.source.database} gives no {' or '.join(missing)} value for this food, so it "
+            "adds nothing to that total."
+        )
+    lines.append(f"Source: {food.source.line}.")
+    return "\n".join(lines)
 
 
 def logged_embed(

@@ -17,6 +17,8 @@ EMBED_TOTAL = 6000
 ACTION_ROWS = 5
 AUTOCOMPLETE_CHOICES = 25
 CHOICE_NAME = 100
+"""Also the most a typed string option (and so an autocomplete value) can hold."""
+SELECT_OPTIONS = 25
 CUSTOM_ID = 100
 
 

@@ -13,7 +13,7 @@ import yaml
 from bot.settings import DEFAULT_CONFIG_DIR
 
 CONFIG_DIR = DEFAULT_CONFIG_DIR
-KB_FILES = ("nutrients.yaml", "foods.yaml", "studies.yaml")
+KB_FILES = ("nutrients.yaml", "foods.yaml", "studies.yaml", "food_names.yaml")
 
 
 @pytest.fixture

@@ -143,7 +143,8 @@ async def test_only_the_asker_can_page_and_pages_change_in_place(discord, magbot
 async def test_a_change_to_one_persons_answer_never_reaches_the_next_person(discord, magbot):
     before = await discord.slash("foods", food="pumpkin_seeds_roasted", user=ALICE)
     # Every reply is built from the same cached answer; change the one built for Alice.
-    alices = magbot.get_cog("FoodsCog").public_food_embed("pumpkin_seeds_roasted").build()
+    roasted = magbot.content.catalogue.get("pumpkin_seeds_roasted")
+    alices = magbot.get_cog("FoodsCog").public_food_embed(roasted).build()
     alices.set_footer(text="Only for Alice")
     alices.add_field(name="Alice's note", value="changed")
     alices.title = "Changed"
@@ -168,6 +169,9 @@ async def test_a_food_without_a_profile_is_public_and_says_how_to_get_your_rda(d
     assert "`/profile set`" in fields["Your own RDA"]
     assert fields["Source"] == (
         "USDA SR28 (2015), NDB 12016, FDC 170557 (VERIFIED)\n"
+        "US Department of Agriculture, Agricultural Research Service, Nutrient Data Laboratory. "
+        "USDA National Nutrient Database for Standard Reference, Release 28 (Slightly revised). "
+        "Version Current: May 2016.\n"
         f"[FoodData Central record]({FDC.format(170557)}) (link VERIFIED-secondary)"
     )
     assert "not medical advice" in embed["footer"]["text"]
@@ -244,7 +248,7 @@ async def test_numbers_shown_are_the_knowledge_base_values(
 async def test_where_sources_disagree_the_note_is_shown(discord, magbot):
     msg = await discord.slash("foods", food="kale_raw")
     fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
-    assert fields["Where sources disagree"] == magbot.content.food_by_id["kale_raw"].note
+    assert fields["Where sources disagree"] == magbot.content.catalogue.get("kale_raw").note
 
 
 async def test_a_food_without_an_fdc_id_has_no_link(discord):
@@ -261,14 +265,18 @@ async def test_a_typed_alias_opens_the_food(discord):
 async def test_a_name_several_foods_share_asks_which_and_shows_the_pick(discord):
     msg = await discord.slash("foods", food="salmon")
     assert msg.ephemeral
-    assert msg.content == "“salmon” could mean 4 foods. Which one did you mean?"
-    options = dict(msg.select("food:pick").options)
-    assert options == {
+    assert msg.content == (
+        "“salmon” could mean several foods, closest first. Which one did you mean?"
+    )
+    options = msg.select("food:pick").options
+    assert dict(options[:4]) == {  # the four we reviewed, then USDA's other salmon
         "Salmon, Atlantic, farmed, cooked · 3 oz (85 g)": "salmon_atlantic_farmed_cooked",
         "Salmon, Atlantic, farmed, raw · 3 oz (85 g)": "salmon_atlantic_farmed_raw",
         "Salmon, Atlantic, wild, cooked · 3 oz (85 g)": "salmon_atlantic_wild_cooked",
         "Salmon, Atlantic, wild, raw · 3 oz (85 g)": "salmon_atlantic_wild_raw",
     }
+    assert 4 < len(options) <= 10
+    assert all("salmon" in label.casefold() for label, _ in options)
     msg = await discord.select(msg, "food:pick", ["salmon_atlantic_wild_cooked"])
     assert msg.embed["title"] == "Salmon, Atlantic, wild, cooked"
     assert "Magnesium **31 mg**" in msg.text  # 85 g × 37 mg/100 g (USDA SR28)
@@ -278,11 +286,12 @@ async def test_a_name_several_foods_share_asks_which_and_shows_the_pick(discord)
 async def test_a_misspelt_food_asks_among_the_closest(discord):
     msg = await discord.slash("foods", food="pumkin")
     assert msg.ephemeral
-    assert msg.content == "“pumkin” could mean 2 foods. Which one did you mean?"
-    assert set(dict(msg.select("food:pick").options).values()) == {
-        "pumpkin_seeds_roasted",
-        "pumpkin_seeds_dried",
-    }
+    assert msg.content == (
+        "“pumkin” could mean several foods, closest first. Which one did you mean?"
+    )
+    offered = list(dict(msg.select("food:pick").options).values())
+    assert offered[0] == "ndb:11422"  # Pumpkin, raw (USDA SR28)
+    assert {"pumpkin_seeds_roasted", "pumpkin_seeds_dried"} <= set(offered)
 
 
 async def test_only_the_asker_can_pick(discord):
@@ -316,7 +325,7 @@ async def test_autocomplete_finds_misspellings_and_aliases(discord, magbot, type
     choices = await discord.autocomplete("foods", "food", typed)
     assert food_id in [c.value for c in choices[:3]]
     names = {c.value: c.name for c in choices}
-    assert names[food_id].startswith(f"{magbot.content.food_by_id[food_id].name} · ")
+    assert names[food_id].startswith(f"{magbot.content.catalogue.get(food_id).name} · ")
 
 
 async def test_autocomplete_with_nothing_typed_offers_top_magnesium_sources(discord):

@@ -47,16 +47,16 @@ def test_unknown_category_is_refused(content):
 
 
 def test_what_a_weighed_portion_gives(content):
-    chia = food_intake(content.food_by_id["chia_seeds"], None, 50)
+    chia = food_intake(content.catalogue.get("chia_seeds"), None, 50)
     assert chia.magnesium_mg == pytest.approx(167.5)
     assert chia.zinc_mg == pytest.approx(2.29)
 
 
 def test_what_servings_give(content):
-    almonds = food_intake(content.food_by_id["almonds_dry_roasted"], 2, None)
+    almonds = food_intake(content.catalogue.get("almonds_dry_roasted"), 2, None)
     assert almonds.magnesium_mg == pytest.approx(158.2, abs=0.05)
 
 
 def test_half_a_serving(content):
-    banana = food_intake(content.food_by_id["banana"], 0.5, None)
+    banana = food_intake(content.catalogue.get("banana"), 0.5, None)
     assert banana.grams == 59

@@ -72,7 +72,8 @@ def test_unknown_key_in_settings_file_is_named(tmp_path):
 
 
 def test_check_lists_every_content_problem_at_once(tmp_path):
-    for name in ("settings.yaml", "nutrients.yaml", "foods.yaml", "studies.yaml"):
+    kb = ("nutrients.yaml", "foods.yaml", "studies.yaml", "food_names.yaml")
+    for name in ("settings.yaml", *kb):
         shutil.copy(DEFAULT_CONFIG_DIR / name, tmp_path / name)
     foods = tmp_path / "foods.yaml"
     text = foods.read_text(encoding="utf-8")

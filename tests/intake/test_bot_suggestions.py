@@ -72,7 +72,7 @@ async def test_a_food_the_person_logs_is_among_the_suggestions_where_it_fits(dis
 
 async def test_someone_who_logs_oats_every_day_is_offered_oats_first(discord, magbot):
     ola = someone("ola")
-    oats = food_intake(magbot.content.food_by_id["oats_dry"], servings=1, grams=None)
+    oats = food_intake(magbot.content.catalogue.get("oats_dry"), servings=1, grams=None)
     now = datetime.now(UTC)
     for day in range(1, 8):
         await magbot.storage.intake.add_entry(ola.id, oats, now - timedelta(days=day))

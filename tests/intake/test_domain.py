@@ -94,7 +94,7 @@ def test_timezone_search_finds_cities_and_stays_within_discords_25():
     assert timezones.search("zzzz") == []
 
 
-def test_export_json_and_csv_carry_the_whole_log():
+def test_export_json_and_csv_carry_the_whole_log(content):
     at = datetime(2024, 2, 3, 4, 5, tzinfo=UTC)
     entries = (
         intake.Entry(**vars(food("Almonds", 80, 0.9, servings=2)), id=7, user_id=5, logged_at=at),
@@ -102,7 +102,7 @@ def test_export_json_and_csv_carry_the_whole_log():
     )
     data = UserData(5, Profile(5, sex="male", age=44, timezone="Asia/Tokyo"), entries)
 
-    document_text, table = export_files(data, at)
+    document_text, table = export_files(data, at, content.catalogue)
     document = json.loads(document_text)
     assert document["profile"] == {
         "sex": "male",

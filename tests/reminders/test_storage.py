@@ -4,6 +4,7 @@ import asyncio
 import json
 from datetime import UTC, datetime, time
 
+from bot.domain.catalogue import Catalogue
 from bot.domain.mydata import export_files
 from bot.domain.reminders import DMS_CLOSED
 from bot.storage import Storage
@@ -58,7 +59,7 @@ async def test_export_has_the_reminder_and_delete_removes_it(storage):
     await storage.reminders.set(7, time(8), "Europe/Paris", NOW)
     data = await storage.export_user(7)
     assert not data.is_empty
-    document = json.loads(export_files(data, NOW)[0])
+    document = json.loads(export_files(data, NOW, Catalogue([]))[0])
     assert document["reminder"] == {
         "time": "08:00",
         "timezone": "Europe/Paris",

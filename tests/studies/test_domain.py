@@ -25,16 +25,16 @@ from bot.domain.studies import filter_studies
     ],
 )
 def test_search_finds_the_study_first(content, query, study_id):
-    assert content.study_index.search(query)[0].id == study_id
+    assert content.study_index.search(query, 25)[0].id == study_id
 
 
 def test_search_by_year_finds_every_study_of_that_year(content):
-    found = {s.id for s in content.study_index.search("2011")}
+    found = {s.id for s in content.study_index.search("2011", 25)}
     assert {"maggio_2011_inchianti", "vatani_2011_zma_untrained", "cinar_2011"} <= found
 
 
 def test_empty_search_lists_newest_first(content):
-    years = [s.year for s in content.study_index.search("")]
+    years = [s.year for s in content.study_index.search("", 25)]
     assert years == sorted(years, reverse=True)
     assert len(years) == len(content.studies)
 
