@@ -205,3 +205,13 @@ def test_a_whole_number_written_as_a_float_is_accepted(tmp_path):
     settings = load_settings(write_config(tmp_path, "intake_rate: 3.0\ndev_guild: '42'\n"))
     assert settings.intake_rate == 3
     assert settings.dev_guild == 42
+
+
+def test_a_key_set_twice_is_refused_naming_both_lines(tmp_path):
+    env = write_config(tmp_path, "log_level: DEBUG\nintake_rate: 5\nlog_level: WARNING\n")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env)
+    [problem] = caught.value.problems
+    assert problem == (
+        f"{tmp_path / 'settings.yaml'}:3:1: key 'log_level' is set twice, at lines 1 and 3"
+    )
