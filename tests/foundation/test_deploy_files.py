@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from bot.cli import EXIT_CONFIG
+from bot.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,3 +55,11 @@ def test_the_env_example_sets_only_settings_the_bot_reads():
     assert "DISCORD_TOKEN" in names
     for name in names:
         assert f"`{name}`" in readme, f"{name} is not in the README's settings table"
+
+
+def test_the_service_hands_the_token_over_as_a_credential_the_bot_reads(tmp_path):
+    unit = (ROOT / "deploy" / "magbot.service").read_text(encoding="utf-8")
+    [credential] = re.findall(r"^LoadCredential=([a-z_]+):/etc/magbot/\1$", unit, re.M)
+    assert "DISCORD_TOKEN=" not in unit
+    (tmp_path / credential).write_text("the-token\n")
+    assert load_settings({"CREDENTIALS_DIRECTORY": str(tmp_path)}).require_token() == "the-token"
