@@ -35,6 +35,15 @@ answered plainly while running. A refused password, a missing database or a malf
 raise something else, which waiting cannot fix."""
 
 
+BROKEN_CONNECTION: tuple[type[BaseException], ...] = (
+    *UNAVAILABLE,
+    # A connection the server dropped while it sat idle in the pool (a restart) fails its
+    # next query with this, from asyncpg's protocol state machine.
+    asyncpg.InternalClientError,
+)
+"""What a query on a connection the server went away from raises, while running."""
+
+
 class DatabaseUnavailableError(UserError):
     """The database cannot be reached right now; shown to the person as is."""
 
@@ -215,7 +224,7 @@ class PostgresDatabase:
         runner = self._current.get() or self._pool
         try:
             rows = list(await runner.fetch(numbered(sql), *params))
-        except UNAVAILABLE as exc:
+        except BROKEN_CONNECTION as exc:
             raise self._unavailable(exc) from exc
         self._reached()
         return rows
@@ -240,7 +249,7 @@ class PostgresDatabase:
                     yield PostgresTransaction(conn)
                 finally:
                     self._current.reset(token)
-        except UNAVAILABLE as exc:
+        except BROKEN_CONNECTION as exc:
             # Lost before COMMIT answered: PostgreSQL rolled it back, or committed it and the
             # answer was lost; either way nobody was told it was saved.
             raise self._unavailable(exc) from exc
