@@ -18,8 +18,13 @@ RUN groupadd --system --gid 10001 magbot \
         --shell /usr/sbin/nologin magbot \
     && mkdir /data \
     && chown magbot:magbot /data
+# Dependencies from the lock file, each checked against its hash (two builds of one commit
+# install the same files); then magbot's own wheel, which brings nothing more.
+COPY requirements.lock /tmp/requirements.lock
+RUN pip install --no-cache-dir --require-hashes --only-binary :all: -r /tmp/requirements.lock \
+    && rm /tmp/requirements.lock
 COPY --from=build /wheels /wheels
-RUN pip install --no-cache-dir /wheels/*.whl \
+RUN pip install --no-cache-dir --no-deps /wheels/*.whl \
     && rm -rf /wheels
 USER 10001:10001
 # The settings and the whole knowledge base are validated here: a bad one fails the build.

@@ -113,6 +113,15 @@ class PostgresServer:
             "-o", options, "-w", "-t", "60", "start",
         )  # fmt: skip
 
+    def halt(self) -> None:
+        """Stop the server as an outage would (its connections are dropped), keeping its data
+        and port for :meth:`resume`."""
+        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the halted server again, on the same port."""
+        self._start_server()
+
     @property
     def url(self) -> str:
         return f"postgresql://magbot@127.0.0.1:{self.port}/postgres"

@@ -25,6 +25,7 @@ from bot.reconnect import until_reachable
 from bot.settings import Settings, SettingsError
 from bot.storage import Storage
 from bot.storage.files import DatabaseFileError, RunningLock, database_problem
+from bot.storage.postgres import UNAVAILABLE, describe_url
 from bot.sync import sync_commands
 from bot.tree import MagTree
 
@@ -90,12 +91,24 @@ class MagBot(commands.Bot):
         """The command tree (``tree_cls`` above), typed as ours."""
         return cast(MagTree, super().tree)
 
-    async def setup_hook(self) -> None:
-        # The database first: on a first start it is what is most likely to be unreachable.
-        self.storage = await open_storage(self.settings)
+    async def prepare(self) -> bool:
+        """Load and check everything that can be wrong before Discord is contacted: the
+        knowledge base, then the database (waiting for one that is down for a moment). False
+        when stopped while waiting. Once; ``serve`` calls it before connecting."""
+        if hasattr(self, "storage"):
+            return True
         # What is slow to read is read here, once and off the loop, so no command waits on disk.
         self.content = await asyncio.to_thread(load_content, self.settings.config_dir)
         await asyncio.to_thread(timezones.load)
+        storage = await open_storage(self.settings, self.stopping)
+        if storage is None:
+            return False
+        self.storage = storage
+        return True
+
+    async def setup_hook(self) -> None:
+        if not await self.prepare():
+            return
         if self.settings.metrics_port:
             self.observability = ObservabilityServer(self)
             await self.observability.start(self.settings.metrics_host, self.settings.metrics_port)
@@ -177,13 +190,22 @@ class MagBot(commands.Bot):
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
 
 
-async def open_storage(settings: Settings) -> Storage:
+async def open_storage(settings: Settings, stop: asyncio.Event | None = None) -> Storage | None:
     """The bot's database; one it cannot use is a SettingsError naming MAGBOT_DATABASE (the
-    SQLite file) or MAGBOT_DATABASE_URL (PostgreSQL; the URL itself is never shown)."""
+    SQLite file) or MAGBOT_DATABASE_URL (PostgreSQL; the URL itself is never shown). A
+    PostgreSQL server that does not answer is waited for, one warning line a try, until it
+    does or ``stop`` is set (then None)."""
     if settings.database_url:
+        url = settings.database_url
         try:
-            return await Storage.open(settings.database_url, pool_size=settings.database_pool)
-        except (OSError, asyncpg.PostgresError) as exc:
+            return await until_reachable(
+                lambda: Storage.open(url, pool_size=settings.database_pool),
+                "opening the database",
+                stop or asyncio.Event(),
+                service="PostgreSQL",
+                unreachable=UNAVAILABLE,
+            )
+        except (asyncpg.PostgresError, asyncpg.InterfaceError, ValueError, RuntimeError) as exc:
             raise SettingsError(f"MAGBOT_DATABASE_URL: cannot use the database: {exc}") from None
     try:
         return await Storage.open(settings.database)
@@ -214,7 +236,10 @@ async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
     lock = None
-    if not settings.database_url:
+    if settings.database_url:
+        log.info("Database: PostgreSQL at %s", describe_url(settings.database_url))
+    else:
+        log.info("Database: %s", settings.database)
         problem = await asyncio.to_thread(database_problem, settings.database)
         if problem:
             raise SettingsError(f"MAGBOT_DATABASE: {problem}")
@@ -229,7 +254,9 @@ async def serve(settings: Settings) -> None:
             loop = asyncio.get_running_loop()
             for sig in (signal.SIGINT, signal.SIGTERM):
                 loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.close()))
-            await bot.start(token)
+            # Everything that can be wrong is found before Discord is contacted.
+            if await bot.prepare():
+                await bot.start(token)
     finally:
         if lock is not None:
             lock.release()

@@ -36,7 +36,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"magbot {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("run", help="connect to Discord and answer commands until stopped")
-    sub.add_parser("check", help="validate the settings, the database path and the content")
+    sub.add_parser(
+        "check",
+        help="validate the settings, the database (path, or PostgreSQL connection) and the content",
+    )
     sync = sub.add_parser("sync", help="register the slash commands now, changed or not")
     scope = sync.add_mutually_exclusive_group()
     scope.add_argument(
@@ -100,7 +103,11 @@ def _check() -> int:
         return EXIT_CONFIG
     problems = check_content(settings.config_dir)[1]
     if settings.database_url:
-        log.info("Database: PostgreSQL (MAGBOT_DATABASE_URL)")
+        from bot.storage.postgres import check_database, describe_url
+
+        log.info("Database: PostgreSQL at %s", describe_url(settings.database_url))
+        if problem := asyncio.run(check_database(settings.database_url)):
+            problems.insert(0, f"MAGBOT_DATABASE_URL: {problem}")
     else:
         log.info("Database: %s", settings.database)
         if problem := database_problem(settings.database):
@@ -108,7 +115,7 @@ def _check() -> int:
     _report(problems)
     if problems:
         return EXIT_CONFIG
-    log.info("Settings, database path and content are valid")
+    log.info("Settings, database and content are valid")
     return EXIT_OK
 
 

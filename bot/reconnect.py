@@ -1,4 +1,5 @@
-"""Waiting out an unreachable Discord: capped exponential backoff, one warning line a try."""
+"""Waiting out an unreachable Discord (or database): capped exponential backoff, one warning
+line a try."""
 
 from __future__ import annotations
 
@@ -44,19 +45,24 @@ async def until_reachable(
     doing: str,
     stop: asyncio.Event,
     before_retry: Callable[[], Awaitable[None]] | None = None,
+    *,
+    service: str = "Discord",
+    unreachable: tuple[type[BaseException], ...] = UNREACHABLE,
 ) -> T | None:
     """``await action()`` until it gets through (its result) or ``stop`` is set (None);
-    never gives up on its own."""
+    never gives up on its own. ``unreachable``: what counts as ``service`` being away (and
+    is retried); anything else is raised."""
     retry_delays = delays()
     attempt = 0
     while not stop.is_set():
         try:
             return await action()
-        except UNREACHABLE as exc:
+        except unreachable as exc:
             attempt += 1
             delay = next(retry_delays)
             log.warning(
-                "Discord unreachable while %s (%s); try %d failed, retrying in %g s",
+                "%s unreachable while %s (%s); try %d failed, retrying in %g s",
+                service,
                 doing,
                 describe(exc),
                 attempt,

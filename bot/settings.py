@@ -86,7 +86,10 @@ class Settings:
 
     def require_token(self) -> str:
         if not self.token:
-            raise SettingsError("DISCORD_TOKEN: not set; the bot needs its token to connect")
+            raise SettingsError(
+                "DISCORD_TOKEN: not set (nor DISCORD_TOKEN_FILE); the bot needs its token"
+                " to connect"
+            )
         return self.token
 
 
@@ -235,6 +238,52 @@ _SECRETS = {"database_url"}
 """Fields whose value is never echoed in an error: a database URL may hold a password."""
 
 
+_FROM_FILES = {"DISCORD_TOKEN": "discord_token", "MAGBOT_DATABASE_URL": "database_url"}
+"""Secrets that may come from a file instead of the environment (so they never show in
+``docker inspect`` or ``/proc/PID/environ``): ``NAME_FILE`` names the file (Docker and compose
+secrets), else systemd's ``$CREDENTIALS_DIRECTORY/credential`` (``LoadCredential=``)."""
+
+
+def _secrets_from_files(env: Mapping[str, str], problems: list[str]) -> dict[str, str]:
+    """``{NAME: value}`` for each secret given as a file, and where it came from as
+    ``{NAME + "@": label}`` for messages; never the value in a problem."""
+    found: dict[str, str] = {}
+    for name, credential in _FROM_FILES.items():
+        label, given = f"{name}_FILE", env.get(f"{name}_FILE", "").strip()
+        if given and env.get(name, "").strip():
+            problems.append(f"{label}: {name} is set too; set only one of them")
+            continue
+        if not given and not env.get(name, "").strip() and env.get("CREDENTIALS_DIRECTORY"):
+            candidate = Path(env["CREDENTIALS_DIRECTORY"]) / credential
+            if candidate.is_file():
+                label, given = f"CREDENTIALS_DIRECTORY: {credential}", str(candidate)
+        if not given:
+            continue
+        try:
+            value = Path(given).read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError) as exc:
+            why = getattr(exc, "strerror", None) or "not a text file"
+            problems.append(f"{label}: cannot read {given}: {why}")
+            continue
+        if not value:
+            problems.append(f"{label}: {given} is empty")
+            continue
+        found[name], found[name + "@"] = value, label
+    return found
+
+
+def _token(value: str | None, label: str) -> str | None:
+    """The token without surrounding whitespace; None when not set. A token is one word: one
+    of only spaces, or with spaces inside, is refused (Discord would only refuse it later)."""
+    if value is None or value == "":
+        return None
+    if not value.strip():
+        raise SettingsError(f"{label}: is only spaces; paste the token from the Developer Portal")
+    if any(c.isspace() for c in value.strip()):
+        raise SettingsError(f"{label}: has spaces inside; a token is one word, check the copy")
+    return value.strip()
+
+
 def _read_file(path: Path, problems: list[str]) -> dict[Any, Any]:
     try:
         data = read_yaml(path)
@@ -265,7 +314,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         else DEFAULT_CONFIG_DIR
     )
     problems: list[str] = []
-    values: dict[str, Any] = {"config_dir": config_dir, "token": env.get("DISCORD_TOKEN") or None}
+    from_files = _secrets_from_files(env, problems)
+    env = {**env, **{name: value for name, value in from_files.items() if name in _FROM_FILES}}
+    values: dict[str, Any] = {"config_dir": config_dir}
+    try:
+        values["token"] = _token(
+            env.get("DISCORD_TOKEN"), from_files.get("DISCORD_TOKEN@", "DISCORD_TOKEN")
+        )
+    except SettingsError as exc:
+        problems.extend(exc.problems)
 
     def take(source: str, key: str, raw: Any) -> None:
         field, _, parse = _KEYS[key]
@@ -284,7 +341,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         values["database"] = config_dir / values["database"]
     for key, (_, env_name, _) in _KEYS.items():
         if env.get(env_name, "").strip():
-            take(env_name, key, env[env_name])
+            take(from_files.get(env_name + "@", env_name), key, env[env_name])
     try:
         _check_shards(values)
     except SettingsError as exc:

@@ -12,6 +12,7 @@ from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
 from bot.settings import SettingsError
+from bot.storage.postgres import DatabaseUnavailableError
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -63,6 +64,8 @@ class ObservabilityServer:
                 await self._bot.storage.ping()
         except TimeoutError:
             return f"no answer within {DATABASE_TIMEOUT:g} s"
+        except DatabaseUnavailableError:
+            return "unreachable"
         except Exception as exc:  # whatever broke, the answer is "unhealthy", never a crash
             return f"error: {type(exc).__name__}"
         return "ok"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextvars import ContextVar
@@ -21,9 +22,40 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+OWNER_ONLY = 0o600
+"""Files holding personal data (the database, its side files, backups) are readable and
+writable by their owner only, whatever the umask."""
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if missing; the folder itself owner-only (0700)."""
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def create_owner_only(path: Path) -> None:
+    """Create ``path`` empty if it does not exist, and make it (and any SQLite side file
+    beside it) owner-only. SQLite gives the side files it creates later the mode of the
+    database file, so they are owner-only too."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, OWNER_ONLY)
+    try:
+        if os.fstat(fd).st_mode & 0o777 != OWNER_ONLY:
+            with contextlib.suppress(PermissionError):  # another user's file: theirs to fix
+                os.fchmod(fd, OWNER_ONLY)
+    finally:
+        os.close(fd)
+    for suffix in SIDE_FILES:
+        with contextlib.suppress(FileNotFoundError, PermissionError):
+            path.with_name(path.name + suffix).chmod(OWNER_ONLY)
+
+
 def backup_file(source: Path, target: Path) -> None:
-    """Copy a live SQLite database with the online backup API (safe while it is in use)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Copy a live SQLite database with the online backup API (safe while it is in use), to
+    an owner-only file."""
+    make_folder(target.parent)
+    create_owner_only(target)
     with (
         contextlib.closing(sqlite3.connect(source)) as src,
         contextlib.closing(sqlite3.connect(target)) as dst,
@@ -82,8 +114,10 @@ class SqliteDatabase:
     async def open(cls, path: Path) -> SqliteDatabase:
         """Open (creating if needed) and migrate; an existing file is backed up first."""
         migrations = await asyncio.to_thread(load_migrations)
-        await asyncio.to_thread(path.parent.mkdir, parents=True, exist_ok=True)
+        await asyncio.to_thread(make_folder, path.parent)
         existed = await asyncio.to_thread(path.exists)
+        # Created (or, from an older magbot, tightened) owner-only before SQLite opens it.
+        await asyncio.to_thread(create_owner_only, path)
         conn = await aiosqlite.connect(path, isolation_level=None)
         conn.row_factory = aiosqlite.Row
         db = cls(conn, path)

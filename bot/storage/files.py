@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import itertools
 import os
 import sqlite3
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.storage.database import backup_file
+from bot.storage.database import backup_file, make_folder
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -56,7 +57,7 @@ class RunningLock:
 
     def acquire(self, *, exclusive: bool = False) -> None:
         """Raises DatabaseFileError if held the other way (a restore, or a running bot)."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(self.path.parent)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
             fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
@@ -134,6 +135,17 @@ def _restorable_problem(source: Path, known_version: int) -> str | None:
     return None
 
 
+def _unused_name(database: Path, stamp: str) -> Path:
+    """``NAME.before-restore-STAMP.bak``, or ``…-STAMP-2.bak`` and on when a restore within
+    the same second kept one already (restores hold the lock, so none race for a name)."""
+    for n in itertools.count(1):
+        suffix = stamp if n == 1 else f"{stamp}-{n}"
+        kept = database.with_name(f"{database.name}.before-restore-{suffix}.bak")
+        if not kept.exists():
+            return kept
+    raise AssertionError("unreachable")
+
+
 def restore(database: Path, source: Path, known_version: int) -> Path | None:
     """``db restore``: replace the database with the magbot database ``source``; refuses while a
     bot runs on it. Returns where the replaced database was kept (None if there was none)."""
@@ -146,8 +158,7 @@ def restore(database: Path, source: Path, known_version: int) -> Path | None:
     try:
         kept = None
         if database.exists():
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            kept = database.with_name(f"{database.name}.before-restore-{stamp}.bak")
+            kept = _unused_name(database, datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
             _replace_with_copy(database, kept)
         _replace_with_copy(source, database)
         for leftover in ("-wal", "-shm"):

@@ -10,13 +10,52 @@ import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextvars import ContextVar
 from typing import Literal, TypeVar
+from urllib.parse import urlsplit
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
+from bot.errors import UserError
 from bot.storage.backend import Migration, Row, load_migrations
 
 log = logging.getLogger(__name__)
+
+UNAVAILABLE: tuple[type[BaseException], ...] = (
+    OSError,  # refused, unreachable, a name that does not resolve (yet)
+    TimeoutError,
+    asyncpg.CannotConnectNowError,  # starting up or shutting down
+    asyncpg.PostgresConnectionError,
+    asyncpg.ConnectionDoesNotExistError,  # the connection broke under a query
+    asyncpg.AdminShutdownError,
+    asyncpg.CrashShutdownError,
+    asyncpg.TooManyConnectionsError,
+)
+"""What a PostgreSQL server that is down for a moment raises: waited for at start-up and
+answered plainly while running. A refused password, a missing database or a malformed URL
+raise something else, which waiting cannot fix."""
+
+
+BROKEN_CONNECTION: tuple[type[BaseException], ...] = (
+    *UNAVAILABLE,
+    # A connection the server dropped while it sat idle in the pool (a restart) fails its
+    # next query with this, from asyncpg's protocol state machine.
+    asyncpg.InternalClientError,
+)
+"""What a query on a connection the server went away from raises, while running."""
+
+
+class DatabaseUnavailableError(UserError):
+    """The database cannot be reached right now; shown to the person as is."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your log is unavailable right now: I can't reach my database. Nothing was"
+            " changed by this command; please try again in a minute."
+        )
+
+
+class NotMagbotDatabaseError(RuntimeError):
+    """The database holds tables, but not magbot's: refused rather than written into."""
 
 T = TypeVar("T")
 Isolation = Literal["read_committed", "repeatable_read"]
@@ -28,6 +67,16 @@ _VERSION_TABLE = (
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
 )
+
+
+def describe_url(url: str) -> str:
+    """``host:port/dbname`` of a PostgreSQL URL, for the log: never the user or password."""
+    parsed = urlsplit(url)
+    try:
+        port = f":{parsed.port}" if parsed.port else ""
+    except ValueError:
+        port = ""
+    return f"{parsed.hostname or 'localhost'}{port}{parsed.path or '/'}"
 
 
 def is_postgres_url(target: object) -> bool:
@@ -61,6 +110,47 @@ class PostgresTransaction:
         return list(await self._conn.fetch(numbered(sql), *params))
 
 
+_FOREIGN_TABLES = (
+    "SELECT count(*) FILTER (WHERE table_name <> 'schema_version'),"
+    " count(*) FILTER (WHERE table_name = 'schema_version')"
+    " FROM information_schema.tables WHERE table_schema = current_schema()"
+)
+
+
+async def _refuse_foreign(conn: asyncpg.Connection | PoolConnectionProxy) -> None:
+    """Raises NotMagbotDatabaseError when the schema holds tables but no ``schema_version``."""
+    row = await conn.fetchrow(_FOREIGN_TABLES)
+    tables, versions = tuple(row) if row is not None else (0, 0)
+    if tables and not versions:
+        raise NotMagbotDatabaseError(
+            f"the database holds {tables} tables but no schema_version table: it is not a"
+            " magbot database (give magbot an empty database of its own)"
+        )
+
+
+async def check_database(url: str) -> str | None:
+    """Why magbot could not use the PostgreSQL database at ``url`` (``magbot check``), or
+    None; connects once and changes nothing. The URL itself is never in the answer."""
+    try:
+        conn = await asyncpg.connect(url, timeout=10)
+    except UNAVAILABLE as exc:
+        return f"cannot reach the database: {type(exc).__name__}: {exc}"
+    except (asyncpg.PostgresError, ValueError) as exc:
+        return f"cannot use the database: {exc}"
+    try:
+        await _refuse_foreign(conn)
+        known = len(load_migrations("postgresql"))
+        if await conn.fetchval("SELECT to_regclass('schema_version') IS NOT NULL"):
+            current = await conn.fetchval("SELECT max(version) FROM schema_version") or 0
+            if current > known:
+                return f"the database is at schema version {current}, newer than this magbot knows"
+    except (NotMagbotDatabaseError, asyncpg.PostgresError) as exc:
+        return str(exc)
+    finally:
+        await conn.close()
+    return None
+
+
 class PostgresDatabase:
     """A pool of ``pool_size`` connections. Each statement outside a transaction commits on
     its own (PostgreSQL waits for the WAL to reach disk before it answers)."""
@@ -73,6 +163,25 @@ class PostgresDatabase:
         self._current: ContextVar[PoolConnectionProxy | None] = ContextVar(
             "postgres_transaction", default=None
         )
+        self._lost = False
+        """True from a failure to reach the server until the next statement that works."""
+
+    def _unavailable(self, exc: BaseException) -> DatabaseUnavailableError:
+        """The error to raise for ``exc``; logs the first one of an outage, in one line."""
+        if not self._lost:
+            self._lost = True
+            log.warning(
+                "PostgreSQL unreachable (%s: %s); commands that need it answer that the log is"
+                " unavailable until it is back",
+                type(exc).__name__,
+                exc,
+            )
+        return DatabaseUnavailableError()
+
+    def _reached(self) -> None:
+        if self._lost:
+            self._lost = False
+            log.warning("PostgreSQL reachable again")
 
     @classmethod
     async def open(cls, url: str, *, pool_size: int = 10) -> PostgresDatabase:
@@ -80,6 +189,8 @@ class PostgresDatabase:
         pool = await asyncpg.create_pool(url, min_size=1, max_size=pool_size)
         db = cls(pool)
         try:
+            async with pool.acquire() as conn:
+                await _refuse_foreign(conn)
             await db._migrate(load_migrations("postgresql"))
         except BaseException:
             await pool.close()
@@ -111,7 +222,12 @@ class PostgresDatabase:
 
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
         runner = self._current.get() or self._pool
-        return list(await runner.fetch(numbered(sql), *params))
+        try:
+            rows = list(await runner.fetch(numbered(sql), *params))
+        except BROKEN_CONNECTION as exc:
+            raise self._unavailable(exc) from exc
+        self._reached()
+        return rows
 
     async def fetch_as(
         self, make: Callable[[Row], T], sql: str, params: Sequence[object] = ()
@@ -126,12 +242,18 @@ class PostgresDatabase:
     @contextlib.asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[PostgresTransaction]:
         isolation: Isolation = "repeatable_read" if snapshot else "read_committed"
-        async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
-            token = self._current.set(conn)
-            try:
-                yield PostgresTransaction(conn)
-            finally:
-                self._current.reset(token)
+        try:
+            async with self._pool.acquire() as conn, conn.transaction(isolation=isolation):
+                token = self._current.set(conn)
+                try:
+                    yield PostgresTransaction(conn)
+                finally:
+                    self._current.reset(token)
+        except BROKEN_CONNECTION as exc:
+            # Lost before COMMIT answered: PostgreSQL rolled it back, or committed it and the
+            # answer was lost; either way nobody was told it was saved.
+            raise self._unavailable(exc) from exc
+        self._reached()
 
     async def copy_rows(
         self, table: str, columns: Sequence[str], rows: Sequence[Sequence[object]]

@@ -2,9 +2,12 @@
 
 import asyncio
 import os
+import sqlite3
 import subprocess
 import sys
 
+from bot.storage import Storage
+from bot.storage.backend import load_migrations
 from tests.bot_fixtures import database_environment
 
 
@@ -45,3 +48,40 @@ async def start_bot_process(fake, database, **settings: str):
         "the bot process's gateway session",
     )
     return process
+
+
+async def magbot_db(database, *args):
+    """`magbot db ARGS` on the SQLite file: (exit code, standard error)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "db",
+        *args,
+        env=env | {"MAGBOT_DATABASE": str(database)},
+        stderr=asyncio.subprocess.PIPE,
+    )
+    _, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    return process.returncode, err.decode()
+
+
+async def magbot_database(path, marker):
+    """A real, migrated magbot database holding one recognisable fact."""
+    storage = await Storage.open(path)
+    await storage.state.set("marker", marker)
+    await storage.close()
+
+
+def marker_in(path):
+    with sqlite3.connect(path) as conn:
+        return conn.execute("SELECT value FROM bot_state WHERE key = 'marker'").fetchone()[0]
+
+
+def make_version_1(path):
+    """A database as the first release left it, with a row in it."""
+    version, _, sql = load_migrations()[0]
+    with sqlite3.connect(path) as conn:
+        conn.executescript(sql)
+        conn.execute("INSERT INTO bot_state VALUES ('commands_hash:global', 'abc')")
+        conn.execute(f"PRAGMA user_version = {version}")

@@ -6,23 +6,10 @@ import sqlite3
 
 import pytest
 
-from bot.storage import Storage
 from bot.storage.backend import load_migrations
-from tests.foundation.processes import magbot
+from tests.foundation.processes import magbot, magbot_database, marker_in
 
 LATEST = len(load_migrations())
-
-
-async def magbot_database(path, marker):
-    """A real, migrated magbot database holding one recognisable fact."""
-    storage = await Storage.open(path)
-    await storage.state.set("marker", marker)
-    await storage.close()
-
-
-def marker_in(path):
-    with sqlite3.connect(path) as conn:
-        return conn.execute("SELECT value FROM bot_state WHERE key = 'marker'").fetchone()[0]
 
 
 def one_error_line(result):

@@ -110,3 +110,11 @@ def test_db_backup_of_a_missing_database_says_so(tmp_path):
     result = magbot("db", "backup", str(tmp_path / "copy.sqlite3"), tmp_path=tmp_path)
     assert result.returncode == 2
     assert "does not exist" in result.stderr
+
+
+def test_check_refuses_a_key_set_twice_naming_both_lines(tmp_path):
+    (tmp_path / "settings.yaml").write_text("intake_rate: 3\n\nlog_level: INFO\nintake_rate: 9\n")
+    result = magbot("check", env={"MAGBOT_CONFIG_DIR": str(tmp_path)}, tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "settings.yaml:4:1: key 'intake_rate' is set twice, at lines 1 and 4" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -6,6 +6,7 @@ import pytest
 from bot.domain.profile import Profile
 from bot.storage import Storage
 from bot.storage.backend import load_migrations
+from tests.foundation.processes import make_version_1
 
 LATEST = len(load_migrations())
 
@@ -73,15 +74,6 @@ async def test_every_commit_is_synced_and_a_busy_file_is_waited_for(tmp_path):
     finally:
         await storage.close()
     assert not list(tmp_path.glob("nested/*.bak")), "a new database needs no backup"
-
-
-def make_version_1(path):
-    """A database as the first release left it, with a row in it."""
-    version, _, sql = load_migrations()[0]
-    with sqlite3.connect(path) as conn:
-        conn.executescript(sql)
-        conn.execute("INSERT INTO bot_state VALUES ('commands_hash:global', 'abc')")
-        conn.execute(f"PRAGMA user_version = {version}")
 
 
 async def test_upgrade_keeps_data_and_backs_up_first(tmp_path):

@@ -3,11 +3,13 @@ set up as the README says is checked by the health check it expects and never re
 on a configuration error. (hadolint lints the Dockerfile itself in .ci/run.)"""
 
 import re
+import tomllib
 from pathlib import Path
 
 import yaml
 
 from bot.cli import EXIT_CONFIG
+from bot.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,3 +56,50 @@ def test_the_env_example_sets_only_settings_the_bot_reads():
     assert "DISCORD_TOKEN" in names
     for name in names:
         assert f"`{name}`" in readme, f"{name} is not in the README's settings table"
+
+
+def test_the_service_hands_the_token_over_as_a_credential_the_bot_reads(tmp_path):
+    unit = (ROOT / "deploy" / "magbot.service").read_text(encoding="utf-8")
+    [credential] = re.findall(r"^LoadCredential=([a-z_]+):/etc/magbot/\1$", unit, re.M)
+    assert "DISCORD_TOKEN=" not in unit
+    (tmp_path / credential).write_text("the-token\n")
+    assert load_settings({"CREDENTIALS_DIRECTORY": str(tmp_path)}).require_token() == "the-token"
+
+
+def test_the_compose_service_runs_locked_down_with_the_token_as_a_secret():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text(encoding="utf-8"))
+    service = compose["services"]["magbot"]
+    assert service["read_only"] is True
+    assert [mount.split(":")[0] for mount in service["tmpfs"]] == ["/tmp"]
+    assert service["cap_drop"] == ["ALL"]
+    assert service["security_opt"] == ["no-new-privileges:true"]
+    assert service["mem_limit"]
+    assert service["pids_limit"] > 0
+    assert service["logging"]["options"]["max-size"]
+    assert int(service["logging"]["options"]["max-file"]) > 1
+    assert service["secrets"] == ["discord_token"]
+    assert service["environment"]["DISCORD_TOKEN_FILE"] == "/run/secrets/discord_token"
+    assert compose["secrets"]["discord_token"]["file"] == "./secrets/discord_token"
+
+
+def test_databases_and_secrets_stay_out_of_commits_and_the_image():
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {"*.sqlite3*", "*.bak", ".env", "secrets/"} <= set(ignored)
+    context = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    assert {"**/*.sqlite3*", "**/*.bak", ".env", "secrets"} <= set(context)
+
+
+def test_the_image_installs_every_dependency_from_the_hashed_lock_file():
+    dockerfile = (ROOT / "Dockerfile").read_text(encoding="utf-8")
+    assert "--require-hashes" in dockerfile
+    assert "-r /tmp/requirements.lock" in dockerfile
+    assert "pip install --no-cache-dir --no-deps /wheels/*.whl" in dockerfile
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {
+        re.sub(r"[-_.]+", "-", name).lower()
+        for name in re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\\n\s+--hash=sha256:", lock, re.M)
+    }
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    for requirement in project["dependencies"]:
+        name = re.sub(r"[-_.]+", "-", re.match(r"[A-Za-z0-9_.-]+", requirement)[0]).lower()
+        assert name in pinned, f"{name} is not in requirements.lock: run pip-compile again"

@@ -60,7 +60,7 @@ def test_json_log_format_gives_one_json_object_per_line(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     entries = [json.loads(line) for line in result.stderr.splitlines()]
-    valid = [e for e in entries if e["message"] == "Settings, database path and content are valid"]
+    valid = [e for e in entries if e["message"] == "Settings, database and content are valid"]
     assert [(e["level"], e["logger"]) for e in valid] == [("INFO", "bot")]
     assert valid[0]["time"].endswith("+00:00")
 

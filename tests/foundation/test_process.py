@@ -3,15 +3,13 @@ cleanly; killed outright in a burst of logs, every entry it confirmed is still t
 
 import asyncio
 import contextlib
-import os
 import signal
-import sys
 
 import pytest
 
 from bot.storage import Storage
 from fakediscord import DiscordClient, FakeUser, NoResponseError
-from tests.foundation.processes import start_bot_process
+from tests.foundation.processes import magbot_db, start_bot_process
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -82,20 +80,7 @@ async def test_a_stop_signal_closes_the_bot_cleanly(fake_discord, tmp_path, stop
     assert await people_with_a_stored_log(database) == {PEOPLE[0].id}
 
 
-async def magbot_db(database, *args):
-    """`magbot db ARGS` on the SQLite file: (exit code, standard error)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
-    process = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "db",
-        *args,
-        env=env | {"MAGBOT_DATABASE": str(database)},
-        stderr=asyncio.subprocess.PIPE,
-    )
-    _, err = await asyncio.wait_for(process.communicate(), timeout=30)
-    return process.returncode, err.decode()
+
 
 
 async def test_a_restore_waits_for_the_bot_to_stop(fake_discord, tmp_path):

@@ -205,3 +205,75 @@ def test_a_whole_number_written_as_a_float_is_accepted(tmp_path):
     settings = load_settings(write_config(tmp_path, "intake_rate: 3.0\ndev_guild: '42'\n"))
     assert settings.intake_rate == 3
     assert settings.dev_guild == 42
+
+
+def test_a_key_set_twice_is_refused_naming_both_lines(tmp_path):
+    env = write_config(tmp_path, "log_level: DEBUG\nintake_rate: 5\nlog_level: WARNING\n")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env)
+    [problem] = caught.value.problems
+    assert problem == (
+        f"{tmp_path / 'settings.yaml'}:3:1: key 'log_level' is set twice, at lines 1 and 3"
+    )
+
+
+def test_the_token_and_database_url_can_come_from_files(tmp_path):
+    (tmp_path / "token").write_text("file-token-123\n")  # as `echo` or an editor leaves it
+    (tmp_path / "url").write_text("postgresql://magbot:hunter2@db:5432/magbot\n")
+    settings = load_settings(
+        {
+            "DISCORD_TOKEN_FILE": str(tmp_path / "token"),
+            "MAGBOT_DATABASE_URL_FILE": str(tmp_path / "url"),
+        }
+    )
+    assert settings.require_token() == "file-token-123"
+    assert settings.database_url == "postgresql://magbot:hunter2@db:5432/magbot"
+
+
+def test_systemd_credentials_are_read_when_nothing_else_is_set(tmp_path):
+    (tmp_path / "discord_token").write_text("credential-token")
+    (tmp_path / "database_url").write_text("postgresql://magbot@db/magbot")
+    settings = load_settings({"CREDENTIALS_DIRECTORY": str(tmp_path)})
+    assert settings.require_token() == "credential-token"
+    assert settings.database_url == "postgresql://magbot@db/magbot"
+    # The environment still wins over a credential nobody pointed at.
+    settings = load_settings({"CREDENTIALS_DIRECTORY": str(tmp_path), "DISCORD_TOKEN": "env"})
+    assert settings.require_token() == "env"
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"DISCORD_TOKEN": "   "}, "DISCORD_TOKEN: is only spaces"),
+        ({"DISCORD_TOKEN": "abc def"}, "DISCORD_TOKEN: has spaces inside"),
+        (
+            {"DISCORD_TOKEN": "x", "DISCORD_TOKEN_FILE": "/run/secrets/discord_token"},
+            "DISCORD_TOKEN_FILE: DISCORD_TOKEN is set too; set only one of them",
+        ),
+        (
+            {"DISCORD_TOKEN_FILE": "/nonexistent/discord_token"},
+            "DISCORD_TOKEN_FILE: cannot read /nonexistent/discord_token: No such file",
+        ),
+    ],
+)
+def test_a_token_that_cannot_work_is_refused_at_once(env, problem):
+    with pytest.raises(SettingsError) as caught:
+        load_settings(env)
+    [line] = caught.value.problems
+    assert line.startswith(problem)
+
+
+def test_an_empty_secret_file_is_refused_and_a_bad_url_in_one_is_not_echoed(tmp_path):
+    (tmp_path / "token").write_text(" \n")
+    (tmp_path / "url").write_text("mysql://magbot:hunter2@db/magbot")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(
+            {
+                "DISCORD_TOKEN_FILE": str(tmp_path / "token"),
+                "MAGBOT_DATABASE_URL_FILE": str(tmp_path / "url"),
+            }
+        )
+    assert caught.value.problems == [
+        f"DISCORD_TOKEN_FILE: {tmp_path / 'token'} is empty",
+        "MAGBOT_DATABASE_URL_FILE: must be a postgresql or postgres URL",
+    ]

@@ -5,13 +5,16 @@ restarting it); an unreachable Discord is waited out, never fatal."""
 import asyncio
 import contextlib
 import os
+import shutil
 import signal
 import socket
 import sys
 
 import pytest
 
-from fakediscord import FakeDiscord
+from bench.postgres_server import PostgresServer
+from bot.settings import DEFAULT_CONFIG_DIR
+from fakediscord import DiscordClient, FakeDiscord, FakeUser
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
@@ -29,8 +32,9 @@ def environ(api_base, gateway_url, database, token):
 
 
 async def fails_in_one_line(env, reason):
-    """Run `magbot run` to its end; it must exit with code 2, printing at most two lines (the
-    last one giving `reason`) and no traceback. Returns the lines."""
+    """Run `magbot run` to its end; it must exit with code 2, printing one error line, the
+    last, giving `reason` (before it only INFO lines, such as where its database is) and no
+    traceback. Returns the lines."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -43,7 +47,8 @@ async def fails_in_one_line(env, reason):
     output, _ = await asyncio.wait_for(process.communicate(), timeout=30)
     lines = output.decode().splitlines()
     assert process.returncode == EXIT_CONFIG, lines
-    assert len(lines) <= 2, lines
+    assert all(" INFO " in line for line in lines[:-1]), lines
+    assert " ERROR " in lines[-1], lines
     assert reason in lines[-1]
     assert not any("Traceback" in line or "voice" in line for line in lines)
     return lines
@@ -71,12 +76,79 @@ async def test_a_file_that_is_not_a_database_ends_in_one_line(fake_discord, tmp_
     await fails_in_one_line(env, f"MAGBOT_DATABASE: {database} is not a SQLite database")
 
 
-async def test_an_unreachable_postgresql_ends_in_one_line_without_the_url(fake_discord, tmp_path):
+async def test_a_malformed_postgresql_url_ends_in_one_line_without_the_url(fake_discord, tmp_path):
     fake = fake_discord
     env = environ(fake.api_base, fake.gateway_url, tmp_path / "x", fake.token)
-    env["MAGBOT_DATABASE_URL"] = f"postgresql://magbot:hunter2@127.0.0.1:{free_port()}/magbot"
+    env["MAGBOT_DATABASE_URL"] = "postgresql://magbot:hunter2@127.0.0.1:port/magbot"
     lines = await fails_in_one_line(env, "MAGBOT_DATABASE_URL: cannot use the database: ")
     assert not any("hunter2" in line for line in lines)
+
+
+async def test_a_database_that_is_not_magbots_ends_in_one_line(fake_discord, postgres_server):
+    url = postgres_server.new_database()
+    schema = url.rpartition("search_path=")[2]
+    postgres_server.sql(f"CREATE TABLE {schema}.invoices (id integer)")
+    env = environ(fake_discord.api_base, fake_discord.gateway_url, "unused", fake_discord.token)
+    env["MAGBOT_DATABASE_URL"] = url
+    await fails_in_one_line(
+        env, "MAGBOT_DATABASE_URL: cannot use the database: the database holds 1 tables but no"
+    )
+    assert "Database: PostgreSQL at 127.0.0.1:" in (await check_lines(env))[0]
+
+
+async def check_lines(env):
+    """`magbot check`'s log lines."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "check", env=env, stderr=asyncio.subprocess.PIPE
+    )
+    _, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    return err.decode().splitlines()
+
+
+async def test_a_missing_knowledge_base_file_ends_in_one_line_before_discord_is_contacted(
+    tmp_path,
+):
+    """Discord unreachable and foods.yaml missing: said at once, not hidden behind retries."""
+    for name in ("settings.yaml", "nutrients.yaml", "studies.yaml", "food_names.yaml"):
+        shutil.copy(DEFAULT_CONFIG_DIR / name, tmp_path / name)
+    port = free_port()
+    env = environ(
+        f"http://127.0.0.1:{port}/api/v10", f"ws://127.0.0.1:{port}/gateway",
+        tmp_path / "m.sqlite3", "some-token",
+    )  # fmt: skip
+    env["MAGBOT_CONFIG_DIR"] = str(tmp_path)
+    lines = await fails_in_one_line(env, "foods.yaml")
+    assert not any("Discord unreachable" in line for line in lines)
+
+
+async def test_start_up_waits_for_a_postgresql_that_starts_later(fake_discord):
+    server = PostgresServer()  # its port is chosen, nothing listens there yet
+    env = environ(fake_discord.api_base, fake_discord.gateway_url, "unused", fake_discord.token)
+    env["MAGBOT_DATABASE_URL"] = server.url
+    sessions = fake_discord.gateway.identified
+    try:
+        async with magbot_run(env) as (process, lines):
+            await read_until(process, lines, lambda: waits_for_postgresql(lines) >= 2)
+            warnings = [line for line in lines if "PostgreSQL unreachable" in line]
+            assert all("WARNING" in line and "retrying in" in line for line in warnings)
+            assert "retrying in 1 s" in warnings[0]
+            assert "retrying in 2 s" in warnings[1]
+            assert fake_discord.gateway.identified == sessions, "Discord waits for the database"
+
+            await asyncio.to_thread(server.start)  # the database comes up
+            await fake_discord.wait_until_connected(within=30)
+            late = FakeUser(1700000000000000001, "late")
+            msg = await DiscordClient(fake_discord).slash(
+                "intake log", food="pumpkin_seeds_roasted", user=late
+            )
+            assert "Pumpkin seeds" in msg.text
+    finally:
+        await asyncio.to_thread(server.stop)
+    assert not any("ERROR" in line for line in lines), lines
+
+
+def waits_for_postgresql(lines):
+    return sum("PostgreSQL unreachable while opening the database" in line for line in lines)
 
 
 @contextlib.asynccontextmanager
