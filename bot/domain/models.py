@@ -177,9 +177,18 @@ class Food:
     """At least one; the first is the default household measure."""
     source: FoodSource
     note: str | None
+    se_ug_per_100g: float | None = None
+    """Selenium in µg per 100 g, from the same database record as the other values; None
+    where we did not record it (the gap suggestions must respect its upper limit)."""
 
     def per_100g(self, nutrient: NutrientId) -> float:
         return self.mg_per_100g if nutrient == "magnesium" else self.zn_per_100g
+
+    def known_per_100g(self, nutrient: str) -> float | None:
+        """Any nutrient this food records (magnesium, zinc, selenium), or None if not known."""
+        if nutrient in ("magnesium", "zinc"):
+            return self.per_100g(nutrient)  # type: ignore[arg-type]
+        return self.se_ug_per_100g if nutrient == "selenium" else None
 
     @property
     def default_serving(self) -> Serving:

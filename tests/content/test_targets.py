@@ -76,6 +76,26 @@ def test_zinc_upper_limit_says_when_it_was_only_recalled(content, age, amount, l
     assert (upper.amount, upper.line) == (amount, line)
 
 
+@pytest.mark.parametrize(
+    ("age", "stage", "amount", "line"),
+    [
+        (2, None, 90, "NIH/FNB UL, ages 1–3"),
+        (5, None, 150, "NIH/FNB UL, ages 4–8"),
+        (12, None, 280, "NIH/FNB UL, ages 9–13"),
+        (14, None, 400, "NIH/FNB UL, ages 14+"),
+        (70, None, 400, "NIH/FNB UL, ages 14+"),
+        (30, "pregnant", 400, "NIH/FNB UL, pregnancy 14+"),
+        (16, "lactating", 400, "NIH/FNB UL, lactation 14+"),
+    ],
+)
+def test_selenium_upper_limit_by_age(content, age, stage, amount, line):
+    """FACTS §7a: total intake from food and supplements, in µg a day."""
+    selenium = content.nutrient_by_id["selenium"]
+    assert selenium.unit == "µg"
+    upper = target_for(selenium, age, "female", stage).upper_limit
+    assert (upper.amount, upper.line) == (amount, line)
+
+
 def test_pregnancy_outside_its_table_falls_back_to_age_and_sex(content):
     rda = target_for(content.nutrient_by_id["magnesium"], 52, "female", "pregnant").reference
     assert (rda.amount, rda.line) == (320, "NIH/FNB RDA, women 51+")
