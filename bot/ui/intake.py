@@ -184,11 +184,13 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
         return
     lines = [
         f"**{s.food.name}**, {s.measure} ({numbers.grams(s.grams)}): +{mg(s.magnesium_mg)}"
+        f" · {s.food.source.database}"
         for s in plan.suggestions
     ]
     lines.append(
         f"Together +{mg(plan.total_mg)} of the {mg(plan.gap_mg)} still to go: one way to get "
-        "there from the foods we list, not a plan for you."
+        "there from the foods we list, not a plan for you. Together these portions stay "
+        "below the upper limits for zinc and selenium."
     )
     embed.add_field(
         name="To reach your reference", value=shorten("\n".join(lines), FIELD_VALUE), inline=False
