@@ -70,12 +70,12 @@ def supplement_amounts(entry: Entry) -> str:
 
 MAGNESIUM_LIMIT_NOTE = (
     "The limit counts supplements and medicines only, not food; above it diarrhoea and stomach "
-    "upset become more likely. If you take this much regularly, talk to a clinician — "
-    "especially with kidney disease."
+    "upset become more likely. NIH ODS notes that the risk of magnesium toxicity rises with "
+    "impaired kidney function (magnesium fact sheet)."
 )
 ZINC_LIMIT_NOTE = (
     "The limit counts zinc from all sources; taken above it for a long time, zinc lowers "
-    "copper status. If you take this much regularly, talk to a clinician."
+    "copper status (NIH/FNB)."
 )
 
 
