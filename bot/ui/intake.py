@@ -155,8 +155,9 @@ def trial_note(from_trial: tuple[str, ...]) -> str | None:
     listed = [amounts[nutrient] for nutrient in from_trial]
     joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
     return (
-        f"Where you gave no amount, this is the dose of the ZMA trials: {joined} (Brilla & "
-        "Conte 2000, a trial run with ZMA's maker; `/studies` has the evidence)."
+        f"Where you gave no amount, this is the ZMA dose of the Brilla & Conte 2000 trial: "
+        f"{joined} (a trial run with ZMA's maker, the only one that reports this dose; "
+        "`/studies` has the evidence)."
     )
 
 
