@@ -2,6 +2,7 @@
 
 import contextlib
 from collections.abc import AsyncIterator
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 
@@ -9,10 +10,12 @@ import pytest
 import pytest_asyncio
 
 from bot.app import MagBot, apply_endpoints
+from bot.scheduler import SystemClock
 from bot.settings import load_settings
 from fakediscord import FakeDiscord
 from fakediscord.runner import restored_endpoints, running
 from tests.conftest import BACKENDS, new_database
+from tests.reminders.clock import TestClock
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -76,3 +79,20 @@ async def magbot(
     database = new_database(request, backend, tmp_path_factory.mktemp("magbot"))
     async with serving(fake_discord, database, magbot_environment) as bot:
         yield bot
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def use_clock(magbot):
+    """use_clock(start) → a TestClock the bot's reminder scheduler now runs on."""
+    scheduler = magbot.get_cog("ReminderCog").scheduler
+
+    def use(start: datetime) -> TestClock:
+        clock = TestClock(start)
+        clock.wake = scheduler.wake  # type: ignore[attr-defined]
+        scheduler.clock = clock
+        scheduler.wake()
+        return clock
+
+    yield use
+    scheduler.clock = SystemClock()
+    scheduler.wake()

@@ -10,10 +10,12 @@ from bot.domain.search import normalise
 
 MAX_MG_PER_100G = 1000
 MAX_ZN_PER_100G = 100
+MAX_SE_UG_PER_100G = 5000
 MAX_SERVING_GRAMS = 1000
 MAX_FDC_ID = 99_999_999
 NDB_DIGITS = 5
 """USDA writes NDB numbers with five digits ("09040"); foods.yaml may leave out leading zeros."""
+OPTIONAL = ("note", "se_ug_per_100g")
 
 
 def parse_foods(
@@ -43,8 +45,9 @@ def _food(name: str, rec: Record) -> Food | None:
         "servings": _servings(rec),
         "source": _source(rec.record("source")),
         "note": rec.text("note", required=False),
+        "se_ug_per_100g": rec.number("se_ug_per_100g", required=False, maximum=MAX_SE_UG_PER_100G),
     }
-    if any(fields[key] is None for key in fields if key != "note"):
+    if any(fields[key] is None for key in fields if key not in OPTIONAL):
         return None
     return Food(id=name, **fields)  # type: ignore[arg-type]
 

@@ -60,7 +60,7 @@ def cites_table(source: FoodSource) -> bool:
 
 
 def _food(row: list[Any], groups: dict[str, str], citation: str) -> Food:
-    ndb, fdc_id, group, description, common_names, _survey, mg, zn, _se, measures = row
+    ndb, fdc_id, group, description, common_names, _survey, mg, zn, se, measures = row
     return Food(
         id=f"ndb:{ndb}",
         name=readable_name(description),
@@ -72,6 +72,7 @@ def _food(row: list[Any], groups: dict[str, str], citation: str) -> Food:
         source=FoodSource(DATABASE, ndb, fdc_id, STATUS, citation),
         note=None,
         group=groups[group],
+        se_ug_per_100g=se,
     )
 
 

@@ -70,6 +70,9 @@ MAX_SCORE = 5
 RiskGroup = Literal["older_adult", "type2_diabetes", "gut_disease", "alcohol"]
 """The NIH ODS groups at risk of magnesium inadequacy, in the order they are shown."""
 
+ReferencePlace = Literal["above_range", "inside_range", "below_range"]
+"""Where the reference falls against the estimate's range."""
+
 ClinicianReason = Literal["score", "kidney", "ppi", "risk_group", "pregnancy"]
 
 
@@ -191,8 +194,27 @@ class IntakeEstimate:
 
     @property
     def gap_mg(self) -> float:
-        """How far below the RDA the estimate is; 0 when it meets it."""
+        """How far below the RDA the middle estimate is; 0 when it meets it. Not shown: the
+        range is what the screen can tell (see `reference_place`)."""
         return max(0.0, self.rda.amount - self.total_mg)
+
+    @property
+    def reference_place(self) -> ReferencePlace:
+        """Where the RDA falls against the range: above the whole range (even its top is
+        short), inside it (the screen cannot tell whether intake meets it), or below it."""
+        if self.rda.amount > self.high_mg:
+            return "above_range"
+        if self.rda.amount < self.low_mg:
+            return "below_range"
+        return "inside_range"
+
+    @property
+    def short_mg(self) -> tuple[float, float] | None:
+        """How far the range falls short of the RDA (from its top, from its bottom), only when
+        the whole range is below it."""
+        if self.reference_place != "above_range":
+            return None
+        return self.rda.amount - self.high_mg, self.rda.amount - self.low_mg
 
 
 def estimate_intake(
@@ -290,8 +312,6 @@ class FoodSuggestion:
     food: Food
     mg: float
     """Magnesium in the food's default serving."""
-    share_of_gap: float
-    """That serving as a fraction of the person's gap to the RDA (may exceed 1)."""
 
 
 def suggest_foods(
@@ -299,14 +319,15 @@ def suggest_foods(
 ) -> tuple[FoodSuggestion, ...]:
     """The richest food per serving from each of the `groups` groups eaten least, richest first.
 
-    Ties between groups go to the one with the richer typical serving. None without a gap.
+    Ties between groups go to the one with the richer typical serving. None when the reference
+    lies below the whole range (even its bottom meets it).
     """
-    if intake.gap_mg == 0:
+    if intake.reference_place == "below_range":
         return ()
     least = sorted(intake.groups, key=lambda g: (g.servings, -g.typical.mg))[:groups]
     best = (rank_foods(foods, "magnesium", "serving", g.typical.category, 1)[0] for g in least)
     picks = sorted(best, key=lambda r: -r.amount)
-    return tuple(FoodSuggestion(r.food, r.amount, r.amount / intake.gap_mg) for r in picks)
+    return tuple(FoodSuggestion(r.food, r.amount) for r in picks)
 
 
 def clinician_reasons(
@@ -337,9 +358,10 @@ class Assessment:
 
     @property
     def discuss_supplements(self) -> bool:
-        """Whether to set out the supplement facts: a gap, a raised score or a risk group."""
-        raised = self.score is not None and self.score.high >= 2
-        return self.intake.gap_mg > 0 or raised or bool(self.risks)
+        """Whether to set out the supplement facts: only when the whole range of the estimate
+        is below the reference. Inside the range the screen cannot tell whether food falls
+        short, and a score or a risk group alone says nothing about the diet."""
+        return self.intake.reference_place == "above_range"
 
 
 def assess(

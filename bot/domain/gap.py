@@ -3,14 +3,19 @@
 A suggestion is a portion of a food's own household measure (one or two of it), never a
 supplement: the catalogue holds foods only. The foods come from different groups, so the
 suggestions are varied, and no food appears twice.
+
+No suggestion may take a nutrient whose upper limit counts food over that limit: one ounce of
+Brazil nuts holds about 543 µg of selenium (FACTS §7b), above the adult limit of 400 µg, and
+3 oz of cooked oysters about 67 mg of zinc, above the adult limit of 40 mg.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
-from bot.domain.models import Food
+from bot.domain.models import Food, LifeStage, Nutrient, Sex
+from bot.domain.targets import MAX_AGE, MIN_AGE, target_for
 
 MIN_PORTION_MG = 20.0
 """A portion giving less magnesium than this is not worth suggesting (our own cut-off)."""
@@ -22,6 +27,39 @@ CLOSE_ENOUGH = 0.15
 """Totals within 15 % of the gap count as closing it."""
 MIN_FOODS, MAX_FOODS = 2, 3
 """Two or three foods; one only when the gap is smaller than two portions could sensibly be."""
+
+FOOD_LIMITED = ("zinc", "selenium")
+"""Nutrients whose upper limit counts food as well as supplements (FACTS §1e, §7a). Magnesium's
+counts supplements and medicines only (§1b), so no food suggestion can cross it."""
+LOWEST_LIMITS: Mapping[str, float] = {"zinc": 7.0, "selenium": 90.0}
+"""The lowest upper limit of any age we serve (1–3 years: zinc 7 mg, selenium 90 µg; FACTS
+§1e, §7a): the room left when the caller does not say whose limits apply, so that the
+suggestions are safe for anyone. A test keeps it equal to config/nutrients.yaml."""
+
+Room = Mapping[str, float]
+"""Nutrient id → how much more of it today's food may add before reaching its upper limit."""
+
+
+def room_under_limits(
+    nutrients: Mapping[str, Nutrient],
+    age: int | None,
+    sex: Sex | None,
+    life_stage: LifeStage | None = None,
+    logged: Mapping[str, float] | None = None,
+) -> dict[str, float]:
+    """For each of FOOD_LIMITED: the person's upper limit less what is logged today. The
+    limits are the same for both sexes; without an age, the lowest limit of any age."""
+    logged = logged or {}
+    room = {}
+    for nutrient_id in FOOD_LIMITED:
+        nutrient = nutrients[nutrient_id]
+        ages = range(MIN_AGE, MAX_AGE + 1) if age is None else (age,)
+        limit = min(
+            target_for(nutrient, a, sex or "female", life_stage if age else None).upper_limit.amount
+            for a in ages
+        )
+        room[nutrient_id] = limit - logged.get(nutrient_id, 0.0)
+    return room
 
 
 @dataclasses.dataclass(frozen=True)
@@ -39,6 +77,10 @@ class Suggestion:
     @property
     def magnesium_mg(self) -> float:
         return self.food.per_100g("magnesium") * self.grams / 100
+
+    def amount(self, nutrient: str) -> float:
+        """How much of a nutrient the portion gives; 0 where the food does not record it."""
+        return (self.food.known_per_100g(nutrient) or 0.0) * self.grams / 100
 
     @property
     def measure(self) -> str:
@@ -59,10 +101,16 @@ class GapPlan:
 
 
 def close_the_gap(
-    reference_mg: float, logged_mg: float, foods: Sequence[Food], usual: Collection[str] = ()
+    reference_mg: float,
+    logged_mg: float,
+    foods: Sequence[Food],
+    usual: Collection[str] = (),
+    room: Room = LOWEST_LIMITS,
 ) -> GapPlan:
     """Two or three foods that together give about ``reference_mg - logged_mg``; none when the
     reference is met. ``usual`` are ids of foods the person logs, preferred where they fit.
+    ``room`` (see room_under_limits) caps what the plan may add of each FOOD_LIMITED nutrient;
+    by default the lowest limits of any age, safe for anyone.
 
     Single portions are tried first, two of a measure only when single ones cannot close the
     gap. Among the plans that close it: foods the person logs, then fewer foods, then the
@@ -72,15 +120,20 @@ def close_the_gap(
     gap = reference_mg - logged_mg
     if gap <= 0:
         return GapPlan(gap, ())
-    pool = _pool(foods, usual)
+    pool = _pool([f for f in foods if _fits(Suggestion(f, 1, False), room)], usual)
     fewest = 1 if gap < MIN_FOODS * MIN_PORTION_MG else MIN_FOODS
     closest: tuple[Suggestion, ...] = ()
     for portions in ((1,), PORTIONS):
         candidates = [Suggestion(f, n, f.id in usual) for f in pool for n in portions]
-        fitting, closest = _search(candidates, gap, fewest)
+        candidates = [c for c in candidates if _fits(c, room)]
+        fitting, closest = _search(candidates, gap, fewest, room)
         if fitting:
             return _plan(gap, fitting)
     return _plan(gap, closest)
+
+
+def _fits(suggestion: Suggestion, room: Room) -> bool:
+    return all(suggestion.amount(n) <= room.get(n, float("inf")) for n in FOOD_LIMITED)
 
 
 def _plan(gap: float, suggestions: Iterable[Suggestion]) -> GapPlan:
@@ -112,10 +165,11 @@ def _per_portion(food: Food) -> float:
 
 
 def _search(
-    candidates: Sequence[Suggestion], gap: float, fewest: int
+    candidates: Sequence[Suggestion], gap: float, fewest: int, room: Room
 ) -> tuple[tuple[Suggestion, ...], tuple[Suggestion, ...]]:
     """The preferred plan among those within CLOSE_ENOUGH of the gap (empty if none), and the
-    plan closest to it; a plan is ``fewest`` to 3 candidates from different groups.
+    plan closest to it; a plan is ``fewest`` to 3 candidates from different groups, and adds
+    no more of a FOOD_LIMITED nutrient than ``room`` allows.
 
     Runs on every /intake today, so it works on plain numbers, richest candidate first, and
     stops adding a third food once the totals only fall further below the gap."""
@@ -123,14 +177,20 @@ def _search(
     amounts = [c.magnesium_mg for c in candidates]
     groups = [c.food.category for c in candidates]
     usual = [int(c.usual) for c in candidates]
+    limited = [(room[n], [c.amount(n) for c in candidates]) for n in FOOD_LIMITED if n in room]
     low, high = gap * (1 - CLOSE_ENOUGH), gap * (1 + CLOSE_ENOUGH)
     best: tuple[int, ...] = ()
     best_rank: tuple[float, ...] = ()
     closest: tuple[int, ...] = ()
     closest_miss = float("inf")
 
+    def within_limits(plan: tuple[int, ...]) -> bool:
+        return all(sum(values[i] for i in plan) <= limit for limit, values in limited)
+
     def consider(plan: tuple[int, ...], total: float) -> None:
         nonlocal best, best_rank, closest, closest_miss
+        if not within_limits(plan):
+            return
         miss = abs(total - gap)
         if miss < closest_miss:
             closest, closest_miss = plan, miss
@@ -148,8 +208,8 @@ def _search(
                 continue
             pair = amounts[i] + amounts[j]
             consider((i, j), pair)
-            if pair >= gap:
-                continue  # a third food only takes it further away
+            if pair >= gap or not within_limits((i, j)):
+                continue  # a third food only takes it further away, or further over a limit
             taken = (groups[i], groups[j])
             for k in range(j + 1, count):
                 if groups[k] not in taken:

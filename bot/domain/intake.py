@@ -86,23 +86,23 @@ class Dose:
 
 
 ZMA_TRIAL_DOSE = Dose(magnesium_mg=450, zinc_mg=30, b6_mg=10.5)
-"""The nightly dose of the ZMA trials (Brilla & Conte 2000, FACTS §4): 450 mg magnesium
-aspartate, 30 mg zinc monomethionine aspartate and 10.5 mg vitamin B6."""
+"""The nightly ZMA dose of Brilla & Conte 2000 (FACTS §4), the only trial that reports it:
+450 mg magnesium aspartate, 30 mg zinc monomethionine aspartate and 10.5 mg vitamin B6."""
 
 
 def supplement_intake(
     form: str | None, mg: float | None = None, zinc_mg: float | None = None
 ) -> Intake:
     """A supplement dose: elemental magnesium, zinc or both; ``form`` zma fills in the amounts
-    not given with the ZMA trials' dose (see trial_amounts). Checked against our bounds."""
+    not given with the Brilla & Conte dose (see trial_amounts). Checked against our bounds."""
     form = form or "other"
     if form not in SUPPLEMENT_FORMS:
         raise UserError(f"Unknown supplement form `{form}`; choose one of the listed forms.")
     if mg is None and zinc_mg is None and form != ZMA:
         raise UserError(
             "Give the amount on the label: `mg` for elemental magnesium, `zinc_mg` for "
-            "elemental zinc, or both. (`form:zma` alone logs the dose of the ZMA trials.) "
-            "Nothing was logged."
+            "elemental zinc, or both. (`form:zma` alone logs the ZMA dose of the Brilla & "
+            "Conte 2000 trial.) Nothing was logged."
         )
     if mg is not None and not MIN_SUPPLEMENT_MG <= mg <= MAX_SUPPLEMENT_MG:
         raise UserError(
@@ -160,7 +160,7 @@ def food_intake(
 
 
 def trial_amounts(form: str | None, mg: float | None, zinc_mg: float | None) -> tuple[str, ...]:
-    """Which nutrients of a logged supplement are the ZMA trials' dose, not given amounts."""
+    """Which nutrients of a logged supplement are the Brilla & Conte ZMA dose, not given amounts."""
     if form != ZMA:
         return ()
     given = {"magnesium": mg, "zinc": zinc_mg, "vitamin_b6": None}

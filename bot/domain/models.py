@@ -186,6 +186,9 @@ class Food:
     note: str | None
     group: str | None = None
     """USDA's food group ("Beverages") for a food of the USDA table."""
+    se_ug_per_100g: float | None = None
+    """Selenium in µg per 100 g, from the same database record as the other values; None
+    where the source has no value (the gap suggestions must respect its upper limit)."""
 
     @property
     def reviewed(self) -> bool:
@@ -198,14 +201,24 @@ class Food:
             return FOOD_CATEGORIES[self.category]
         return self.group or "USDA food"
 
-    def known(self, nutrient: NutrientId) -> bool:
+    def known(self, nutrient: str) -> bool:
         """Whether the source gives a value for ``nutrient``."""
-        return (self.mg_per_100g if nutrient == "magnesium" else self.zn_per_100g) is not None
+        return self.known_per_100g(nutrient) is not None
 
     def per_100g(self, nutrient: NutrientId) -> float:
         """The amount per 100 g; 0 where the source has none (see ``known``)."""
         value = self.mg_per_100g if nutrient == "magnesium" else self.zn_per_100g
         return value or 0.0
+
+    def known_per_100g(self, nutrient: str) -> float | None:
+        """Any nutrient this food records (magnesium, zinc, selenium) per 100 g; None where
+        the source has no value."""
+        values = {
+            "magnesium": self.mg_per_100g,
+            "zinc": self.zn_per_100g,
+            "selenium": self.se_ug_per_100g,
+        }
+        return values.get(nutrient)
 
     @property
     def default_serving(self) -> Serving:

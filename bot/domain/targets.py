@@ -109,7 +109,20 @@ def person_targets(content: Content, profile: Profile | None) -> Targets:
         age, sex, stage = profile.age, profile.sex, profile.life_stage
         return Targets(target_for(magnesium, age, sex, stage), target_for(zinc, age, sex, stage))
     known_age = profile.age if profile is not None else None
+    if known_age is not None and all(_same_for_both_sexes(n, known_age) for n in (magnesium, zinc)):
+        # e.g. ages 1–3: 80 mg magnesium whatever the sex, not the adult Daily Value
+        return Targets(
+            target_for(magnesium, known_age, "female"), target_for(zinc, known_age, "female")
+        )
     return Targets(_daily_value_target(magnesium, known_age), _daily_value_target(zinc, known_age))
+
+
+def _same_for_both_sexes(nutrient: Nutrient, age: int) -> bool:
+    """Whether the RDA for this age is one value for both sexes, so no sex is needed."""
+    if not MIN_AGE <= age <= MAX_AGE:
+        return False
+    row = _age_row(nutrient.rda, age)
+    return row.male == row.female
 
 
 def _look_up(table: IntakeTable, age: int, sex: Sex, life_stage: LifeStage | None) -> Reference:

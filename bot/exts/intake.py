@@ -10,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain.gap import close_the_gap
+from bot.domain.gap import close_the_gap, room_under_limits
 from bot.domain.intake import (
     SUPPLEMENT_FORMS,
     Intake,
@@ -113,7 +113,7 @@ class IntakeCog(
 
     @app_commands.command(name="supplement", description="Log a magnesium, zinc or ZMA supplement")
     @app_commands.describe(
-        form="The form on the label; zma alone logs the ZMA trials' dose (zinc, magnesium, B6)",
+        form="The form on the label; zma alone logs the dose of the Brilla & Conte 2000 ZMA trial",
         mg="Elemental magnesium in milligrams, as the label states it (1–2000)",
         zinc_mg="Elemental zinc in milligrams, as the label states it (1–300)",
     )
@@ -137,11 +137,20 @@ class IntakeCog(
             person.user_id, person.today(), person.zone
         )
         usual = await self.bot.storage.intake.recent_foods(person.user_id)
+        profile = person.profile
+        room = room_under_limits(
+            self.bot.content.nutrient_by_id,
+            profile.age if profile else None,
+            profile.sex if profile else None,
+            profile.life_stage if profile else None,
+            {"zinc": summary.totals.zinc_mg},
+        )
         plan = close_the_gap(
             person.targets.magnesium.reference.amount,
             summary.totals.magnesium_mg,
             self.bot.content.catalogue.reviewed,
             usual,
+            room,
         )
         await interaction.response.send_message(
             embed=ui.today_embed(summary, person.targets, plan), ephemeral=True

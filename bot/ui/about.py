@@ -26,9 +26,11 @@ SOURCES = (
     "funded it (or that the sources we read do not say), how well we checked it and how strong "
     "the evidence is. Every value says where it came from."
 )
-CLINICIAN = (
-    "Talk to a clinician before taking supplements, especially with kidney disease or if you "
-    "take other medicines."
+SUPPLEMENTS = (
+    "On supplements it reports what its sources say, with the source: NIH ODS notes that "
+    "magnesium supplements interact with some medicines (certain antibiotics, bisphosphonates, "
+    "diuretics, PPIs) and that the risk of magnesium toxicity rises with impaired kidney "
+    "function (magnesium fact sheet)."
 )
 STORED = (
     "Only what you choose to give it, tied to your Discord user id:\n"
@@ -50,7 +52,7 @@ def about_embed(citations: Sequence[str]) -> discord.Embed:
     if citations:
         embed.add_field(name="Food tables cited", value="\n".join(citations), inline=False)
     embed.add_field(
-        name="Describes, never prescribes", value=f"{NOT_ADVICE} {CLINICIAN}", inline=False
+        name="Describes, never prescribes", value=f"{NOT_ADVICE} {SUPPLEMENTS}", inline=False
     )
     embed.add_field(name="What magbot stores about you", value=STORED, inline=False)
     return embed

@@ -71,8 +71,8 @@ HEALTH_INTRO = (
     "• **Medicines**: the ones you take now, however long you have taken them.\n"
     "• **eGFR** is the kidney number on a blood test report; if you don't know it, the score "
     "shows the range it could take.\n"
-    "• **1 drink** is 14 g of alcohol: a 355 ml beer at 5 %, 150 ml of wine or 45 ml of "
-    "spirits."
+    "• **1 drink** is 14 g of alcohol: a 355 ml beer at 5 %, 150 ml of wine at 12 % or 45 ml "
+    'of spirits at 40 % (NIAAA, "What is a standard drink?").'
 )
 
 MEDICINES = {

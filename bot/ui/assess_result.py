@@ -62,8 +62,9 @@ def serving_count(count: int) -> str:
 
 
 SCORE_CONTEXT = (
-    "Bands: 0–1 low, 2 middle, 3–5 high. Among US adults (NHANES 2003–2018) 80 % scored 0–1, "
-    "14 % scored 2 and 6 % 3 or more. A higher score went with lower magnesium status in "
+    "Bands: 0–1 low, 2 middle, 3–5 high. Among US adults (NHANES 2003–2018, n = 15,565; "
+    "Wang et al., J Clin Endocrinol Metab 2024) 80 % scored 0–1, 14 % scored 2 and 6 % 3 or "
+    "more. A higher score went with lower magnesium status in "
     "studies; it screens, it does not diagnose. It counts a diuretic or a PPI you take now. "
     "It counts any diuretic, though potassium-sparing ones (amiloride, spironolactone) lower "
     "magnesium loss. The FDA warns that PPIs can lower magnesium when taken for a long time, "
@@ -93,22 +94,32 @@ NO_RISK_GROUP = (
     "None of the groups NIH ODS lists: older adults, type 2 diabetes, gut disease, "
     "alcohol dependence."
 )
+KIDNEY_SOURCE = (
+    "NIH ODS notes that the risk of magnesium toxicity rises with impaired kidney function or "
+    "kidney failure, because the kidneys can no longer remove excess magnesium as well "
+    "(magnesium fact sheet)"
+)
+"""What the NIH ODS magnesium fact sheet says about kidneys and magnesium (FACTS §2)."""
 CLINICIAN_TEXT: dict[ClinicianReason, str] = {
-    "score": "Your depletion score is in the high band.",
-    "kidney": (
-        "Kidney function under 60: the kidneys clear extra magnesium, so a supplement needs a "
-        "clinician's advice first."
+    "score": (
+        "Your depletion score is in the high band, the band that went with lower magnesium "
+        "status in studies (Fan et al., J Nutr 2021)."
     ),
+    "kidney": f"Kidney function under 60: {KIDNEY_SOURCE}.",
     "ppi": (
         "You take a PPI: the FDA (2011) warns that long-term use, usually more than a year, can "
-        "lower magnesium; a blood test can check it."
+        "lower magnesium, and in about a quarter of the cases it reviewed supplements alone did "
+        "not correct it."
     ),
-    "risk_group": "Something you named can lower magnesium (see Risk groups).",
-    "pregnancy": "Pregnant or breastfeeding: check any supplement with your midwife or doctor.",
+    "risk_group": "Something you named can lower magnesium (see Risk groups, NIH ODS).",
+    "pregnancy": (
+        "Pregnant or breastfeeding: the reference and the upper limit shown are the NIH/FNB "
+        "values for pregnancy or breastfeeding."
+    ),
 }
 SCORE_MIGHT_BE_HIGH = (
     "Your depletion score could be in the high band, depending on your kidney function "
-    "(a blood test tells)."
+    "(eGFR, a number on a blood test report)."
 )
 SUPPLEMENT_FACTS = (
     "• Labels give **elemental magnesium**: the magnesium itself, not the whole compound. "
@@ -124,13 +135,14 @@ SUPPLEMENT_FACTS = (
 )
 SYMPTOMS = (
     "Muscle cramps, tiredness, tingling or palpitations are not scored here: they have many "
-    "causes. If you have them, see a clinician."
+    "other causes, though NIH ODS lists them among the signs of magnesium deficiency."
 )
 SOURCES = (
     "RDA and upper limit: NIH/FNB DRI tables · Food values: USDA FoodData Central "
     "(our catalogue, `/foods`), and for a few staples it lacks the NIH ODS food table · "
     "Depletion Score: Fan et al., J Nutr 2021, "
-    "doi 10.1093/jn/nxab138 · Risk groups and interactions: NIH ODS magnesium fact sheet · "
+    "doi 10.1093/jn/nxab138 · NHANES split: Wang et al., J Clin Endocrinol Metab 2024 · "
+    "Risk groups, interactions and kidney function: NIH ODS magnesium fact sheet · "
     "PPIs: FDA Drug Safety Communication, 2 Mar 2011"
 )
 FOOTER = (
@@ -160,21 +172,25 @@ def result_embeds(result: Assessment) -> list[discord.Embed]:
     risks = [RISK_TEXT[r] for r in result.risks] or [NO_RISK_GROUP]
     _add_field(summary, "Risk groups (NIH ODS)", risks)
 
-    helps = discord.Embed(title="What would help", colour=COLOUR)
-    _add_field(helps, "Foods that close your gap fastest", food_lines(result))
+    helps = discord.Embed(title="What the sources say", colour=COLOUR)
+    _add_field(helps, FOODS_TITLE, food_lines(result))
     if result.discuss_supplements:
-        _add_field(helps, "If you consider a supplement", supplement_lines(result))
+        _add_field(helps, SUPPLEMENTS_TITLE, supplement_lines(result))
     if result.clinician:
-        _add_field(helps, "Talk to a clinician", clinician_lines(result))
+        _add_field(helps, ANSWERS_TITLE, clinician_lines(result))
     _add_field(helps, "Symptoms", [SYMPTOMS])
     _add_field(helps, "Sources", [SOURCES])
     helps.set_footer(text=FOOTER)
     return [summary, helps]
 
 
+FOODS_TITLE = "Richest foods from the groups you eat least"
+SUPPLEMENTS_TITLE = "Supplements: what the sources say"
+ANSWERS_TITLE = "What the sources say about your answers"
 ESTIMATE_HOW = (
     "How: servings × the group's typical serving, the median of the everyday foods it stands "
-    "for (listed in the questions); the range adds up the middle half of those foods. 3 or "
+    "for (listed in the questions). The range is not a probability: it adds up, group by "
+    "group, the middle half of those foods (from the lower to the upper quartile). 3 or "
     "more counts as 3. Water, other drinks and supplements are not counted."
 )
 ROUGH = (
@@ -186,16 +202,28 @@ ROUGH = (
 
 def intake_lines(intake: IntakeEstimate) -> list[str]:
     lines = [_group_line(g) for g in intake.groups]
-    likely = mg_range(intake.low_mg, intake.high_mg)
     total = (
-        f"**≈ {mg(intake.total_mg)} a day (likely {likely}): about "
-        f"{numbers.percent(intake.total_mg, intake.rda.amount)} of your RDA**"
+        f"**≈ {mg(intake.total_mg)} a day, range {mg_range(intake.low_mg, intake.high_mg)}** "
+        "(the middle half of each group's everyday foods, added up)."
     )
-    if intake.gap_mg:
-        total += f", about {mg(intake.gap_mg)} short of {mg(intake.rda.amount)}."
-    else:
-        total += f", at or above {mg(intake.rda.amount)}."
-    return [*lines, total, ESTIMATE_HOW, ROUGH]
+    return [*lines, total, reference_line(intake), ESTIMATE_HOW, ROUGH]
+
+
+def reference_line(intake: IntakeEstimate) -> str:
+    """Where the reference falls against the range; never a point gap inside it."""
+    reference = mg(intake.rda.amount)
+    short = intake.short_mg
+    if short is not None:
+        return (
+            f"Your reference, {reference}, is **above the whole range**: the range falls "
+            f"{mg_range(*short)} short of it."
+        )
+    if intake.reference_place == "below_range":
+        return f"Your reference, {reference}, is **below the whole range**."
+    return (
+        f"Your reference, {reference}, is **inside this range**: this screen cannot tell "
+        "whether your food gives that much."
+    )
 
 
 def _group_line(group: GroupIntake) -> str:
@@ -243,20 +271,19 @@ def _yes_no(answer: bool) -> str:
 
 def food_lines(result: Assessment) -> list[str]:
     if not result.foods:
-        return ["Your estimate meets the reference from food alone."]
-    gap = result.intake.gap_mg
-    lines = ["The richest per usual serving, from the groups you eat least:"]
+        return ["Even the bottom of your range reaches the reference from food alone."]
+    lines = ["The richest per usual serving in our catalogue, from the groups you eat least:"]
     for pick in result.foods:
-        share = "all of" if pick.share_of_gap >= 1 else f"{100 * pick.share_of_gap:.0f} % of"
         serving = pick.food.default_serving.label
-        lines.append(f"• {pick.food.name}, {serving}: {mg(pick.mg)} ({share} your {mg(gap)} gap)")
+        source = pick.food.source.database
+        lines.append(f"• {pick.food.name}, {serving}: {mg(pick.mg)} · {source}")
     return lines
 
 
 def supplement_lines(result: Assessment) -> list[str]:
     limit = result.target.upper_limit
     return [
-        "Food first; if you and your clinician consider a supplement:",
+        "Shown because your whole range is below your reference.",
         SUPPLEMENT_FACTS[0],
         SUPPLEMENT_FACTS[1],
         f"• **Upper limit**: {mg(limit.amount)} a day of magnesium from supplements and "

@@ -11,7 +11,7 @@ import discord
 from bot.domain.foods import Basis, RankedFood
 from bot.domain.knowledge import Content
 from bot.domain.models import FOOD_CATEGORIES, Food, Nutrient, NutrientId
-from bot.domain.targets import Targets
+from bot.domain.targets import ADULT_AGE, Targets, target_for
 from bot.ui import numbers
 from bot.ui.pages import embed_pages, one_of
 from bot.ui.wording import NOT_ADVICE
@@ -25,6 +25,8 @@ PORTIONS_SHOWN = 6
 FDC_LINK = "https://fdc.nal.usda.gov/food-details/{fdc_id}/nutrients"
 FDC_ID_STATUS = "VERIFIED-secondary"
 """FDC ids come from public code that cites them, not from FoodData Central (see foods.yaml)."""
+NOTE = "Note on the values"
+"""Not "Where sources disagree": some notes only add context (oysters, soy milk)."""
 NO_PROFILE = (
     "Add your age and sex with `/profile set` to also see each amount as a share of your own "
     "RDA (that answer is shown only to you)."
@@ -142,6 +144,31 @@ def _portion_value(
     return "\n".join(lines)
 
 
+def _selenium(content: Content, food: Food, grams: float) -> str:
+    """E.g. "\nSelenium **543 µg**" where the food records selenium, else nothing."""
+    if food.se_ug_per_100g is None:
+        return ""
+    unit = content.nutrient_by_id["selenium"].unit
+    return f"\nSelenium **{numbers.amount('selenium', food.se_ug_per_100g * grams / 100, unit)}**"
+
+
+def _selenium_limit(content: Content, food: Food) -> str | None:
+    """The adult upper limit, shown where one serving of the food is above it."""
+    if food.se_ug_per_100g is None:
+        return None
+    selenium = content.nutrient_by_id["selenium"]
+    limit = target_for(selenium, ADULT_AGE, "female").upper_limit
+    over = [s for s in food.servings if food.se_ug_per_100g * s.grams / 100 > limit.amount]
+    if not over:
+        return None
+    return (
+        f"{numbers.reference(limit.amount, selenium.unit)} a day from food and supplements "
+        f"({limit.line}), less for children. {over[0].label} of this food is above it, so "
+        "magbot never suggests it to close a magnesium gap. Selenium in a food varies with the "
+        "soil it grew in."
+    )
+
+
 def food_embed(content: Content, food: Food, targets: Targets | None) -> discord.Embed:
     """Every serving and 100 g with magnesium, zinc, % DV and (with a person's own targets)
     % of their RDA."""
@@ -156,7 +183,8 @@ def food_embed(content: Content, food: Food, targets: Targets | None) -> discord
     for serving in food.servings[:PORTIONS_SHOWN]:
         embed.add_field(
             name=f"{serving.label} ({numbers.grams(serving.grams)})",
-            value=_portion_value(food, serving.grams, by_id, targets),
+            value=_portion_value(food, serving.grams, by_id, targets)
+            + _selenium(content, food, serving.grams),
             inline=False,
         )
     if len(food.servings) > PORTIONS_SHOWN:
@@ -166,7 +194,14 @@ def food_embed(content: Content, food: Food, targets: Targets | None) -> discord
             value="`/intake log` lists them all in its `portion` option.",
             inline=False,
         )
-    embed.add_field(name="Per 100 g", value=_portion_value(food, 100, by_id, targets), inline=False)
+    embed.add_field(
+        name="Per 100 g",
+        value=_portion_value(food, 100, by_id, targets) + _selenium(content, food, 100),
+        inline=False,
+    )
+    selenium_limit = _selenium_limit(content, food)
+    if selenium_limit:
+        embed.add_field(name="Selenium upper limit", value=selenium_limit, inline=False)
     if targets is not None:
         own = "\n".join(
             f"{t.nutrient.name} {numbers.reference(t.reference.amount, t.nutrient.unit)} "
@@ -177,7 +212,7 @@ def food_embed(content: Content, food: Food, targets: Targets | None) -> discord
     else:
         embed.add_field(name="Your own RDA", value=NO_PROFILE, inline=False)
     if food.note:
-        embed.add_field(name="Where sources disagree", value=food.note, inline=False)
+        embed.add_field(name=NOTE, value=food.note, inline=False)
     source = food.source.line
     if food.source.citation:
         source += f"\n{food.source.citation}"

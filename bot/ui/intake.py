@@ -72,12 +72,12 @@ def supplement_amounts(entry: Entry) -> str:
 
 MAGNESIUM_LIMIT_NOTE = (
     "The limit counts supplements and medicines only, not food; above it diarrhoea and stomach "
-    "upset become more likely. If you take this much regularly, talk to a clinician — "
-    "especially with kidney disease."
+    "upset become more likely. NIH ODS notes that the risk of magnesium toxicity rises with "
+    "impaired kidney function (magnesium fact sheet)."
 )
 ZINC_LIMIT_NOTE = (
     "The limit counts zinc from all sources; taken above it for a long time, zinc lowers "
-    "copper status. If you take this much regularly, talk to a clinician."
+    "copper status (NIH/FNB)."
 )
 
 
@@ -157,8 +157,9 @@ def trial_note(from_trial: tuple[str, ...]) -> str | None:
     listed = [amounts[nutrient] for nutrient in from_trial]
     joined = listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} and {listed[-1]}"
     return (
-        f"Where you gave no amount, this is the dose of the ZMA trials: {joined} (Brilla & "
-        "Conte 2000, a trial run with ZMA's maker; `/studies` has the evidence)."
+        f"Where you gave no amount, this is the ZMA dose of the Brilla & Conte 2000 trial: "
+        f"{joined} (a trial run with ZMA's maker, the only one that reports this dose; "
+        "`/studies` has the evidence)."
     )
 
 
@@ -202,11 +203,13 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
         return
     lines = [
         f"**{s.food.name}**, {s.measure} ({numbers.grams(s.grams)}): +{mg(s.magnesium_mg)}"
+        f" · {s.food.source.database}"
         for s in plan.suggestions
     ]
     lines.append(
         f"Together +{mg(plan.total_mg)} of the {mg(plan.gap_mg)} still to go: one way to get "
-        "there from the foods we list, not a plan for you."
+        "there from the foods we list, not a plan for you. Together these portions stay "
+        "below the upper limits for zinc and selenium."
     )
     embed.add_field(
         name="To reach your reference", value=shorten("\n".join(lines), FIELD_VALUE), inline=False

@@ -8,6 +8,7 @@ from bot.domain.intake import DaySummary
 from bot.domain.reminders import DMS_CLOSED, Reminder
 from bot.domain.targets import Targets
 from bot.ui.intake import mg, versus
+from bot.ui.wording import NOT_ADVICE
 
 HOW_TO_SET = "`/reminder set time:HH:MM` sends you a DM each day at that time."
 NO_REMINDER = f"You have no daily reminder. {HOW_TO_SET}"
@@ -79,5 +80,5 @@ def reminder_dm(summary: DaySummary, targets: Targets) -> str:
     return (
         f"Your daily magnesium check. So far today: {so_far}.\n"
         "Log what you ate with `/intake log` (supplements: `/intake supplement`), here or in "
-        "any server. `/reminder off` stops these DMs."
+        f"any server. `/reminder off` stops these DMs.\n{NOT_ADVICE}"
     )

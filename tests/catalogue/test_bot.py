@@ -99,8 +99,10 @@ async def test_any_usda_food_can_be_looked_up_with_its_source_and_citation(disco
     assert embed["title"] == "Bread, white, commercially prepared (includes soft bread crumbs)"
     assert embed["description"].startswith("Baked Products")
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    # 1 slice = 29 g; 23 mg Mg, 0.74 mg Zn per 100 g
-    assert fields["1 slice (29 g)"] == "Magnesium **6.7 mg** · 2 % DV\nZinc **0.21 mg** · 2 % DV"
+    # 1 slice = 29 g; 23 mg Mg, 0.74 mg Zn, 22 µg Se per 100 g
+    assert fields["1 slice (29 g)"] == (
+        "Magnesium **6.7 mg** · 2 % DV\nZinc **0.21 mg** · 2 % DV\nSelenium **6.4 µg**"
+    )
     assert fields["Source"] == f"USDA SR28 (2016), NDB 18069 (VERIFIED)\n{CITATION}"
     assert "not medical advice" in embed["footer"]["text"]
 

@@ -127,9 +127,27 @@ def test_disagreeing_sources_are_explained(content):
         assert "USDA" in note
 
 
+@pytest.mark.parametrize(
+    ("alias", "what_it_names"),
+    [
+        ("dal", "a dish of any split pulse, not only lentils"),
+        ("dhal", "a dish of any split pulse, not only lentils"),
+        ("red beans", "small red beans, another bean than kidney beans"),
+        ("wholegrain bread", "any wholegrain bread, not whole-wheat bread"),
+        ("semisweet chocolate", "its own USDA record, not 45–59 % dark chocolate"),
+        ("soy milk", "mostly fortified soy milk, not the unfortified record"),
+        ("soymilk", "mostly fortified soy milk, not the unfortified record"),
+        ("soya milk", "mostly fortified soy milk, not the unfortified record"),
+    ],
+)
+def test_no_alias_names_a_different_food(content, alias, what_it_names):
+    aliases = {a.casefold(): f.id for f in content.foods for a in f.aliases}
+    assert alias not in aliases, f"{alias!r} names {what_it_names}"
+
+
 def test_daily_values_are_the_2016_label_values(content):
     daily = {n.id: n.daily_value.amount for n in content.nutrients}
-    assert daily == {"magnesium": 420, "zinc": 11, "vitamin_b6": 1.7}
+    assert daily == {"magnesium": 420, "zinc": 11, "vitamin_b6": 1.7, "selenium": 55}
 
 
 def test_content_error_lists_every_problem_on_its_own_line():

@@ -82,12 +82,26 @@ def test_default_serving_matches(content, reference):
         )  # reference rounds to 0.1 mg
 
 
+NOT_THE_SAME_RECORD = {"milk_whole"}
+"""The reference gives FDC 746782, the Foundation record for whole milk; our values are SR28's
+(NDB 1077), so we link no FDC record rather than one that shows other values."""
+
+
 def test_database_ids_match(content, reference):
     for food in _in_reference(content, reference):
         ref = reference[food.id]
         # The reference (like USDA's CSV exports) drops the leading zeros of NDB numbers.
         assert food.source.ndb_number == (ref["ndb_number"] and ref["ndb_number"].zfill(5))
-        assert food.source.fdc_id == ref["fdc_id"], food.id
+        expected = None if food.id in NOT_THE_SAME_RECORD else ref["fdc_id"]
+        assert food.source.fdc_id == expected, food.id
+
+
+def test_whole_milk_links_no_record_with_other_values(content, reference):
+    assert reference["milk_whole"]["fdc_id"] == 746782
+    assert "Foundation" in reference["milk_whole"]["fdc_id_status"]
+    milk = content.catalogue.get("milk_whole")
+    assert (milk.source.database, milk.source.ndb_number) == ("USDA SR28 (2015)", "01077")
+    assert milk.source.fdc_id is None
 
 
 def test_verification_status_is_not_raised(content, reference):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.domain.targets import target_for
+from bot.domain.profile import Profile
+from bot.domain.targets import person_targets, target_for
 
 MAGNESIUM_RDA = [  # (age, sex, life stage, mg, source line)
     (1, "male", None, 80, "NIH/FNB RDA, ages 1–3"),
@@ -76,6 +77,26 @@ def test_zinc_upper_limit_says_when_it_was_only_recalled(content, age, amount, l
     assert (upper.amount, upper.line) == (amount, line)
 
 
+@pytest.mark.parametrize(
+    ("age", "stage", "amount", "line"),
+    [
+        (2, None, 90, "NIH/FNB UL, ages 1–3"),
+        (5, None, 150, "NIH/FNB UL, ages 4–8"),
+        (12, None, 280, "NIH/FNB UL, ages 9–13"),
+        (14, None, 400, "NIH/FNB UL, ages 14+"),
+        (70, None, 400, "NIH/FNB UL, ages 14+"),
+        (30, "pregnant", 400, "NIH/FNB UL, pregnancy 14+"),
+        (16, "lactating", 400, "NIH/FNB UL, lactation 14+"),
+    ],
+)
+def test_selenium_upper_limit_by_age(content, age, stage, amount, line):
+    """FACTS §7a: total intake from food and supplements, in µg a day."""
+    selenium = content.nutrient_by_id["selenium"]
+    assert selenium.unit == "µg"
+    upper = target_for(selenium, age, "female", stage).upper_limit
+    assert (upper.amount, upper.line) == (amount, line)
+
+
 def test_pregnancy_outside_its_table_falls_back_to_age_and_sex(content):
     rda = target_for(content.nutrient_by_id["magnesium"], 52, "female", "pregnant").reference
     assert (rda.amount, rda.line) == (320, "NIH/FNB RDA, women 51+")
@@ -98,3 +119,30 @@ def test_pregnant_upper_limit_of_magnesium(content):
 def test_impossible_profiles_are_refused(content, age, sex, stage):
     with pytest.raises(ValueError, match="must be"):
         target_for(content.nutrient_by_id["magnesium"], age, sex, stage)
+
+
+@pytest.mark.parametrize(
+    ("age", "magnesium", "zinc", "line"),
+    [
+        (2, 80, 3, "NIH/FNB RDA, ages 1–3"),  # FACTS §1a, §1d
+        (6, 130, 5, "NIH/FNB RDA, ages 4–8"),
+        (12, 240, 8, "NIH/FNB RDA, ages 9–13"),
+    ],
+)
+def test_a_child_without_a_sex_gets_the_rda_both_sexes_share(content, age, magnesium, zinc, line):
+    """Not the adult Daily Value of 420 mg: below 14 the RDA is the same for both sexes."""
+    targets = person_targets(content, Profile(user_id=1, age=age))
+    assert targets.personal
+    assert (targets.magnesium.reference.amount, targets.magnesium.reference.line) == (
+        magnesium,
+        line,
+    )
+    assert targets.zinc.reference.amount == zinc
+
+
+def test_a_teenager_or_adult_without_a_sex_still_gets_the_daily_value(content):
+    """From 14 the RDAs differ by sex, so without one the label Daily Value stands in."""
+    for age in (14, 40):
+        targets = person_targets(content, Profile(user_id=1, age=age))
+        assert not targets.personal
+        assert targets.magnesium.reference.amount == 420

@@ -34,6 +34,11 @@ CATEGORY_TOP = {
         ["Dark chocolate, 70–85 % cacao", "Dark chocolate, 60–69 % cacao", "Molasses"],
     ),
 }
+SR28_CITATION = (
+    "US Department of Agriculture, Agricultural Research Service, Nutrient Data Laboratory. "
+    "USDA National Nutrient Database for Standard Reference, Release 28 (Slightly revised). "
+    "Version Current: May 2016."
+)
 
 
 def listed_names(pages):
@@ -164,14 +169,18 @@ async def test_a_food_without_a_profile_is_public_and_says_how_to_get_your_rda(d
         "Nuts & seeds · also called roasted pepitas, roasted pumpkin seeds"
     )
     fields = {f["name"]: f["value"] for f in embed["fields"]}
-    assert fields["1 oz (28.35 g)"] == "Magnesium **156 mg** · 37 % DV\nZinc **2.2 mg** · 20 % DV"
-    assert fields["Per 100 g"] == "Magnesium **550 mg** · 131 % DV\nZinc **7.6 mg** · 69 % DV"
+    # selenium 9.4 µg per 100 g (USDA SR28 NDB 12016)
+    assert fields["1 oz (28.35 g)"] == (
+        "Magnesium **156 mg** · 37 % DV\nZinc **2.2 mg** · 20 % DV\nSelenium **2.7 µg**"
+    )
+    assert fields["Per 100 g"] == (
+        "Magnesium **550 mg** · 131 % DV\nZinc **7.6 mg** · 69 % DV\nSelenium **9.4 µg**"
+    )
+    assert "Selenium upper limit" not in fields
     assert "`/profile set`" in fields["Your own RDA"]
     assert fields["Source"] == (
         "USDA SR28 (2015), NDB 12016, FDC 170557 (VERIFIED)\n"
-        "US Department of Agriculture, Agricultural Research Service, Nutrient Data Laboratory. "
-        "USDA National Nutrient Database for Standard Reference, Release 28 (Slightly revised). "
-        "Version Current: May 2016.\n"
+        f"{SR28_CITATION}\n"
         f"[FoodData Central record]({FDC.format(170557)}) (link VERIFIED-secondary)"
     )
     assert "not medical advice" in embed["footer"]["text"]
@@ -187,7 +196,8 @@ async def test_a_food_with_a_profile_shows_your_rda_privately(discord, magbot):
     # RDA for a woman of 34: magnesium 320 mg, zinc 8 mg
     assert fields["1 oz (22 kernels) (28.35 g)"] == (
         "Magnesium **79 mg** · 19 % DV · 25 % of your RDA\n"
-        "Zinc **0.94 mg** · 9 % DV · 12 % of your RDA"
+        "Zinc **0.94 mg** · 9 % DV · 12 % of your RDA\n"
+        "Selenium **0.6 µg**"  # 2 µg per 100 g (USDA SR28 NDB 12063)
     )
     assert fields["Your RDA"] == (
         "Magnesium 320 mg (NIH/FNB RDA, women 31–50)\nZinc 8 mg (NIH/FNB RDA, women 19+)"
@@ -245,16 +255,44 @@ async def test_numbers_shown_are_the_knowledge_base_values(
     assert fields["Source"].startswith(source)
 
 
-async def test_where_sources_disagree_the_note_is_shown(discord, magbot):
-    msg = await discord.slash("foods", food="kale_raw")
+async def test_a_food_note_is_shown_under_a_heading_that_claims_no_disagreement(discord, magbot):
+    """Some notes are disagreements between sources (kale), others only add context (oysters,
+    soy milk): the heading fits both."""
+    for food_id in ("kale_raw", "oysters_eastern_wild_cooked", "soymilk_unfortified"):
+        msg = await discord.slash("foods", food=food_id)
+        fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
+        assert fields["Note on the values"] == magbot.content.catalogue.get(food_id).note
+        assert "Where sources disagree" not in msg.text
+
+
+async def test_brazil_nuts_show_their_selenium_and_its_upper_limit(discord):
+    """1,917 µg selenium per 100 g (USDA SR28 NDB 12078, FACTS §7b); adult UL 400 µg (§7a)."""
+    msg = await discord.slash("foods", food="brazil_nuts")
     fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
-    assert fields["Where sources disagree"] == magbot.content.catalogue.get("kale_raw").note
+    assert fields["1 oz (28.35 g)"].endswith("\nSelenium **543 µg**")
+    assert fields["Per 100 g"].endswith("\nSelenium **1917 µg**")
+    assert fields["Selenium upper limit"] == (
+        "400 µg a day from food and supplements (NIH/FNB UL, ages 14+), less for children. "
+        "1 oz of this food is above it, so magbot never suggests it to close a magnesium gap. "
+        "Selenium in a food varies with the soil it grew in."
+    )
+    assert "USDA SR28 (2015), NDB 12078" in fields["Source"]
 
 
 async def test_a_food_without_an_fdc_id_has_no_link(discord):
     msg = await discord.slash("foods", food="brazil_nuts")
     assert "url" not in msg.embed
     assert "fdc.nal.usda.gov" not in msg.text
+
+
+async def test_whole_milk_shows_sr28_values_and_links_no_other_record(discord):
+    """10 mg Mg per 100 g × 244 g (USDA SR28 NDB 1077); FDC 746782 is the Foundation record."""
+    msg = await discord.slash("foods", food="milk_whole")
+    assert "url" not in msg.embed
+    assert "746782" not in msg.text
+    fields = {f["name"]: f["value"] for f in msg.embed["fields"]}
+    assert fields["1 cup (244 g)"].startswith("Magnesium **24 mg** · 6 % DV")
+    assert fields["Source"] == f"USDA SR28 (2015), NDB 01077 (VERIFIED)\n{SR28_CITATION}"
 
 
 async def test_a_typed_alias_opens_the_food(discord):

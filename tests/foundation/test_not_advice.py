@@ -1,6 +1,7 @@
 """Every answer with health content carries the one not-advice line, on every page of it."""
 
 import itertools
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tests.ui.paging import every_page
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
 ERIN = FakeUser(1500000000000000011, "erin")
+FRED = FakeUser(1500000000000000012, "fred")
 
 
 def assert_says_not_advice(pages, what: str) -> None:
@@ -79,3 +81,16 @@ async def test_the_intake_log_the_day_the_week_the_profile_and_about(discord):
     for msg in answers:
         assert not msg.text.startswith("I don't know"), msg.text
         assert_says_not_advice([msg], msg.text.splitlines()[0])
+
+
+async def test_the_daily_reminder_dm(discord, use_clock):
+    """The reminder DM says how the day's magnesium compares with the reference: health
+    content, sent unasked, so it carries the line too."""
+    clock = use_clock(datetime(2027, 6, 1, 12, tzinfo=UTC))
+    await discord.slash("reminder set", time="12:01", user=FRED)
+    await clock.slept(1)
+    await clock.move_to(datetime(2027, 6, 1, 12, 1, tzinfo=UTC))
+    dm = await discord.dm(FRED)
+    assert dm.content.startswith("Your daily magnesium check.")
+    assert dm.content.endswith(f"\n{NOT_ADVICE}")
+    assert_says_not_advice([dm], "the reminder DM")

@@ -38,12 +38,15 @@ async def test_a_man_short_of_his_rda_sees_two_or_three_foods_that_close_the_gap
     assert msg.embed["footer"]["text"] == "Describes, does not prescribe; not medical advice."
     lines = [line for line in text.splitlines() if line.startswith("**")]
     assert 2 <= len(lines) <= 3
-    added = [int(re.search(r": \+(\d+) mg$", line)[1]) for line in lines]
+    added = [int(re.search(r": \+(\d+) mg · USDA SR28 \(2015\)$", line)[1]) for line in lines]
     assert 0.75 * gap <= sum(added) <= 1.25 * gap
     names = [re.match(r"\*\*(.+?)\*\*", line)[1] for line in lines]
     groups = [next(f.category for f in magbot.content.foods if f.name == n) for n in names]
     assert len(set(groups)) == len(groups), f"one food per group: {names}"
     assert not any("magnesium" in name.casefold() for name in names), "foods, never supplements"
+    assert text.endswith(
+        "Together these portions stay below the upper limits for zinc and selenium."
+    )
 
 
 async def test_someone_who_reached_the_reference_is_offered_nothing(discord):

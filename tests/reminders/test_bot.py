@@ -8,9 +8,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-import pytest_asyncio
 
-from bot.scheduler import SystemClock
 from fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
 from tests.reminders.clock import TestClock
 
@@ -31,23 +29,6 @@ def someone(name: str) -> FakeUser:
 
 def discord_time(at: datetime) -> str:
     return f"<t:{int(at.timestamp())}:f>"
-
-
-@pytest_asyncio.fixture(loop_scope="module")
-async def use_clock(magbot):
-    """use_clock(start) → a TestClock the bot's reminder scheduler now runs on."""
-    scheduler = magbot.get_cog("ReminderCog").scheduler
-
-    def use(start: datetime) -> TestClock:
-        clock = TestClock(start)
-        clock.wake = scheduler.wake  # type: ignore[attr-defined]
-        scheduler.clock = clock
-        scheduler.wake()
-        return clock
-
-    yield use
-    scheduler.clock = SystemClock()
-    scheduler.wake()
 
 
 async def one_second_before(clock: TestClock, due: datetime) -> None:
