@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import pytest_asyncio
 
+from bot.domain.intake import supplement_intake
 from bot.scheduler import SystemClock
 from tests.fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
 from tests.reminders.clock import TestClock
@@ -116,6 +117,24 @@ async def test_far_from_utc_it_comes_at_the_local_time(discord, use_clock, zone,
     await clock.move_to(due)
     dm = await discord.dm(person)
     assert f"So far today: nothing logged yet · {DAILY_VALUE}." in dm.content
+
+
+async def test_so_far_today_is_the_persons_own_day_in_kiritimati(discord, magbot, use_clock):
+    """09:00 on 11 January in Kiritimati (UTC+14) is 19:00 UTC on 10 January: the morning's
+    200 mg (08:00 there) counts, the 100 mg of the evening before (23:00 on 10 January
+    there, 09:00 UTC on the same UTC day) does not."""
+    clock = use_clock(datetime(2027, 1, 10, 12, tzinfo=UTC))
+    tala = someone("tala")
+    await discord.slash("profile set", timezone="Pacific/Kiritimati", user=tala, where=IN_DM)
+    log = magbot.storage.intake.add_entry
+    await log(tala.id, supplement_intake("citrate", 100), datetime(2027, 1, 10, 9, tzinfo=UTC))
+    await log(tala.id, supplement_intake("citrate", 200), datetime(2027, 1, 10, 18, tzinfo=UTC))
+    await discord.slash("reminder set", time="09:00", user=tala, where=IN_DM)
+    due = datetime(2027, 1, 10, 19, tzinfo=UTC)
+    await one_second_before(clock, due)
+    await clock.move_to(due)
+    dm = await discord.dm(tala)
+    assert f"So far today: 200 mg · {DAILY_VALUE} · 48 %." in dm.content
 
 
 async def test_without_a_timezone_it_is_utc_and_says_how_to_change_it(discord, use_clock):
