@@ -141,7 +141,6 @@ def test_an_entry_counts_less_as_it_ages():
     assert weight_bands(NOW) == ((NOW - timedelta(days=7), 1.0), (NOW - timedelta(days=30), 0.5))
 
 
-
 def nut(food_id: str, name: str, mg_per_ounce: float) -> Food:
     return dataclasses.replace(plain_food(food_id, "nuts_seeds", mg_per_ounce, grams=28), name=name)
 
