@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, Protocol
 
 from bot.domain.models import LifeStage, Sex
 from bot.domain.targets import MAX_AGE, MIN_AGE
@@ -21,6 +21,14 @@ class Profile:
     age: int | None = None
     life_stage: LifeStage | None = None
     timezone: str = "UTC"
+
+
+class TimezoneFollower(Protocol):
+    """A feature that keeps local times (the daily reminder): told, before /profile set
+    answers, that a person's timezone changed. It registers itself in
+    ``MagBot.timezone_followers``; the profile feature never looks it up by name."""
+
+    async def timezone_changed(self, user_id: int, timezone: str) -> None: ...
 
 
 LIFE_STAGE_AGES = (14, 50)

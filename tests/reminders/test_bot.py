@@ -11,7 +11,7 @@ import pytest
 import pytest_asyncio
 
 from bot.domain.intake import supplement_intake
-from bot.scheduler import SystemClock
+from bot.scheduler import ReminderScheduler, SystemClock
 from tests.fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
 from tests.reminders.clock import TestClock
 
@@ -37,7 +37,13 @@ def discord_time(at: datetime) -> str:
 @pytest_asyncio.fixture(loop_scope="module")
 async def use_clock(magbot):
     """use_clock(start) → a TestClock the bot's reminder scheduler now runs on."""
-    scheduler = magbot.get_cog("ReminderCog").scheduler
+    # discord.py loads each extension as a module of its own, so the cog's class is not the
+    # one this module could import: the scheduler is found by what it is, not by a name.
+    [scheduler] = [
+        cog.scheduler
+        for cog in magbot.cogs.values()
+        if isinstance(getattr(cog, "scheduler", None), ReminderScheduler)
+    ]
 
     def use(start: datetime) -> TestClock:
         clock = TestClock(start)
@@ -156,6 +162,24 @@ async def test_without_a_timezone_it_is_utc_and_says_how_to_change_it(discord, u
     assert off.content.startswith("Your daily reminder is off.")
     shown = await discord.slash("reminder show", user=jo)
     assert "off (it was at **07:30** (Asia/Tokyo))" in shown.content
+
+
+async def test_after_moving_timezone_the_dm_comes_at_the_same_local_time_there(discord, use_clock):
+    """/profile set timezone: moves the reminder before it answers: 07:30 in Tokyo is 22:30
+    UTC the day before, not 07:30 UTC."""
+    clock = use_clock(datetime(2027, 2, 3, 6, tzinfo=UTC))
+    rin = someone("rin")
+    await discord.slash("reminder set", time="07:30", user=rin)
+    await discord.slash("profile set", timezone="Asia/Tokyo", user=rin)
+    due = datetime(2027, 2, 3, 22, 30, tzinfo=UTC)
+    shown = await discord.slash("reminder show", user=rin)
+    assert discord_time(due) in shown.content
+    await clock.move_to(datetime(2027, 2, 3, 7, 30, tzinfo=UTC))
+    await one_second_before(clock, due)
+    assert discord.fake.dms_to(rin) == [], "not at 07:30 UTC"
+    await clock.move_to(due)
+    dm = await discord.dm(rin)
+    assert dm.content.startswith("Your daily magnesium check.")
 
 
 @pytest.mark.parametrize("typed", ["25:00", "half past seven", "7"])
