@@ -6,9 +6,12 @@ import dataclasses
 from typing import Any, Final, Literal, Protocol
 
 from bot.domain.models import LifeStage, Sex
-from bot.domain.targets import MAX_AGE, MIN_AGE
 from bot.domain.timezones import zone
 from bot.errors import UserError
+
+MIN_AGE, MAX_AGE = 1, 120
+"""The ages a profile can hold: those the reference intake tables cover (FNB DRI, 1 year on;
+``bot/content`` checks each table covers them all)."""
 
 NO_LIFE_STAGE: Final = "neither"
 """What `/profile set life_stage:` takes to clear a pregnancy or lactation."""
