@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Unpack
 
-from bot.domain.profile import Profile
+from bot.domain.profile import Profile, ProfileChanges
 from bot.storage.backend import Database
 
 PROFILES_REMEMBERED = 10_000
@@ -78,7 +79,7 @@ class ProfileRepository:
             self._remember(user_id, profile)
         return profile
 
-    async def update(self, user_id: int, **changes: object) -> Profile:
+    async def update(self, user_id: int, **changes: Unpack[ProfileChanges]) -> Profile:
         """Set only the given columns (of :data:`PROFILE_COLUMNS`), creating the profile if
         there is none, in one statement: a delete that came before it is never undone by
         values read earlier. The profile as stored afterwards."""
@@ -95,7 +96,8 @@ class ProfileRepository:
                 *(column in changes for column in PROFILE_COLUMNS),
             ),
         )
-        profile = Profile(**dict(rows[0]))
+        [row] = rows
+        profile = Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
         self._writes += 1
         self._remember(user_id, profile)
         return profile
