@@ -18,6 +18,7 @@ from bench.profile import Profile
 from bench.scenarios import HEAVY
 from bot.domain.intake import Intake
 from bot.storage import Storage
+from bot.storage.backend import stamp
 from bot.storage.database import load_migrations
 
 SUMMARY_CALLS = 50
@@ -52,7 +53,7 @@ def plain_writes(conn: sqlite3.Connection, times: list[datetime]) -> float:
     started = time.perf_counter()
     for at in times:
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute(_PLAIN_INSERT, (HEAVY.id, at.isoformat()))
+        conn.execute(_PLAIN_INSERT, (HEAVY.id, stamp(at)))
         conn.execute("COMMIT")
     return time.perf_counter() - started
 

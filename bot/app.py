@@ -19,6 +19,7 @@ from discord.gateway import DiscordWebSocket
 from bot import exts
 from bot.content import Content, load_content
 from bot.domain import timezones
+from bot.domain.profile import TimezoneFollower
 from bot.observability.metrics import Metrics
 from bot.observability.server import ObservabilityServer
 from bot.reconnect import until_reachable
@@ -85,6 +86,8 @@ class MagBot(commands.Bot):
         """Set by close(): ends any wait for an unreachable Discord."""
         self.metrics = Metrics(self)
         self.observability: ObservabilityServer | None = None
+        self.timezone_followers: list[TimezoneFollower] = []
+        """Features told when a person's timezone changes (they add themselves)."""
 
     @property
     def tree(self) -> MagTree:

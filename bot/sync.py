@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 def commands_hash(tree: app_commands.CommandTree, guild: discord.abc.Snowflake | None) -> str:
     """A stable hash of exactly what a sync would send for this scope."""
-    payload = [command.to_dict(tree) for command in tree._get_all_commands(guild=guild)]
+    payload = [command.to_dict(tree) for command in tree.get_commands(guild=guild)]
     encoded = json.dumps(payload, sort_keys=True, separators=(",", ":")).encode()
     return hashlib.sha256(encoded).hexdigest()
 

@@ -15,7 +15,8 @@ import dataclasses
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from bot.domain.models import Food, LifeStage, Nutrient, Sex
-from bot.domain.targets import MAX_AGE, MIN_AGE, target_for
+from bot.domain.profile import MAX_AGE, MIN_AGE
+from bot.domain.targets import target_for
 
 MIN_PORTION_MG = 20.0
 """A portion giving less magnesium than this is not worth suggesting (our own cut-off)."""

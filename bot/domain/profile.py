@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Final, Literal
+from typing import Final, Literal, Protocol, TypedDict
 
 from bot.domain.models import LifeStage, Sex
-from bot.domain.targets import MAX_AGE, MIN_AGE
 from bot.domain.timezones import zone
 from bot.errors import UserError
+
+MIN_AGE, MAX_AGE = 1, 120
+"""The ages a profile can hold: those the reference intake tables cover (FNB DRI, 1 year on;
+``bot/content`` checks each table covers them all)."""
 
 NO_LIFE_STAGE: Final = "neither"
 """What `/profile set life_stage:` takes to clear a pregnancy or lactation."""
@@ -23,6 +26,23 @@ class Profile:
     timezone: str = "UTC"
 
 
+class TimezoneFollower(Protocol):
+    """A feature that keeps local times (the daily reminder): told, before /profile set
+    answers, that a person's timezone changed. It registers itself in
+    ``MagBot.timezone_followers``; the profile feature never looks it up by name."""
+
+    async def timezone_changed(self, user_id: int, timezone: str) -> None: ...
+
+
+class ProfileChanges(TypedDict, total=False):
+    """Some of a profile's fields, to set (None clears sex, age or life stage)."""
+
+    sex: Sex | None
+    age: int | None
+    life_stage: LifeStage | None
+    timezone: str
+
+
 LIFE_STAGE_AGES = (14, 50)
 """Pregnancy and lactation reference intakes exist for these ages (FNB DRI tables)."""
 
@@ -34,11 +54,16 @@ def profile_changes(
     age: int | None = None,
     life_stage: LifeStage | Literal["neither"] | None = None,
     timezone: str | None = None,
-) -> dict[str, Any]:
+) -> ProfileChanges:
     """The given (non-None) fields as the values to store; a UserError if ``current`` with
     them changed doesn't fit."""
-    given = {"sex": sex, "age": age, "timezone": timezone}
-    changes: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    changes = ProfileChanges()
+    if sex is not None:
+        changes["sex"] = sex
+    if age is not None:
+        changes["age"] = age
+    if timezone is not None:
+        changes["timezone"] = timezone
     if life_stage is not None:
         changes["life_stage"] = None if life_stage == NO_LIFE_STAGE else life_stage
     check(dataclasses.replace(current, **changes))

@@ -16,12 +16,11 @@ from bot.domain.models import (
     NutrientId,
     Sex,
 )
+from bot.domain.profile import MAX_AGE, MIN_AGE, Profile
 
 if TYPE_CHECKING:
     from bot.domain.knowledge import Content
-    from bot.domain.profile import Profile
 
-MIN_AGE, MAX_AGE = 1, 120
 ADULT_AGE = 19
 _LIFE_STAGE_WORDS = {"pregnant": "pregnancy", "lactating": "lactation"}
 _SEX_WORDS = {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
@@ -17,13 +17,6 @@ from bot.ui.profile import profile_embed
 
 if TYPE_CHECKING:
     from bot.app import MagBot
-
-
-@runtime_checkable
-class TimezoneFollower(Protocol):
-    """A feature that keeps local times (the reminder cog): told when a timezone changes."""
-
-    async def follow_timezone(self, user_id: int, timezone: str) -> None: ...
 
 
 class ProfileCog(
@@ -61,9 +54,9 @@ class ProfileCog(
             current, sex=sex, age=age, life_stage=life_stage, timezone=timezone
         )
         profile = await self.bot.storage.profiles.update(user_id, **changes)
-        reminders = self.bot.get_cog("ReminderCog")
-        if timezone is not None and isinstance(reminders, TimezoneFollower):
-            await reminders.follow_timezone(profile.user_id, profile.timezone)
+        if timezone is not None:
+            for follower in self.bot.timezone_followers:
+                await follower.timezone_changed(profile.user_id, profile.timezone)
         await self._show(interaction, "Saved.")
 
     @set_.autocomplete("timezone")

@@ -34,6 +34,10 @@ class ReminderCog(
             bot.storage.reminders, self.deliver, SystemClock(bot.settings.clock_offset)
         )
 
+    async def cog_load(self) -> None:
+        await self.reminders.load_untold()
+        self.bot.timezone_followers.append(self)
+
     @commands.Cog.listener()
     async def on_ready(self) -> None:
         """Send reminders once the bot is connected (not while `magbot sync` only logs in)."""
@@ -41,6 +45,8 @@ class ReminderCog(
             self.scheduler.start()
 
     async def cog_unload(self) -> None:
+        if self in self.bot.timezone_followers:
+            self.bot.timezone_followers.remove(self)
         await self.scheduler.stop()
 
     @property
@@ -66,8 +72,8 @@ class ReminderCog(
 
     @app_commands.command(name="show", description="When your daily reminder comes, if it is on")
     async def show(self, interaction: discord.Interaction) -> None:
-        await self.reminders.take_untold_reason(interaction.user.id)  # the answer says why
         reminder = await self.reminders.get(interaction.user.id)
+        await self.reminders.take_untold_reason(interaction.user.id)  # the answer says why
         await interaction.response.send_message(ui.show_text(reminder), ephemeral=True)
 
     @app_commands.command(name="off", description="Stop your daily reminder")
@@ -95,12 +101,13 @@ class ReminderCog(
     async def on_app_command_completion(
         self, interaction: discord.Interaction, _: app_commands.Command
     ) -> None:
-        """Tell the person, once, that magbot turned their reminder off and why."""
+        """Tell the person, once, that magbot turned their reminder off and why. For anyone
+        else (almost everyone) it costs a set lookup: see ReminderRepository.take_untold_reason."""
         reason = await self.reminders.take_untold_reason(interaction.user.id)
         if reason is not None:
             await interaction.followup.send(ui.turned_off_notice(reason), ephemeral=True)
 
-    async def follow_timezone(self, user_id: int, timezone: str) -> None:
+    async def timezone_changed(self, user_id: int, timezone: str) -> None:
         """The person's timezone changed: their reminder stays at the same local time there."""
         if await self.reminders.follow_timezone(user_id, timezone, self.now()):
             self.scheduler.wake()

@@ -32,9 +32,9 @@ class Storage:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.state = StateRepository(db)
-        self.profiles = ProfileRepository(db)
-        self.intake = IntakeRepository(db)
         self.reminders = ReminderRepository(db)
+        self.profiles = ProfileRepository(db, self.reminders.may_be_untold)
+        self.intake = IntakeRepository(db)
 
     @classmethod
     async def open(cls, target: Path | str, *, pool_size: int = 10) -> Storage:
@@ -68,6 +68,7 @@ class Storage:
             for statement in PERSONAL_DATA.values():
                 removed += await tx.execute(statement, (user_id,))
         self.profiles.forget(user_id)
+        self.reminders.forget(user_id)
         return removed
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Unpack
 
-from bot.domain.profile import Profile
+from bot.domain.profile import Profile, ProfileChanges
 from bot.storage.backend import Database
 
 PROFILES_REMEMBERED = 10_000
@@ -13,6 +15,18 @@ PROFILES_REMEMBERED = 10_000
 
 PROFILE_COLUMNS = ("sex", "age", "life_stage", "timezone")
 """What a person can set; any subset of them is one :meth:`ProfileRepository.update`."""
+
+_GET = (
+    "SELECT p.user_id IS NOT NULL AS saved, p.sex, p.age, p.life_stage, p.timezone,"
+    " r.user_id IS NOT NULL AS reminder_notice"
+    " FROM (SELECT CAST(? AS BIGINT) AS user_id) AS me"
+    " LEFT JOIN profiles AS p ON p.user_id = me.user_id"
+    " LEFT JOIN reminders AS r ON r.user_id = me.user_id"
+    " AND r.off_reason IS NOT NULL AND r.off_told = 0"
+)
+"""The profile, if saved, and whether the person has a reminder notice untold: the profile
+read that personal commands make anyway also tells the reminders, in one round trip (see
+ReminderRepository.take_untold_reason)."""
 
 _UPSERT = (
     "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
@@ -38,8 +52,11 @@ class ProfileRepository:
     :meth:`forget` follows a delete. A read that was under way while either happened is not
     remembered, so an older profile can never come back from memory."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, reminder_notice: Callable[[int], None]) -> None:
+        """``reminder_notice(user_id)``: called when a read finds the person's reminder
+        notice untold."""
         self._db = db
+        self._reminder_notice = reminder_notice
         self._known: OrderedDict[int, Profile | None] = OrderedDict()
         self._remembered = 0 if db.shared else PROFILES_REMEMBERED
         self._writes = 0
@@ -50,16 +67,19 @@ class ProfileRepository:
             self._known.move_to_end(user_id)
             return self._known[user_id]
         writes_before = self._writes
-        rows = await self._db.fetch(
-            "SELECT user_id, sex, age, life_stage, timezone FROM profiles WHERE user_id = ?",
-            (user_id,),
+        [row] = await self._db.fetch(_GET, (user_id,))
+        if row["reminder_notice"]:
+            self._reminder_notice(user_id)
+        profile = (
+            Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
+            if row["saved"]
+            else None
         )
-        profile = Profile(**dict(rows[0])) if rows else None
         if self._writes == writes_before:
             self._remember(user_id, profile)
         return profile
 
-    async def update(self, user_id: int, **changes: object) -> Profile:
+    async def update(self, user_id: int, **changes: Unpack[ProfileChanges]) -> Profile:
         """Set only the given columns (of :data:`PROFILE_COLUMNS`), creating the profile if
         there is none, in one statement: a delete that came before it is never undone by
         values read earlier. The profile as stored afterwards."""
@@ -76,7 +96,8 @@ class ProfileRepository:
                 *(column in changes for column in PROFILE_COLUMNS),
             ),
         )
-        profile = Profile(**dict(rows[0]))
+        [row] = rows
+        profile = Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
         self._writes += 1
         self._remember(user_id, profile)
         return profile

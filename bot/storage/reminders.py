@@ -31,13 +31,45 @@ def _reminder(row: Row) -> Reminder:
 _DUE = "SELECT * FROM reminders WHERE next_due_at <= ? ORDER BY next_due_at LIMIT ?"
 
 
+_UNTOLD = "off_reason IS NOT NULL AND off_told = 0"
+"""A reminder magbot turned off itself, and the person has not been told yet."""
+
+
 class ReminderRepository:
+    """Reminders, and who may have a notice coming (:meth:`take_untold_reason`)."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._untold: set[int] = set()
+        """People who may have an untold notice: everyone who has one, and perhaps a few who
+        were told through another process (asking the database settles it for them)."""
+        self._loaded = False
+
+    async def load_untold(self) -> None:
+        """Learn who has an untold notice (once, at start; a few rows at most)."""
+        rows = await self._db.fetch(f"SELECT user_id FROM reminders WHERE {_UNTOLD}")  # noqa: S608
+        self._untold.update(row["user_id"] for row in rows)
+        self._loaded = True
+
+    def may_be_untold(self, user_id: int) -> None:
+        """Another read found the person's notice untold (see ProfileRepository.get): on a
+        database several processes share, another process may have had the DM refused."""
+        self._untold.add(user_id)
+
+    def forget(self, user_id: int) -> None:
+        """After the person's rows were deleted."""
+        self._untold.discard(user_id)
 
     async def get(self, user_id: int) -> Reminder | None:
-        rows = await self._db.fetch("SELECT * FROM reminders WHERE user_id = ?", (user_id,))
-        return _reminder(rows[0]) if rows else None
+        rows = await self._db.fetch(
+            f"SELECT *, ({_UNTOLD}) AS untold FROM reminders WHERE user_id = ?",  # noqa: S608
+            (user_id,),
+        )
+        if not rows:
+            return None
+        if rows[0]["untold"]:
+            self.may_be_untold(user_id)
+        return _reminder(rows[0])
 
     async def set(self, user_id: int, at: time, timezone: str, now: datetime) -> Reminder:
         """Turn the person's reminder on at ``at`` local time: the first one is the next time
@@ -57,6 +89,7 @@ class ReminderRepository:
                 " off_reason = NULL, off_told = 0, updated_at = excluded.updated_at",
                 (user_id, at.strftime("%H:%M"), timezone, stamp(due), stamp(now)),
             )
+        self._untold.discard(user_id)  # a reminder set again has nothing to tell
         return Reminder(user_id, at, timezone, due, last_sent_at)
 
     async def follow_timezone(self, user_id: int, timezone: str, now: datetime) -> bool:
@@ -86,23 +119,34 @@ class ReminderRepository:
             " updated_at = ? WHERE user_id = ? AND next_due_at IS NOT NULL RETURNING user_id",
             (reason, stamp(datetime.now(UTC)), user_id),
         )
+        if reason is None:
+            self._untold.discard(user_id)  # turned off by the person: nothing to tell
         return bool(rows)
 
     async def dms_refused(self, user_id: int) -> None:
         """Discord refused the reminder DM: off, and the person is told on their next command."""
         await self.turn_off(user_id, DMS_CLOSED)
+        self._untold.add(user_id)
 
     async def take_untold_reason(self, user_id: int) -> str | None:
         """Why magbot turned the person's reminder off, if they have not been told yet; from
-        now on they have been. (A read first: almost always there is nothing to tell.)"""
-        if not await self._db.fetch(
-            "SELECT 1 FROM reminders WHERE user_id = ? AND off_reason IS NOT NULL AND off_told = 0",
-            (user_id,),
-        ):
+        now on they have been.
+
+        It runs after every command, so for anyone not in the set of people who may have a
+        notice (almost everyone) it answers from memory, without the database. The set holds
+        everyone with an untold notice: loaded at start, added to when a DM is refused here,
+        and, where several processes share the database (PostgreSQL shards, where another
+        process may have sent the refused DM), when the profile read that personal commands
+        already make, or :meth:`get`, finds one. The database decides who tells: exactly one
+        process marks it told."""
+        if not self._loaded:
+            await self.load_untold()
+        if user_id not in self._untold:
             return None
+        self._untold.discard(user_id)
         told = await self._db.write(
-            "UPDATE reminders SET off_told = 1 WHERE user_id = ? AND off_reason IS NOT NULL"
-            " AND off_told = 0 RETURNING off_reason",
+            f"UPDATE reminders SET off_told = 1 WHERE user_id = ? AND {_UNTOLD}"  # noqa: S608
+            " RETURNING off_reason",
             (user_id,),
         )
         return told[0]["off_reason"] if told else None

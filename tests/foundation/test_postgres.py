@@ -68,18 +68,19 @@ async def test_a_profile_changed_through_one_process_shows_in_another_at_once(ur
 
 async def test_the_pool_is_as_large_as_the_setting(url):
     storage = await Storage.open(url, pool_size=3)
+    started, release = asyncio.Event(), asyncio.Event()
+    inside = 0
+    holders: list[asyncio.Task[None]] = []
+
+    async def hold_a_connection():
+        nonlocal inside
+        async with storage.db.transaction():
+            inside += 1
+            if inside == 3:
+                started.set()
+            await release.wait()
+
     try:
-        started, release = asyncio.Event(), asyncio.Event()
-        inside = 0
-
-        async def hold_a_connection():
-            nonlocal inside
-            async with storage.db.transaction():
-                inside += 1
-                if inside == 3:
-                    started.set()
-                await release.wait()
-
         holders = [asyncio.create_task(hold_a_connection()) for _ in range(4)]
         await asyncio.wait_for(started.wait(), 10)
         await asyncio.sleep(0.1)
@@ -87,6 +88,23 @@ async def test_the_pool_is_as_large_as_the_setting(url):
         release.set()
         await asyncio.gather(*holders)
         assert inside == 4
+    finally:
+        # A failed assertion must not leave the connections held: closing the pool waits
+        # for every one of them, forever.
+        release.set()
+        await asyncio.gather(*holders, return_exceptions=True)
+        await storage.close()
+
+
+async def test_a_question_mark_inside_quotes_is_text_not_a_placeholder(url):
+    """The repositories' ``?`` placeholders become ``$1, $2, …``; one inside a string literal
+    (an escaped quote included) is text and stays as it is."""
+    storage = await Storage.open(url)
+    try:
+        rows = await storage.db.fetch(
+            "SELECT 'why?' AS said, ? AS given, 'it''s ?' AS quoted, ? AS other", ("x", "y")
+        )
+        assert tuple(rows[0]) == ("why?", "x", "it's ?", "y")
     finally:
         await storage.close()
 

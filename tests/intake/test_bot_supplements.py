@@ -106,6 +106,25 @@ async def test_a_childs_limits_come_from_their_age_row_and_say_when_recalled(dis
     assert "above the upper limit of 7 mg a day (NIH/FNB UL, ages 1–3)" in msg.text
 
 
+async def test_an_age_without_a_sex_still_gives_that_ages_limits(discord):
+    """The limits are the same for both sexes, so an age alone picks the row: a 10-year-old
+    is warned at 23 mg of zinc, not at the adult 40 mg; a 5-year-old at 110 mg of magnesium."""
+    kid = someone("kid without sex")
+    await discord.slash("profile set", age=10, user=kid)
+    msg = await discord.slash("intake supplement", zinc_mg=25, user=kid)
+    warning = field(msg, "Zinc upper limit")
+    assert "above the upper limit of 23 mg a day (NIH/FNB UL, ages 9–13; RECALLED" in warning
+
+    small = someone("small without sex")
+    await discord.slash("profile set", age=5, user=small)
+    shown = await discord.slash("profile show", user=small)
+    assert "Upper limit for magnesium from supplements: 110 mg (NIH/FNB UL, ages 4–8)" in (
+        shown.text
+    )
+    msg = await discord.slash("intake supplement", form="citrate", mg=120, user=small)
+    assert "Supplemental magnesium today: 120 mg, above the upper limit of 110 mg" in msg.text
+
+
 @pytest.mark.parametrize("options", [{}, {"form": "citrate"}, {"form": "other"}])
 async def test_a_supplement_without_an_amount_is_refused_and_nothing_is_stored(
     discord, magbot, options

@@ -1,5 +1,6 @@
 """What would close today's magnesium gap, with plain foods and with the shipped catalogue."""
 
+import dataclasses
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -138,3 +139,30 @@ def test_at_most_ten_of_a_persons_foods_lead():
 
 def test_an_entry_counts_less_as_it_ages():
     assert weight_bands(NOW) == ((NOW - timedelta(days=7), 1.0), (NOW - timedelta(days=30), 0.5))
+
+
+def nut(food_id: str, name: str, mg_per_ounce: float) -> Food:
+    return dataclasses.replace(plain_food(food_id, "nuts_seeds", mg_per_ounce, grams=28), name=name)
+
+
+ALMONDS_RAW = nut("almonds_raw", "Almonds, raw", 100)
+ALMONDS_ROASTED = nut("almonds_roasted", "Almonds, dry roasted", 99)
+CASHEWS = nut("cashews", "Cashews, roasted", 98)
+BRAZIL_NUTS = nut("brazil_nuts", "Brazil nuts, dried", 97)
+PEANUTS = nut("peanuts", "Peanuts, raw", 30)
+GREENS = plain_food("greens", "leafy_greens", 50)
+
+
+def test_two_forms_of_one_food_take_one_place_in_a_group():
+    """Raw and roasted almonds are one kind: with three foods considered per group, the two
+    forms must not crowd out the peanuts that alone close this 80 mg gap with the greens."""
+    foods = (ALMONDS_RAW, ALMONDS_ROASTED, CASHEWS, PEANUTS, GREENS)
+    assert ids(close_the_gap(420, 340, foods)) == ["greens", "peanuts"]
+
+
+def test_a_form_the_person_logs_stands_for_its_kind():
+    """They log roasted almonds: raw ones are the same kind, so cashews, Brazil nuts and
+    peanuts are the group's three others, and the peanuts close the gap."""
+    foods = (ALMONDS_RAW, ALMONDS_ROASTED, CASHEWS, BRAZIL_NUTS, PEANUTS, GREENS)
+    usual = {"almonds_roasted"}
+    assert ids(close_the_gap(420, 340, foods, usual)) == ["greens", "peanuts"]

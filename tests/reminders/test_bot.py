@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.intake import supplement_intake
 from fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
 from tests.reminders.clock import TestClock
 
@@ -99,6 +100,24 @@ async def test_far_from_utc_it_comes_at_the_local_time(discord, use_clock, zone,
     assert f"So far today: nothing logged yet · {DAILY_VALUE}." in dm.content
 
 
+async def test_so_far_today_is_the_persons_own_day_in_kiritimati(discord, magbot, use_clock):
+    """09:00 on 11 January in Kiritimati (UTC+14) is 19:00 UTC on 10 January: the morning's
+    200 mg (08:00 there) counts, the 100 mg of the evening before (23:00 on 10 January
+    there, 09:00 UTC on the same UTC day) does not."""
+    clock = use_clock(datetime(2027, 1, 10, 12, tzinfo=UTC))
+    tala = someone("tala")
+    await discord.slash("profile set", timezone="Pacific/Kiritimati", user=tala, where=IN_DM)
+    log = magbot.storage.intake.add_entry
+    await log(tala.id, supplement_intake("citrate", 100), datetime(2027, 1, 10, 9, tzinfo=UTC))
+    await log(tala.id, supplement_intake("citrate", 200), datetime(2027, 1, 10, 18, tzinfo=UTC))
+    await discord.slash("reminder set", time="09:00", user=tala, where=IN_DM)
+    due = datetime(2027, 1, 10, 19, tzinfo=UTC)
+    await one_second_before(clock, due)
+    await clock.move_to(due)
+    dm = await discord.dm(tala)
+    assert f"So far today: 200 mg · {DAILY_VALUE} · 48 %." in dm.content
+
+
 async def test_without_a_timezone_it_is_utc_and_says_how_to_change_it(discord, use_clock):
     use_clock(datetime(2027, 2, 1, 6, tzinfo=UTC))
     jo = someone("jo")
@@ -118,6 +137,24 @@ async def test_without_a_timezone_it_is_utc_and_says_how_to_change_it(discord, u
     assert off.content.startswith("Your daily reminder is off.")
     shown = await discord.slash("reminder show", user=jo)
     assert "off (it was at **07:30** (Asia/Tokyo))" in shown.content
+
+
+async def test_after_moving_timezone_the_dm_comes_at_the_same_local_time_there(discord, use_clock):
+    """/profile set timezone: moves the reminder before it answers: 07:30 in Tokyo is 22:30
+    UTC the day before, not 07:30 UTC."""
+    clock = use_clock(datetime(2027, 2, 3, 6, tzinfo=UTC))
+    rin = someone("rin")
+    await discord.slash("reminder set", time="07:30", user=rin)
+    await discord.slash("profile set", timezone="Asia/Tokyo", user=rin)
+    due = datetime(2027, 2, 3, 22, 30, tzinfo=UTC)
+    shown = await discord.slash("reminder show", user=rin)
+    assert discord_time(due) in shown.content
+    await clock.move_to(datetime(2027, 2, 3, 7, 30, tzinfo=UTC))
+    await one_second_before(clock, due)
+    assert discord.fake.dms_to(rin) == [], "not at 07:30 UTC"
+    await clock.move_to(due)
+    dm = await discord.dm(rin)
+    assert dm.content.startswith("Your daily magnesium check.")
 
 
 @pytest.mark.parametrize("typed", ["25:00", "half past seven", "7"])

@@ -86,6 +86,15 @@ def test_one_missed_by_more_than_an_hour_is_skipped_not_sent_late():
     assert settle(reminder(due), BERLIN, due + timedelta(minutes=59)).send
 
 
+def test_one_found_exactly_an_hour_late_is_still_sent():
+    """The boundary of "more than an hour late: skip": an hour to the microsecond is not more."""
+    due = utc(2026, 12, 1, 19)
+    on_the_hour = settle(reminder(due), BERLIN, due + timedelta(hours=1))
+    assert on_the_hour.send
+    assert on_the_hour.last_sent_at == due + timedelta(hours=1)
+    assert not settle(reminder(due), BERLIN, due + timedelta(hours=1, microseconds=1)).send
+
+
 def test_after_days_down_the_next_is_the_next_one_to_come():
     due = utc(2026, 12, 1, 19)
     settled = settle(reminder(due), BERLIN, utc(2026, 12, 5, 8))

@@ -55,6 +55,51 @@ async def test_refused_dms_turn_it_off_and_the_reason_is_told_once(storage):
     assert (await storage.reminders.get(7)).off_reason is None
 
 
+async def test_a_notice_found_after_a_restart_is_still_told_once(database):
+    first = await Storage.open(database)
+    await first.reminders.set(7, time(8), "UTC", NOW)
+    await first.reminders.dms_refused(7)
+    await first.close()
+    again = await Storage.open(database)  # a new process: it learns who has a notice
+    try:
+        await again.reminders.load_untold()
+        assert await again.reminders.take_untold_reason(7) == DMS_CLOSED
+        assert await again.reminders.take_untold_reason(7) is None
+    finally:
+        await again.close()
+
+
+async def test_someone_without_a_notice_is_answered_without_the_database(database):
+    """The check runs after every command: for people it does not concern it must cost
+    nothing. Asked with the database closed, it still answers."""
+    storage = await Storage.open(database)
+    await storage.reminders.set(7, time(8), "UTC", NOW)
+    await storage.reminders.set(8, time(8), "UTC", NOW)
+    await storage.reminders.dms_refused(8)
+    await storage.reminders.load_untold()
+    await storage.close()
+    assert await storage.reminders.take_untold_reason(7) is None
+    assert await storage.reminders.take_untold_reason(9) is None
+
+
+async def test_a_refusal_another_process_met_is_told_on_the_next_personal_command(database):
+    """Shards: the process that sent the refused DM is not the one the person talks to next.
+    The profile read a personal command makes anyway also brings the notice; then exactly
+    one process tells it."""
+    sender, other = await Storage.open(database), await Storage.open(database)
+    try:
+        await other.reminders.load_untold()
+        await sender.reminders.set(7, time(8), "UTC", NOW)
+        await sender.reminders.dms_refused(7)
+        await other.profiles.get(7)  # e.g. /intake today loads the person
+        assert await other.reminders.take_untold_reason(7) == DMS_CLOSED
+        assert await sender.reminders.take_untold_reason(7) is None, "told once"
+        assert await other.reminders.take_untold_reason(7) is None
+    finally:
+        await sender.close()
+        await other.close()
+
+
 async def test_export_has_the_reminder_and_delete_removes_it(storage):
     await storage.reminders.set(7, time(8), "Europe/Paris", NOW)
     data = await storage.export_user(7)
