@@ -7,7 +7,10 @@ reported as not available instead of failing. Add one here when a command arrive
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bench.load import Prepare, Step
 from fakediscord import DiscordClient, FakeUser, Message
@@ -17,6 +20,21 @@ HEAVY = FakeUser(1600000000000000001, "heavy")
 _MEMBERS_FROM = 1610000000000000000
 MAGBOT_PROBE, FLOOR_PROBE = "about", "ping"
 """The commands whose first answer marks a freshly started bot as answering."""
+
+
+QUERY_SET = Path(__file__).resolve().parent.parent / "tests" / "catalogue" / "queries.yaml"
+"""What people type into the food search (read as data; bench imports nothing of tests/)."""
+FREE_TEXT = ("coffee", "oj", "white bread", "banana", "beer", "tea", "courgette", "boiled egg")
+"""Typed food names that each name one everyday food, logged without picking a suggestion."""
+
+
+def keystrokes() -> tuple[str, ...]:
+    """The query set as people type it: each query's first 3 letters, first 5, then in full."""
+    queries = [entry["query"] for entry in yaml.safe_load(QUERY_SET.read_text())["queries"]]
+    return tuple(typed for query in queries for typed in (query[:3], query[:5], query))
+
+
+KEYSTROKES = keystrokes()
 
 
 def member(i: int) -> FakeUser:
@@ -103,6 +121,14 @@ async def _intake_food_autocomplete(client: DiscordClient, i: int, _: Any) -> No
     await client.autocomplete("intake log", "food", "pepitas", user=member(i))
 
 
+async def _intake_food_keystrokes(client: DiscordClient, i: int, _: Any) -> None:
+    await client.autocomplete("intake log", "food", KEYSTROKES[i % len(KEYSTROKES)], user=member(i))
+
+
+async def _intake_log_free_text(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("intake log", food=FREE_TEXT[i % len(FREE_TEXT)], user=member(i))
+
+
 async def _intake_food_autocomplete_heavy(client: DiscordClient, _: int, __: Any) -> None:
     """Nothing typed yet: the heavy user's own foods (a year of entries) lead the list."""
     await client.autocomplete("intake log", "food", "", user=HEAVY)
@@ -168,7 +194,19 @@ SCENARIOS = (
     Scenario("/assess (start)", "assess", _assess_start),
     Scenario("/assess step (pick age)", "assess", _assess_pick_age, prepare=_assess_start),
     INTAKE_LOG,
+    Scenario(
+        "/intake log (free text: coffee, oj, white bread, …)",
+        "intake log",
+        _intake_log_free_text,
+        target=1.6,
+    ),
     Scenario("/intake log food autocomplete", "intake log", _intake_food_autocomplete, target=1.3),
+    Scenario(
+        "/intake log food autocomplete (query set typed: 3 letters, 5, in full)",
+        "intake log",
+        _intake_food_keystrokes,
+        target=1.3,
+    ),
     Scenario(
         "/intake log food autocomplete (heavy user, own foods first)",
         "intake log",

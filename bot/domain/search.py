@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -27,6 +28,14 @@ MIN_FUZZY = 0.4
 """Words sharing fewer trigrams with the token than this are not looked at as typos."""
 MIN_CLOSENESS = 0.6
 """More than 4 edits in 10 letters is another word, not a typo."""
+NO_RANK = (-1.0, 0)
+WORD_LETTERS = 4
+"""Tokens shorter than this only narrow what longer ones found, or, alone, find the keys that
+start with them: a word of three letters starts too many words to score each of their keys."""
+TYPO_LETTERS = 4
+"""Tokens shorter than this are matched as typed; a typo needs a few letters to be read."""
+FILLER_WORDS = frozenset({"a", "an", "and", "the", "of", "with", "or", "in", "for", "to"})
+"""Words that say little about a food; dropped from a query that has others."""
 TYPO_MARGIN = 0.06
 """Typo readings scoring this much below a token's best reading are dropped."""
 MIN_SCORE = 0.5
@@ -111,6 +120,7 @@ class FuzzyIndex(Generic[T]):
                 for word in {*words, *joined}:
                     self._keys_by_word[word].append(key_no)
         self._vocabulary = sorted(self._keys_by_word)
+        self._sorted_keys = sorted((key, key_no) for key_no, (_, key, _) in enumerate(self._keys))
         self._grams = {word: _trigrams(word) for word in self._vocabulary}
         by_gram: dict[str, list[str]] = defaultdict(list)
         for word, grams in self._grams.items():
@@ -127,11 +137,15 @@ class FuzzyIndex(Generic[T]):
     def _search(self, query: str, limit: int) -> tuple[T, ...]:
         text = search_words(query[:MAX_QUERY_CHARS])
         tokens = text.split()[:MAX_QUERY_WORDS]
+        tokens = [t for t in tokens if t not in FILLER_WORDS] or tokens
         if not tokens:
             return ()
+        long_tokens = [t for t in tokens if len(t) >= WORD_LETTERS]
+        if not long_tokens:  # a letter or two: the keys that start so
+            return self._ranked(self._starting(text), text, tokens, limit)
         query_cover: dict[int, float] = defaultdict(float)  # key → sum of its best per token
         word_best: dict[str, float] = {}  # word → its best score over the tokens
-        for token in tokens:
+        for token in long_tokens:
             token_best: dict[int, float] = {}
             for word, score in self._word_scores(token).items():
                 word_best[word] = max(score, word_best.get(word, 0.0))
@@ -143,26 +157,64 @@ class FuzzyIndex(Generic[T]):
         for word, score in word_best.items():
             for key_no in self._keys_by_own_word.get(word, ()):
                 key_cover[key_no] += score
+        # A short token counts where it is a whole word ("guo"), and where it starts a word of
+        # a key the longer tokens found; the start of every word it could be is too many.
+        for token in tokens:
+            if len(token) < WORD_LETTERS:
+                exact = set(self._keys_by_own_word.get(token, ()))
+                for key_no in exact:
+                    query_cover[key_no] += EXACT
+                    key_cover[key_no] += EXACT
+                for key_no in [k for k in query_cover if k not in exact]:
+                    if any(w.startswith(token) for w in self._keys[key_no][1].split()):
+                        query_cover[key_no] += PREFIX
+                        key_cover[key_no] += PREFIX
+        return self._ranked(query_cover.items(), text, tokens, limit, key_cover)
+
+    def _starting(self, text: str) -> list[tuple[int, float]]:
+        """(key, full cover) for every key that starts with ``text``."""
+        start = bisect.bisect_left(self._sorted_keys, (text, -1))
+        found = []
+        for key, key_no in self._sorted_keys[start:]:
+            if not key.startswith(text):
+                break
+            found.append((key_no, 1.0))
+        return found
+
+    def _ranked(
+        self,
+        covers: Iterable[tuple[int, float]],
+        text: str,
+        tokens: list[str],
+        limit: int,
+        key_cover: Mapping[int, float] | None = None,
+    ) -> tuple[T, ...]:
+        """The items of the best-scoring keys: ``covers`` holds each candidate key with how
+        much of the query it explains (the sum over tokens); ``key_cover``, how much of the key
+        the query explains (the sum over the key's words)."""
         best: dict[int, tuple[float, int]] = {}
         in_any_order = sorted(tokens)
-        for key_no, covered in query_cover.items():
-            item_no, key, n_words = self._keys[key_no]
-            share = covered / len(tokens)
-            if key == text or (n_words == len(tokens) and sorted(key.split()) == in_any_order):
+        n_tokens = len(tokens)
+        keys, boosts, explains = self._keys, self._boosts, key_cover or {}
+        for key_no, covered in covers:
+            item_no, key, n_words = keys[key_no]
+            share = covered / n_tokens
+            if key.startswith(text):
+                score, share = (WHOLE_KEY if key == text else KEY_PREFIX), 1.0
+            elif n_words == n_tokens and sorted(key.split()) == in_any_order:
                 score, share = WHOLE_KEY, 1.0
-            elif key.startswith(text):
-                score, share = KEY_PREFIX, 1.0
             else:
-                score = QUERY_SHARE * share + (1 - QUERY_SHARE) * key_cover[key_no] / n_words
-            if score < MIN_SCORE:
-                continue
-            if self._boosts:  # in proportion to how much of the query the key explains
-                score += self._boosts[item_no] * min(share, 1.0)
+                explained = explains.get(key_no, 0.0) / n_words
+                score = QUERY_SHARE * share + (1 - QUERY_SHARE) * explained
+                if score < MIN_SCORE:
+                    continue
+            if boosts:  # in proportion to how much of the query the key explains
+                score += boosts[item_no] * (share if share < 1.0 else 1.0)
             rank = (score, -len(key))
-            if rank > best.get(item_no, (-1.0, 0)):
+            if rank > best.get(item_no, NO_RANK):
                 best[item_no] = rank
-        order = sorted(best, key=lambda item_no: (best[item_no], -item_no), reverse=True)
-        return tuple(self._items[item_no] for item_no in order[:limit])
+        order = heapq.nlargest(limit, best, key=lambda item_no: (best[item_no], -item_no))
+        return tuple(self._items[item_no] for item_no in order)
 
     def _word_scores(self, token: str) -> dict[str, float]:
         """How well `token` matches each vocabulary word it could mean (others score 0)."""
@@ -172,7 +224,8 @@ class FuzzyIndex(Generic[T]):
             if not word.startswith(token):
                 break
             scores[word] = EXACT if word == token else PREFIX
-        if len(token) < 3:
+        if scores or len(token) < TYPO_LETTERS:
+            # Words it starts outscore any typo reading by more than TYPO_MARGIN (see below).
             return scores
         closed, opened = _trigrams(token), _trigrams(token, closed=False)
         shared: dict[str, int] = defaultdict(int)
@@ -203,14 +256,18 @@ class FuzzyIndex(Generic[T]):
 def _closeness(token: str, word: str) -> float:
     """1 − edits per letter between ``token`` and ``word``, or the start of ``word`` as long as
     the token (people are mid-way through typing), a whole word counting slightly closer."""
-    edits = float(_edits(token, word))
+    most = int(len(token) * (1 - MIN_CLOSENESS))  # more edits than this is not close
+    edits = float(_edits(token, word, most))
     if len(word) > len(token):
-        edits = min(edits, _edits(token, word[: len(token)]) + 0.5)
+        edits = min(edits, _edits(token, word[: len(token)], most) + 0.5)
     return 1 - edits / len(token)
 
 
-def _edits(a: str, b: str) -> int:
-    """Letters inserted, deleted, changed or swapped with a neighbour to turn a into b."""
+def _edits(a: str, b: str, most: int) -> int:
+    """Letters inserted, deleted, changed or swapped with a neighbour to turn a into b; any
+    number above ``most`` once it is certain to be more."""
+    if abs(len(a) - len(b)) > most:
+        return most + 1
     before: list[int] = []
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
@@ -220,6 +277,8 @@ def _edits(a: str, b: str) -> int:
             if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
                 cost = min(cost, before[j - 2] + 1)
             row.append(cost)
+        if min(row) > most:
+            return most + 1
         before = above
     return row[-1]
 
