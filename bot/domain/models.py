@@ -141,13 +141,13 @@ class Nutrient:
     daily_value: DailyValue
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Serving:
     label: str
     grams: float
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class FoodSource:
     database: str
     ndb_number: str | None
@@ -167,7 +167,7 @@ class FoodSource:
         return f"{', '.join(parts)} ({self.status})"
 
 
-@dataclasses.dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True, slots=True)
 class Food:
     """A food of the catalogue: one we reviewed by hand (it has a ``category``), or a record
     of the USDA table as USDA gives it (its ``group`` is USDA's food group)."""

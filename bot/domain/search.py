@@ -11,7 +11,9 @@ import bisect
 import functools
 import heapq
 import re
+import sys
 import unicodedata
+from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
@@ -102,31 +104,37 @@ class FuzzyIndex(Generic[T]):
         for what people usually mean among items the text matches about equally."""
         self._boosts = tuple(boosts)
         self._items: list[T] = []
-        self._keys: list[tuple[int, str, int]] = []  # (item number, key, number of words)
-        self._keys_by_word: dict[str, list[int]] = defaultdict(list)
-        """Word → keys containing it, including a key's words run together ("peanutbutter")."""
-        self._keys_by_own_word: dict[str, list[int]] = defaultdict(list)
-        """Word → keys containing it as written."""
+        # Per key, in parallel (compact: the table has tens of thousands of keys).
+        self._key_item = array("I")
+        self._key_text: list[str] = []
+        self._key_words = array("B")
+        keys_by_word: dict[str, list[int]] = defaultdict(list)
+        keys_by_own_word: dict[str, list[int]] = defaultdict(list)
         for item_no, (item, texts) in enumerate(entries):
             self._items.append(item)
             for key in dict.fromkeys(filter(None, map(search_words, texts))):
-                key_no = len(self._keys)
+                key_no = len(self._key_text)
                 words = list(dict.fromkeys(key.split()))
-                self._keys.append((item_no, key, len(words)))
+                self._key_item.append(item_no)
+                self._key_text.append(key)
+                self._key_words.append(min(len(words), 255))
                 for word in words:
-                    self._keys_by_own_word[word].append(key_no)
+                    keys_by_own_word[word].append(key_no)
                 # Short names run together too ("peanutbutter"); long ones nobody types so.
                 joined = [key.replace(" ", "")] if len(words) <= JOINED_WORDS else []
                 for word in {*words, *joined}:
-                    self._keys_by_word[word].append(key_no)
+                    keys_by_word[word].append(key_no)
+        self._keys_by_word = {word: array("I", keys) for word, keys in keys_by_word.items()}
+        """Word → keys containing it, including a key's words run together ("peanutbutter")."""
+        self._keys_by_own_word = {w: array("I", keys) for w, keys in keys_by_own_word.items()}
+        """Word → keys containing it as written."""
         self._vocabulary = sorted(self._keys_by_word)
-        self._sorted_keys = sorted((key, key_no) for key_no, (_, key, _) in enumerate(self._keys))
-        self._grams = {word: _trigrams(word) for word in self._vocabulary}
+        self._keys_in_order = sorted(range(len(self._key_text)), key=self._key_text.__getitem__)
         by_gram: dict[str, list[str]] = defaultdict(list)
-        for word, grams in self._grams.items():
-            for gram in grams:
+        for word in self._vocabulary:
+            for gram in _trigrams(word):
                 by_gram[gram].append(word)
-        self._by_gram = dict(by_gram)
+        self._by_gram = {sys.intern(gram): words for gram, words in by_gram.items()}
         # People type the same few prefixes over and over; the index never changes.
         self._remembered = functools.lru_cache(maxsize=SEARCHES_REMEMBERED)(self._search)
 
@@ -149,7 +157,7 @@ class FuzzyIndex(Generic[T]):
             token_best: dict[int, float] = {}
             for word, score in self._word_scores(token).items():
                 word_best[word] = max(score, word_best.get(word, 0.0))
-                for key_no in self._keys_by_word[word]:
+                for key_no in self._keys_by_word.get(word, ()):
                     token_best[key_no] = max(score, token_best.get(key_no, 0.0))
             for key_no, score in token_best.items():
                 query_cover[key_no] += score
@@ -166,17 +174,18 @@ class FuzzyIndex(Generic[T]):
                     query_cover[key_no] += EXACT
                     key_cover[key_no] += EXACT
                 for key_no in [k for k in query_cover if k not in exact]:
-                    if any(w.startswith(token) for w in self._keys[key_no][1].split()):
+                    if any(w.startswith(token) for w in self._key_text[key_no].split()):
                         query_cover[key_no] += PREFIX
                         key_cover[key_no] += PREFIX
         return self._ranked(query_cover.items(), text, tokens, limit, key_cover)
 
     def _starting(self, text: str) -> list[tuple[int, float]]:
         """(key, full cover) for every key that starts with ``text``."""
-        start = bisect.bisect_left(self._sorted_keys, (text, -1))
+        texts = self._key_text
+        start = bisect.bisect_left(self._keys_in_order, text, key=texts.__getitem__)
         found = []
-        for key, key_no in self._sorted_keys[start:]:
-            if not key.startswith(text):
+        for key_no in self._keys_in_order[start:]:
+            if not texts[key_no].startswith(text):
                 break
             found.append((key_no, 1.0))
         return found
@@ -195,9 +204,10 @@ class FuzzyIndex(Generic[T]):
         best: dict[int, tuple[float, int]] = {}
         in_any_order = sorted(tokens)
         n_tokens = len(tokens)
-        keys, boosts, explains = self._keys, self._boosts, key_cover or {}
+        boosts, explains = self._boosts, key_cover or {}
+        key_item, key_text, key_words = self._key_item, self._key_text, self._key_words
         for key_no, covered in covers:
-            item_no, key, n_words = keys[key_no]
+            item_no, key, n_words = key_item[key_no], key_text[key_no], key_words[key_no]
             share = covered / n_tokens
             if key.startswith(text):
                 score, share = (WHOLE_KEY if key == text else KEY_PREFIX), 1.0
@@ -232,13 +242,11 @@ class FuzzyIndex(Generic[T]):
         for gram in closed:
             for word in self._by_gram.get(gram, ()):
                 shared[word] += 1
-        tail = f"{token[-2:]} "
         for word, count in shared.items():
             if word in scores:
                 continue
-            grams = self._grams[word]
-            in_prefix = count - (tail in grams)
-            similarity = max(2 * count / (len(closed) + len(grams)), in_prefix / len(opened))
+            in_prefix = count - word.endswith(token[-2:])  # less the gram of the token's end
+            similarity = max(2 * count / (len(closed) + len(word)), in_prefix / len(opened))
             if similarity >= MIN_FUZZY or _is_transposed_prefix(token, word):
                 closeness = _closeness(token, word)
                 if closeness >= MIN_CLOSENESS:
