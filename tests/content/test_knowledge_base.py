@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -104,7 +105,8 @@ def test_overview_points_name_real_studies(content):
 
 
 def _texts(item: Food | Study | OverviewPoint) -> Iterator[str]:
-    for value in vars(item).values():
+    for field in dataclasses.fields(item):
+        value = getattr(item, field.name)
         if isinstance(value, str):
             yield value
         elif isinstance(value, tuple):
