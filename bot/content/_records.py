@@ -11,11 +11,14 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-TEXT_LIMIT = 1000
-"""Any one text must fit a Discord embed field (1024) with room to spare."""
+from bot.ui.limits import CHOICE_NAME, FIELD_VALUE
+
+TEXT_LIMIT = FIELD_VALUE - 24
+"""Any one text must fit a Discord embed field with room to spare (for a label around it)."""
 TITLE_LIMIT = 200
-NAME_LIMIT = 100
-"""Names and labels offered as Discord choices (100 characters at most)."""
+"""Fits an embed title (256) with room for a prefix such as a year."""
+NAME_LIMIT = CHOICE_NAME
+"""Names and labels are offered as Discord choices."""
 FILE_ENTRY = "-"
 """The entry named in problems about a file as a whole."""
 

@@ -40,7 +40,7 @@ def zone(name: str) -> zoneinfo.ZoneInfo:
     return found
 
 
-def search(query: str, limit: int = 25) -> list[str]:
+def search(query: str, limit: int) -> list[str]:
     """Names containing ``query`` (case-insensitive), those starting a part with it first."""
     needle = query.strip().lower().replace(" ", "_")
     if not needle:

@@ -13,6 +13,7 @@ from bot.domain.profile import Profile, profile_changes
 from bot.errors import UserError
 from bot.exts._person import load_person
 from bot.ui.choices import TypedName
+from bot.ui.limits import AUTOCOMPLETE_CHOICES
 from bot.ui.profile import profile_embed
 
 if TYPE_CHECKING:
@@ -63,7 +64,8 @@ class ProfileCog(
     async def _timezone_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return [app_commands.Choice(name=n, value=n) for n in timezones.search(current)]
+        zones = timezones.search(current, AUTOCOMPLETE_CHOICES)
+        return [app_commands.Choice(name=n, value=n) for n in zones]
 
     @app_commands.command(name="show", description="Your profile and the references it gives")
     async def show(self, interaction: discord.Interaction) -> None:

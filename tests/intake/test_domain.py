@@ -86,12 +86,12 @@ def test_a_pregnant_woman_cannot_be_switched_to_male_by_accident():
 
 
 def test_timezone_search_finds_cities_and_stays_within_discords_25():
-    assert timezones.search("berlin") == ["Europe/Berlin"]
-    assert timezones.search("new york")[0] == "America/New_York"
-    assert len(timezones.search("america")) == 25
-    assert len(timezones.search("")) == 25
-    assert timezones.search("")[0] == "UTC"
-    assert timezones.search("zzzz") == []
+    assert timezones.search("berlin", 25) == ["Europe/Berlin"]
+    assert timezones.search("new york", 25)[0] == "America/New_York"
+    assert len(timezones.search("america", 25)) == 25
+    assert len(timezones.search("", 25)) == 25
+    assert timezones.search("", 25)[0] == "UTC"
+    assert timezones.search("zzzz", 25) == []
 
 
 def test_export_json_and_csv_carry_the_whole_log(content):
