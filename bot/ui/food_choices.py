@@ -13,20 +13,24 @@ from bot.domain.models import Food, Serving
 from bot.domain.search import search_words
 from bot.errors import UserError
 from bot.ui.choices import as_choices, echo, not_found
-from bot.ui.limits import AUTOCOMPLETE_CHOICES, SELECT_OPTIONS
+from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, SELECT_OPTIONS, shorten
 
 ASKED = 10
 """How many foods a question about typed text offers, best first (a select holds 25)."""
 
 HINT = "Start typing a food's name and pick one of the suggestions."
+SERVING_CHARS = 40
+"""The most of a household measure's label shown beside a food's name in a choice."""
 OWN_FOOD = "in your log"
 """How a food the person logs is marked in their own autocomplete."""
 
 
-def serving_label(food: Food) -> str:
-    """E.g. "Spinach, raw · 1 cup (30 g)": the name and what one serving means."""
+def serving_label(food: Food, mark: str = "") -> str:
+    """E.g. "Spinach, raw · 1 cup (30 g)": the name and what one serving means, then ``mark``;
+    a long USDA name is shortened so that the serving still shows within a choice's limit."""
     serving = food.default_serving
-    return f"{food.name} · {serving.label} ({serving.grams:g} g)"
+    tail = f" · {shorten(serving.label, SERVING_CHARS)} ({serving.grams:g} g){mark}"
+    return shorten(food.name, CHOICE_NAME - len(tail)) + tail
 
 
 def food_autocomplete(
@@ -39,8 +43,7 @@ def food_autocomplete(
     mine = set(own_ids)
 
     def label(food: Food) -> str:
-        text = serving_label(food)
-        return f"{text} · {OWN_FOOD}" if food.id in mine else text
+        return serving_label(food, f" · {OWN_FOOD}" if food.id in mine else "")
 
     found = catalogue.search(current, AUTOCOMPLETE_CHOICES, own=own)
     return as_choices(found, label, lambda f: f.id)
