@@ -219,6 +219,8 @@ class Contributor:
     label: str
     magnesium_mg: float
     zinc_mg: float
+    item_id: str
+    """The food's id (of its first entry of the day): where its values come from."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -255,15 +257,19 @@ def day_totals(day: date, entries: Iterable[Intake]) -> DayTotals:
 
 def summarize_day(day: date, entries: Sequence[Entry], top: int = TOP_FOODS) -> DaySummary:
     by_food: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    first_id: dict[str, str] = {}
     for entry in entries:
         if entry.kind == "food":
             sums = by_food[entry.label]
             sums[0] += entry.magnesium_mg
             sums[1] += entry.zinc_mg
+            first_id.setdefault(entry.label, entry.item_id)
     ranked = sorted(by_food.items(), key=lambda item: (-item[1][0], -item[1][1], item[0]))
     return DaySummary(
         totals=day_totals(day, entries),
-        top_foods=tuple(Contributor(label, mg, zn) for label, (mg, zn) in ranked[:top]),
+        top_foods=tuple(
+            Contributor(label, mg, zn, first_id[label]) for label, (mg, zn) in ranked[:top]
+        ),
         supplements=tuple(e for e in entries if e.kind == "supplement"),
         entries=len(entries),
     )

@@ -153,8 +153,13 @@ class IntakeCog(
             room,
         )
         await interaction.response.send_message(
-            embed=ui.today_embed(summary, person.targets, plan), ephemeral=True
+            embed=ui.today_embed(summary, person.targets, plan, self._database_of), ephemeral=True
         )
+
+    def _database_of(self, food_id: str) -> str | None:
+        """Where a logged food's values come from, in the short form shown beside values."""
+        food = self.bot.content.catalogue.get(food_id)
+        return food.source.database if food else None
 
     @app_commands.command(name="week", description="Your last 7 days as a chart")
     async def week(self, interaction: discord.Interaction) -> None:

@@ -216,17 +216,26 @@ def _gap_field(embed: discord.Embed, plan: GapPlan) -> None:
     )
 
 
-def today_embed(summary: DaySummary, targets: Targets, plan: GapPlan) -> discord.Embed:
+def today_embed(
+    summary: DaySummary,
+    targets: Targets,
+    plan: GapPlan,
+    source_of: Callable[[str], str | None] = lambda _: None,
+) -> discord.Embed:
+    """``source_of`` names, in short, where a logged food's values come from (by its id)."""
     day = summary.totals.day.strftime("%A %d %B")
     embed = discord.Embed(title=f"Today, {day}", colour=COLOUR)
     if summary.entries == 0:
         embed.description = "Nothing logged yet today. `/intake log` adds a food."
     _totals_fields(embed, summary, targets)
     if summary.top_foods:
-        lines = [
-            f"{c.label}: {mg(c.magnesium_mg)} magnesium, {zinc(c.zinc_mg)} zinc"
-            for c in summary.top_foods
-        ]
+        lines = []
+        for c in summary.top_foods:
+            source = source_of(c.item_id)
+            lines.append(
+                f"{c.label}: {mg(c.magnesium_mg)} magnesium, {zinc(c.zinc_mg)} zinc"
+                + (f" · {source}" if source else "")
+            )
         embed.add_field(
             name="Foods that gave the most magnesium",
             value=shorten("\n".join(lines), FIELD_VALUE),

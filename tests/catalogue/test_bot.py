@@ -38,6 +38,8 @@ async def test_typed_coffee_logs_brewed_coffee_and_says_so(discord, magbot):
     assert "Source: USDA SR28 (2016), NDB 14209 (VERIFIED)." in msg.text
     [entry] = (await magbot.storage.export_user(ana.id)).entries
     assert (entry.item_id, entry.grams) == ("ndb:14209", 237)
+    today = await discord.slash("intake today", user=ana)
+    assert f"{COFFEE}: 7.1 mg magnesium, 0.05 mg zinc · USDA SR28 (2016)" in today.text
 
 
 async def test_the_portion_option_lists_the_foods_household_measures(discord):
