@@ -38,27 +38,24 @@ UNUSUAL_GROUPS = frozenset(
     {"Baby Foods", "American Indian/Alaska Native Foods", "Restaurant Foods", "Fast Foods"}
 )
 GENERIC_FIRST_WORDS = frozenset(
-    map(
-        search_words,
-        (
-            "Fast foods",
-            "Restaurant",
-            "Snacks",
-            "Candies",
-            "Cereals ready-to-eat",
-            "Fish",
-            "Crustaceans",
-            "Mollusks",
-            "Spices",
-            "Babyfood",
-            "Beverages",
-            "Alcoholic beverage",
-        ),
-    )
+    {
+        "fast foods",
+        "restaurant",
+        "snacks",
+        "candies",
+        "cereals ready-to-eat",
+        "fish",
+        "crustaceans",
+        "mollusks",
+        "spices",
+        "babyfood",
+        "beverages",
+        "alcoholic beverage",
+    }
 )
 """First words of USDA descriptions that say what kind of food follows, not which."""
 FILLER_PARTS = frozenset(
-    map(search_words, ("broilers or fryers", "fresh", "mature seeds", "all commercial varieties"))
+    {"broilers or fryers", "fresh", "mature seeds", "all commercial varieties"}
 )
 """Parts of USDA descriptions that say nothing about which food people mean."""
 PER_WORD = 0.01
@@ -103,14 +100,20 @@ class Catalogue:
         by_id.update((table_id(ndb), food) for ndb, food in same_record.items())
         self._by_id = by_id
         variants = _Variants(synonyms or {})
-        texts = [self._texts(food, names) for food in self.foods]
-        self._exact = _exact_names(self.foods, texts)
+        # Each text in search form once: names and aliases (which name a food exactly), then
+        # the start of the description (which only ranks).
+        forms = [list(dict.fromkeys(map(search_words, self._texts(f, names)))) for f in self.foods]
+        self._exact = _exact_names(self.foods, forms)
         self._index = FuzzyIndex(
             (
-                (food, variants.of([*food_texts, *_heads(food.name)]))
-                for food, food_texts in zip(self.foods, texts, strict=True)
+                (food, variants.of([*named, *map(search_words, _heads(food.name))]))
+                for food, named in zip(self.foods, forms, strict=True)
             ),
-            boosts=[_prior(food, surveyed, names) for food in self.foods],
+            boosts=[
+                _prior(food, named[0], surveyed, names)
+                for food, named in zip(self.foods, forms, strict=True)
+            ],
+            prepared=True,
         )
         self._default = tuple(r.food for r in rank_foods(self.reviewed, "magnesium"))
         self.citations = tuple(
@@ -164,17 +167,17 @@ def _heads(name: str) -> tuple[str, ...]:
     whole, cooked, fried", after a word USDA puts before many foods ("Fish, salmon, …" gives
     "salmon"). Matching it counts like matching a name."""
     parts = [part.strip() for part in name.replace(";", ",").split(",") if part.strip()]
-    if len(parts) > 1 and search_words(parts[0]) in GENERIC_FIRST_WORDS:
+    if len(parts) > 1 and parts[0].lower() in GENERIC_FIRST_WORDS:
         parts = parts[1:]
-    parts = [part for part in parts if search_words(part) not in FILLER_PARTS]
+    parts = [part for part in parts if part.lower() not in FILLER_PARTS]
     return (parts[0], " ".join(parts[:2])) if len(parts) > 1 else tuple(parts)
 
 
-def _exact_names(foods: Sequence[Food], texts: Sequence[Sequence[str]]) -> dict[str, list[Food]]:
+def _exact_names(foods: Sequence[Food], forms: Sequence[Sequence[str]]) -> dict[str, list[Food]]:
     """Each name and alias (in search form) → the foods it names, in catalogue order."""
     named: dict[str, list[Food]] = defaultdict(list)
-    for food, food_texts in zip(foods, texts, strict=True):
-        for key in dict.fromkeys(map(search_words, food_texts)):
+    for food, food_forms in zip(foods, forms, strict=True):
+        for key in food_forms:
             named[key].append(food)
     return dict(named)
 
@@ -190,10 +193,10 @@ class _Variants:
             if words:
                 self._by_first[words.split()[0]].append((words, tuple(map(search_words, others))))
 
-    def of(self, texts: Iterable[str]) -> list[str]:
+    def of(self, keys: Iterable[str]) -> list[str]:
+        """``keys`` (in search form) and their variants."""
         out: list[str] = []
-        for text in texts:
-            key = search_words(text)
+        for key in keys:
             out.append(key)
             padded = f" {key} "
             for word in set(key.split()):
@@ -203,9 +206,12 @@ class _Variants:
         return out
 
 
-def _prior(food: Food, surveyed: Collection[str], everyday_names: Mapping[str, object]) -> float:
+def _prior(
+    food: Food, name: str, surveyed: Collection[str], everyday_names: Mapping[str, object]
+) -> float:
+    """``name``: the food's name in search form."""
     ndb = food.source.ndb_number or ""
-    words = search_words(food.name).split()
+    words = name.split()
     prior = EVERYDAY if food.reviewed or ndb in everyday_names else 0.0
     prior += SURVEYED if ndb in surveyed else 0.0
     if food.group in UNUSUAL_GROUPS or UNUSUAL_WORDS.intersection(words):

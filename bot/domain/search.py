@@ -98,10 +98,16 @@ class FuzzyIndex(Generic[T]):
     """Finds items by any of their texts; build once, query many times."""
 
     def __init__(
-        self, entries: Iterable[tuple[T, Iterable[str]]], boosts: Sequence[float] = ()
+        self,
+        entries: Iterable[tuple[T, Iterable[str]]],
+        boosts: Sequence[float] = (),
+        *,
+        prepared: bool = False,
     ) -> None:
         """``boosts``, if given, is added to each item's score (in ``entries`` order): a prior
-        for what people usually mean among items the text matches about equally."""
+        for what people usually mean among items the text matches about equally. With
+        ``prepared``, the texts are in search form already (see ``search_words``)."""
+        prepare = (lambda text: text) if prepared else search_words
         self._boosts = tuple(boosts)
         self._items: list[T] = []
         # Per key, in parallel (compact: the table has tens of thousands of keys).
@@ -112,7 +118,7 @@ class FuzzyIndex(Generic[T]):
         keys_by_own_word: dict[str, list[int]] = defaultdict(list)
         for item_no, (item, texts) in enumerate(entries):
             self._items.append(item)
-            for key in dict.fromkeys(filter(None, map(search_words, texts))):
+            for key in dict.fromkeys(filter(None, map(prepare, texts))):
                 key_no = len(self._key_text)
                 words = list(dict.fromkeys(key.split()))
                 self._key_item.append(item_no)
