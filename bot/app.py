@@ -8,7 +8,7 @@ import logging
 import pkgutil
 import signal
 import sqlite3
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import asyncpg
 import discord
@@ -29,6 +29,9 @@ from bot.storage.files import DatabaseFileError, RunningLock, database_problem
 from bot.storage.postgres import UNAVAILABLE, describe_url
 from bot.sync import sync_commands
 from bot.tree import MagTree
+
+if TYPE_CHECKING:
+    from bot.ui.replies import ReportsFailures
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +87,15 @@ class MagBot(commands.Bot):
         self.extension_names = extension_names() if extensions is None else extensions
         self.stopping = asyncio.Event()
         """Set by close(): ends any wait for an unreachable Discord."""
-        self.metrics = Metrics(self)
+        self.metrics = self.tree.metrics = Metrics(self)
         self.observability: ObservabilityServer | None = None
         self.timezone_followers: list[TimezoneFollower] = []
         """Features told when a person's timezone changes (they add themselves)."""
 
     @property
-    def tree(self) -> MagTree:
+    def tree(self) -> MagTree[MagBot]:
         """The command tree (``tree_cls`` above), typed as ours."""
-        return cast(MagTree, super().tree)
+        return cast(MagTree[MagBot], super().tree)
 
     async def prepare(self) -> bool:
         """Load and check everything that can be wrong before Discord is contacted: the
@@ -191,6 +194,12 @@ class MagBot(commands.Bot):
 
     async def on_ready(self) -> None:
         log.info("Ready as %s in %d guilds", self.user, len(self.guilds))
+
+
+if TYPE_CHECKING:
+    # Buttons and menus reach the tree's error handler through the client, seen as this
+    # protocol (bot/ui/replies.py): mypy checks here that the bot is one.
+    _reports_failures: type[ReportsFailures] = MagBot
 
 
 async def open_storage(settings: Settings, stop: asyncio.Event | None = None) -> Storage | None:

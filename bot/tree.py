@@ -1,4 +1,8 @@
-"""The command tree: the one error handler for every app command and view."""
+"""The command tree: the one error handler for every app command and view.
+
+The tree holds no ``MagBot``: it counts what it handles in the ``Metrics`` the bot hands it
+(``MagTree.metrics``), because ``bot/app.py`` imports this module and naming ``MagBot`` here,
+even for types only, would close an import circle (tests/foundation/test_layers.py)."""
 
 from __future__ import annotations
 
@@ -6,18 +10,15 @@ import logging
 import math
 import secrets
 import time
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 
 from bot.errors import UserError
+from bot.observability.metrics import Metrics, Outcome
 from bot.ui.limits import CONTENT, shorten
 from bot.ui.replies import send_ephemeral
-
-if TYPE_CHECKING:
-    from bot.app import MagBot
-    from bot.observability.metrics import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -58,16 +59,24 @@ BOTH_INSTALLS = app_commands.AppInstallationType(guild=True, user=True)
 """Invited to a server, or added by a person to their own account."""
 
 
-class MagTree(app_commands.CommandTree["MagBot"]):
+ClientT = TypeVar("ClientT", bound=discord.Client, covariant=True)
+"""The client the tree belongs to (``MagTree[MagBot]`` in the bot)."""
+
+
+class MagTree(app_commands.CommandTree[ClientT]):
     """Every command is offered everywhere, for both install types: answers are built from
     the interaction alone, so they work where the bot is not a member."""
 
-    def __init__(self, client: MagBot, **options: Any) -> None:
+    metrics: Metrics
+    """Where interactions and errors are counted: the bot's, handed over by ``MagBot`` right
+    after discord.py built the tree (it builds it from the client alone)."""
+
+    def __init__(self, client: ClientT, **options: Any) -> None:
         options.setdefault("allowed_contexts", EVERY_CONTEXT)
         options.setdefault("allowed_installs", BOTH_INSTALLS)
         super().__init__(client, **options)
 
-    async def _call(self, interaction: discord.Interaction[MagBot]) -> None:
+    async def _call(self, interaction: discord.Interaction[ClientT]) -> None:
         """Every app command and autocomplete passes here (discord.py's dispatch, overridden
         in this one place): count it with its outcome and time it."""
         started = time.perf_counter()
@@ -78,7 +87,7 @@ class MagTree(app_commands.CommandTree["MagBot"]):
             raise
         finally:
             outcome: Outcome = interaction.extras.get(OUTCOME, "ok")
-            self.client.metrics.observe(interaction, outcome, time.perf_counter() - started)
+            self.metrics.observe(interaction, outcome, time.perf_counter() - started)
 
     async def on_error(
         self, interaction: discord.Interaction, error: app_commands.AppCommandError
@@ -93,7 +102,7 @@ class MagTree(app_commands.CommandTree["MagBot"]):
             ref = secrets.token_hex(4)
             cause = getattr(error, "original", error)
             where = interaction.command.qualified_name if interaction.command else "component"
-            self.client.metrics.errors.labels(where).inc()
+            self.metrics.errors.labels(where).inc()
             log.error(
                 "Unhandled error ref=%s in %s (user %s)",
                 ref,

@@ -1,21 +1,25 @@
 """The HTTP side of observability: ``/metrics`` for Prometheus and ``/healthz`` for
 supervisors (Docker's HEALTHCHECK, Kubernetes probes). An aiohttp server on the bot's own
-loop, so it never blocks it and sees the bot as it is."""
+loop, so it never blocks it and sees the bot as it is.
+
+The bot is seen here as an ``ObservedBot`` (a protocol: its metrics, its gateway, its storage),
+not as ``MagBot``: ``bot/app.py`` imports this module, and naming ``MagBot`` here, even for types
+only, would close an import circle (tests/foundation/test_layers.py). mypy checks that
+``MagBot`` satisfies the protocol where ``bot/app.py`` passes itself to the server."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from bot.observability.metrics import Gateway, Metrics
 from bot.settings import SettingsError
+from bot.storage import Storage
 from bot.storage.postgres import DatabaseUnavailableError
-
-if TYPE_CHECKING:
-    from bot.app import MagBot
 
 log = logging.getLogger(__name__)
 
@@ -23,8 +27,18 @@ DATABASE_TIMEOUT = 2.0
 """Seconds the health check waits for the database before calling it down."""
 
 
+class ObservedBot(Gateway, Protocol):
+    """What the server reads of the bot, at each request."""
+
+    @property
+    def metrics(self) -> Metrics: ...
+
+    @property
+    def storage(self) -> Storage: ...
+
+
 class ObservabilityServer:
-    def __init__(self, bot: MagBot) -> None:
+    def __init__(self, bot: ObservedBot) -> None:
         self._bot = bot
         app = web.Application()
         app.add_routes([web.get("/metrics", self._metrics), web.get("/healthz", self._healthz)])

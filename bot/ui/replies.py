@@ -1,13 +1,26 @@
-"""Private replies, and failures of buttons and menus handed to the tree's one error handler."""
+"""Private replies, and failures of buttons and menus handed to the tree's one error handler.
+
+The bot is seen here only as a ``ReportsFailures`` (a protocol: a tree with ``report``), not as
+``MagBot``: ``bot/app.py`` is above ``ui/``, and naming ``MagBot`` here, even for types only,
+would close an import circle (tests/foundation/test_layers.py). ``bot/app.py`` has mypy check
+that ``MagBot`` is one."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import Protocol, cast
 
 import discord
 
-if TYPE_CHECKING:
-    from bot.app import MagBot
+
+class ErrorReporter(Protocol):
+    async def report(self, interaction: discord.Interaction, error: Exception) -> None: ...
+
+
+class ReportsFailures(Protocol):
+    """A client whose command tree reports errors (``MagTree.report``)."""
+
+    @property
+    def tree(self) -> ErrorReporter: ...
 
 
 async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
@@ -20,5 +33,5 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
 
 async def report_failure(interaction: discord.Interaction, error: Exception) -> None:
     """Tell the user what went wrong in a button or menu, as for a command (MagTree.report)."""
-    bot = cast("MagBot", interaction.client)
+    bot = cast(ReportsFailures, interaction.client)
     await bot.tree.report(interaction, error)
