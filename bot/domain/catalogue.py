@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from bot.domain.foods import rank_foods
-from bot.domain.models import Food
+from bot.domain.models import Food, Serving
 from bot.domain.search import FuzzyIndex, normalise, search_words
 
 TABLE_PREFIX = "ndb:"
@@ -75,6 +75,18 @@ class Resolution:
 
 def table_id(ndb_number: str) -> str:
     return f"{TABLE_PREFIX}{ndb_number}"
+
+
+def portions_matching(food: Food, typed: str) -> list[Serving]:
+    """The food's household measures whose label contains what has been typed."""
+    wanted = search_words(typed)
+    return [s for s in food.servings if wanted in search_words(s.label)]
+
+
+def portion_named(food: Food, text: str) -> Serving | None:
+    """The food's household measure called ``text`` (any case or punctuation), if any."""
+    wanted = search_words(text)
+    return next((s for s in food.servings if search_words(s.label) == wanted), None)
 
 
 class Catalogue:

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 
 from discord import app_commands
 
-from bot.domain.catalogue import Catalogue, Resolution
+from bot.domain.catalogue import Catalogue, Resolution, portion_named, portions_matching
 from bot.domain.models import Food, Serving
-from bot.domain.search import search_words
 from bot.errors import UserError
 from bot.ui.choices import as_choices, echo, not_found
 from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, SELECT_OPTIONS, shorten
@@ -65,8 +64,7 @@ def portion_autocomplete(
     food = catalogue.resolve(food_value or "", 1).food
     if food is None:
         return []
-    wanted = search_words(current)
-    matching = [s for s in food.servings if wanted in search_words(s.label)]
+    matching = portions_matching(food, current)
     return as_choices(matching, lambda s: f"{s.label} ({s.grams:g} g)", lambda s: s.label)
 
 
@@ -74,9 +72,9 @@ def chosen_portion(food: Food, portion: str | None) -> Serving | None:
     """The measure of ``food`` called ``portion``; a UserError listing its measures if none is."""
     if portion is None:
         return None
-    for serving in food.servings:
-        if search_words(serving.label) == search_words(portion):
-            return serving
+    serving = portion_named(food, portion)
+    if serving is not None:
+        return serving
     listed = ", ".join(s.label for s in food.servings[:SELECT_OPTIONS])
     raise UserError(
         f"{food.name} has no portion called “{echo(portion)}”. Its portions: {listed}. "
