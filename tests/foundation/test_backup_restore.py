@@ -10,6 +10,8 @@ from bot.storage import Storage
 from bot.storage.backend import load_migrations
 from tests.foundation.processes import magbot
 
+pytestmark = pytest.mark.slow
+
 LATEST = len(load_migrations())
 
 

@@ -19,7 +19,11 @@ from fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
 from fakediscord.where import IN_DM, in_server
 from tests.databases import rows_about
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("cluster")]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("cluster"),
+    pytest.mark.slow,
+]
 
 SHARDS = 2
 GUILDS = {shard_of(guild, SHARDS): in_server(guild) for guild in (GUILD_ID, SECOND_GUILD_ID)}

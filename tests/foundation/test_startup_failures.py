@@ -13,7 +13,7 @@ import pytest
 
 from fakediscord import FakeDiscord
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 EXIT_CONFIG = 2
 

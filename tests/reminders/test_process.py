@@ -12,7 +12,7 @@ import pytest
 from fakediscord import IN_DM, DiscordClient, FakeUser
 from tests.foundation.processes import start_bot_process
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 OLIVE = FakeUser(1600000000000001000, "olive")
 KIRITIMATI = "Pacific/Kiritimati"  # UTC+14: her day starts ten hours before London's
