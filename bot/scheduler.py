@@ -85,8 +85,14 @@ class ReminderScheduler:
     async def _run(self) -> None:
         while True:
             self._woken.clear()
+            looked_at = self.clock.now()
             try:
                 delay = await self.run_once()
+                log.debug(
+                    "Reminders due by %s sent; looking again in %.0f s",
+                    looked_at.isoformat(),
+                    delay,
+                )
             except Exception:
                 log.exception(
                     "Reminder scheduler failed; trying again in %.0f s", RETRY_AFTER_FAILURE

@@ -12,7 +12,7 @@ from bot.content import Content, load_content
 from bot.settings import DEFAULT_CONFIG_DIR
 from bot.storage import Storage
 
-pytest_plugins = ["fakediscord.fixtures", "tests.bot_fixtures"]
+pytest_plugins = ["fakediscord.fixtures", "tests.bot_fixtures", "tests.slow_guard"]
 
 BACKENDS = ["sqlite", "postgresql"]
 

@@ -2,11 +2,14 @@
 
 import json
 
+import pytest
+
 from bench.__main__ import main
 from bench.interactions import NOT_REGISTERED
 from bench.scenarios import SCENARIOS
 
 
+@pytest.mark.slow
 def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
     out = tmp_path / "latest.json"
     results = main(["--quick", "--json", str(out)])

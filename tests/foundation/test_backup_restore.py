@@ -9,6 +9,8 @@ import pytest
 from bot.storage.backend import load_migrations
 from tests.foundation.processes import magbot, magbot_database, marker_in
 
+pytestmark = pytest.mark.slow
+
 LATEST = len(load_migrations())
 
 

@@ -4,8 +4,12 @@ import shutil
 import sqlite3
 from importlib import metadata
 
+import pytest
+
 from bot.settings import DEFAULT_CONFIG_DIR
 from tests.foundation.processes import magbot
+
+pytestmark = pytest.mark.slow
 
 
 def test_check_passes_on_the_shipped_configuration(tmp_path):

@@ -6,11 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.storage import Storage
 from bot.storage.database import SqliteDatabase
 
 WRITER = Path(__file__).with_name("burst_writer.py")
 CONFIRMED_BEFORE_KILL = 150
+
+pytestmark = pytest.mark.slow
 
 
 async def restart_and_read_ids(db: Path | str) -> set[int]:

@@ -135,17 +135,19 @@ async def test_online_backup_copies_a_live_database(tmp_path):
 
 
 async def test_a_write_never_lands_inside_another_transaction(storage):
-    inside = asyncio.Event()
+    inside, writing = asyncio.Event(), asyncio.Event()
 
     async def write_then_roll_back():
         async with storage.db.transaction() as tx:
             await tx.execute("INSERT INTO bot_state VALUES ('rolled back', '1')")
             inside.set()
-            await asyncio.sleep(0.05)  # the other write is waiting meanwhile
+            await writing.wait()  # the other write has been issued and is waiting meanwhile
             raise RuntimeError("roll back")
 
     task = asyncio.create_task(write_then_roll_back())
     await inside.wait()
+    # The transaction wakes only once the write below waits (for the write lock on SQLite).
+    writing.set()
     await storage.state.set("kept", "2")
     with pytest.raises(RuntimeError):
         await task

@@ -11,7 +11,7 @@ import pytest
 from fakediscord import FakeUser
 from tests.bot_fixtures import serving
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 PEOPLE = [FakeUser(1700000000000000000 + n, f"mover{n}") for n in range(3)]
 PUMPKIN = "pumpkin_seeds_roasted"

@@ -106,12 +106,14 @@ async def test_gateway_and_guilds_are_reported():
     assert sample(text, "process_resident_memory_bytes") > 0
 
 
+@pytest.mark.slow
 async def test_healthy_while_connected():
     status, body = await get(PORT, "/healthz")
     assert (status, json.loads(body)) == (200, {"gateway": "connected", "database": "ok"})
     assert await healthcheck() == (0, body + "\n")
 
 
+@pytest.mark.slow
 async def test_unhealthy_while_the_gateway_is_down_and_healthy_again_after(discord, fake_discord):
     resumed = fake_discord.gateway.resumed
     await fake_discord.gateway_outage()

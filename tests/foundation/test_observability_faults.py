@@ -22,6 +22,7 @@ def magbot_environment() -> dict[str, str]:
     return {"MAGBOT_METRICS_PORT": str(PORT)}
 
 
+@pytest.mark.slow
 async def test_a_taken_metrics_port_stops_start_up_in_one_line(fake_discord, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
     env |= {

@@ -47,6 +47,7 @@ def test_bad_observability_settings_are_named(env, named):
         load_settings(env)
 
 
+@pytest.mark.slow
 def test_json_log_format_gives_one_json_object_per_line(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("MAGBOT_", "DISCORD_"))}
     env |= {"MAGBOT_DATABASE": str(tmp_path / "magbot.sqlite3"), "MAGBOT_LOG_FORMAT": "json"}
@@ -98,12 +99,14 @@ def run_healthcheck(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_healthcheck_without_a_metrics_port_is_unhealthy_and_says_why():
     result = run_healthcheck({})
     assert result.returncode == 1
     assert result.stderr == "MAGBOT_METRICS_PORT: not set, so there is no /healthz to ask\n"
 
 
+@pytest.mark.slow
 def test_healthcheck_with_no_bot_listening_is_unhealthy_in_one_line():
     with socket.socket() as probe:  # a port that was free a moment ago; nothing listens on it
         probe.bind(("127.0.0.1", 0))

@@ -15,7 +15,7 @@ from fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
 from fakediscord.runner import restored_endpoints
 from tests.foundation.observability import free_port, get, sample, wait_for_health
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 PORT = free_port()
 

@@ -42,6 +42,7 @@ async def until_health(port, status, within=60):
             await asyncio.sleep(0.2)
 
 
+@pytest.mark.slow
 async def test_a_postgresql_restart_under_load_loses_no_confirmed_entry(
     fake_discord, postgres_server
 ):

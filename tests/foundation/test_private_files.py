@@ -43,6 +43,7 @@ def mode(path):
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("umask_022")
 async def test_a_running_bot_and_its_backups_keep_personal_data_owner_only(
     fake_discord, tmp_path

@@ -11,7 +11,7 @@ from bot.storage import Storage
 from fakediscord import DiscordClient, FakeUser, NoResponseError
 from tests.foundation.processes import magbot_db, start_bot_process
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 PUMPKIN = "pumpkin_seeds_roasted"
 PEOPLE = [FakeUser(1600000000000000000 + n, f"eater{n}") for n in range(120)]

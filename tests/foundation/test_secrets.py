@@ -18,6 +18,7 @@ PERSON = FakeUser(1900000000000000001, "secret-keeper")
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
+@pytest.mark.slow
 async def test_magbot_run_takes_its_token_from_discord_token_file(fake_discord, tmp_path):
     secret = tmp_path / "discord_token"
     secret.write_text(fake_discord.token + "\n")

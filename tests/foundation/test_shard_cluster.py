@@ -18,8 +18,13 @@ from fakediscord.gateway import shard_of
 from fakediscord.objects import GUILD_ID, SECOND_GUILD_ID
 from fakediscord.where import IN_DM, in_server
 from tests.databases import rows_about
+from tests.foundation.processes import ProcessLog
 
-pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("cluster")]
+pytestmark = [
+    pytest.mark.asyncio(loop_scope="module"),
+    pytest.mark.usefixtures("cluster"),
+    pytest.mark.slow,
+]
 
 SHARDS = 2
 GUILDS = {shard_of(guild, SHARDS): in_server(guild) for guild in (GUILD_ID, SECOND_GUILD_ID)}
@@ -49,6 +54,8 @@ class Cluster:
     def __init__(self, fake: FakeDiscord, url: str) -> None:
         self.fake, self.url = fake, url
         self.processes: dict[int, asyncio.subprocess.Process] = {}
+        self.logs: dict[int, ProcessLog] = {}
+        """Each process's log, at DEBUG."""
         self.clock_offset = 0.0
         """Seconds the processes' clocks run ahead (MAGBOT_CLOCK_OFFSET)."""
 
@@ -62,12 +69,14 @@ class Cluster:
             "MAGBOT_SHARD_IDS": str(shard),
             "MAGBOT_DISCORD_API_BASE": self.fake.api_base,
             "MAGBOT_DISCORD_GATEWAY_URL": self.fake.gateway_url,
-            "MAGBOT_LOG_LEVEL": "WARNING",
+            "MAGBOT_LOG_LEVEL": "DEBUG",
             "MAGBOT_CLOCK_OFFSET": str(self.clock_offset),
         }
         self.processes[shard] = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", env=env
+            sys.executable, "-m", "bot", "run", env=env, stderr=asyncio.subprocess.PIPE
         )
+        self.logs[shard] = ProcessLog()
+        self.logs[shard].follow(self.processes[shard])
         await self.fake.wait_until_connected(within=60, shards=[shard])
 
     async def stop(self) -> None:
@@ -186,7 +195,8 @@ async def test_a_reminder_both_processes_see_come_due_is_sent_exactly_once(
     assert datetime.now(UTC) + timedelta(seconds=cluster.clock_offset) < due, "both were up first"
     dm = await discord.dm(dee, within=30)
     assert "So far today: nothing logged yet" in dm.content
-    await asyncio.sleep(1)  # the other scheduler has looked by now
+    for log in cluster.logs.values():  # the other scheduler has looked too, and sent nothing
+        await log.looked_at_reminders(due)
     assert len(fake_discord.dms_to(dee)) == 1
     for where in (ON_SHARD_0, ON_SHARD_1):
         shown = await discord.slash("reminder show", user=dee, where=where)

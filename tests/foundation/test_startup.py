@@ -56,6 +56,7 @@ async def test_commands_are_registered_only_when_they_changed(fake_discord, tmp_
     assert registrations(fake_discord)[-1].body == []
 
 
+@pytest.mark.slow
 async def test_magbot_sync_registers_even_when_unchanged(fake_discord, tmp_path):
     database = tmp_path / "magbot.sqlite3"
     await start_and_stop(fake_discord, database)
@@ -154,6 +155,7 @@ async def test_an_old_dev_guild_that_refuses_is_forgotten_without_stopping_the_b
         await fake.stop()
 
 
+@pytest.mark.slow
 async def test_magbot_sync_clear_guild_removes_a_guilds_copies(fake_discord, tmp_path):
     await start_and_stop(
         fake_discord, tmp_path / "old.sqlite3", {"MAGBOT_DEV_GUILD": str(OTHER_GUILD_ID)}

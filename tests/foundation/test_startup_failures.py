@@ -16,7 +16,7 @@ from bench.postgres_server import PostgresServer
 from bot.settings import DEFAULT_CONFIG_DIR
 from fakediscord import DiscordClient, FakeDiscord, FakeUser
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 EXIT_CONFIG = 2
 

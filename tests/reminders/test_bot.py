@@ -32,6 +32,21 @@ def discord_time(at: datetime) -> str:
     return f"<t:{int(at.timestamp())}:f>"
 
 
+async def answered_and_followed_up(bot, command):
+    """Run `command` (a slash command) and return once the bot's listeners for its completion,
+    which send any notice after the answer, have finished."""
+    completed = asyncio.ensure_future(bot.wait_for("app_command_completion", timeout=10))
+    await command
+    await completed
+    # The listeners were scheduled with the event, as tasks discord.py names after it.
+    listeners = [
+        task
+        for task in asyncio.all_tasks()
+        if task.get_name() == "discord.py: on_app_command_completion"
+    ]
+    await asyncio.wait_for(asyncio.gather(*listeners), 10)
+
+
 async def one_second_before(clock: TestClock, due: datetime) -> None:
     """Move the clock to a second before `due` and make the scheduler look then: it must
     find nothing to send yet, and sleep that one second."""
@@ -194,8 +209,7 @@ async def test_closed_dms_turn_the_reminder_off_and_the_next_command_says_why(
     assert notice["content"].startswith("Your daily reminder to log is off.")
     assert "did not let magbot send you a DM" in notice["content"]
 
-    await discord.slash("intake today", user=lee)
-    await asyncio.sleep(0.2)
+    await answered_and_followed_up(magbot, discord.slash("intake today", user=lee))
     assert not discord.last.followup_ids, "told once"
     shown = await discord.slash("reminder show", user=lee)
     assert "off (it was at **12:01** (UTC))" in shown.content

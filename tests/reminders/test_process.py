@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from fakediscord import IN_DM, DiscordClient, FakeUser
-from tests.foundation.processes import start_bot_process
+from tests.foundation.processes import ProcessLog, start_bot_process
 
-pytestmark = pytest.mark.asyncio(loop_scope="module")
+pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.slow]
 
 OLIVE = FakeUser(1600000000000001000, "olive")
 KIRITIMATI = "Pacific/Kiritimati"  # UTC+14: her day starts ten hours before London's
@@ -21,8 +21,8 @@ LEAD = 3.0
 
 
 @contextlib.asynccontextmanager
-async def bot_process(fake, database, **settings: str):
-    process = await start_bot_process(fake, database, **settings)
+async def bot_process(fake, database, log=None, **settings: str):
+    process = await start_bot_process(fake, database, log, **settings)
     try:
         yield process
     finally:
@@ -55,9 +55,10 @@ async def test_a_reminder_comes_from_the_next_process_on_time_and_only_once(fake
         assert due <= received < due + timedelta(minutes=1), "by the bot's clock"
         assert "So far today: nothing logged yet · reference 420 mg" in dm.content
 
-    async with bot_process(fake_discord, database, **clock):
+    log = ProcessLog()
+    async with bot_process(fake_discord, database, log, **clock):
         shown = await discord.slash("reminder show", user=OLIVE)
         assert discord_time(due + timedelta(days=1)) in shown.content
-        await asyncio.sleep(0.5)
+        await log.looked_at_reminders(due)  # what it would send again, it has sent by then
     assert len(fake_discord.dms_to(OLIVE)) == 1, "not sent again after a restart"
     assert not fake_discord.take_violations()

@@ -38,6 +38,7 @@ def foods(table: dict[str, Any]) -> dict[str, list[Any]]:
     return {food[NDB]: food for food in table["foods"]}
 
 
+@pytest.mark.slow
 def test_rederiving_from_the_originals_reproduces_the_shipped_file_byte_for_byte(
     tmp_path: Path,
 ) -> None:
