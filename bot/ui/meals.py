@@ -12,6 +12,7 @@ from bot.domain.myfood import own_number
 from bot.domain.targets import Targets
 from bot.ui import wording
 from bot.ui.intake import COLOUR, day_fields, entry_line, fit_lines, mg, zinc
+from bot.ui.limits import CONTENT
 from bot.ui.myfood import FROM_LABEL
 from bot.ui.pages import embed_pages
 
@@ -20,6 +21,7 @@ ITEMS_ROOM = 3000
 totals and warnings still have room within Discord's 6000 per message."""
 HINT = "`/meal list` shows your meals; `/meal save` saves today's log as one."
 UNDO = "`/intake undo` takes the whole meal back."
+FROM_LABELS = FROM_LABEL.replace("your own label", "your own labels")
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:
@@ -35,8 +37,8 @@ def _has_own(items: Sequence[Intake]) -> bool:
     return any(own_number(item.item_id) is not None for item in items)
 
 
-def _items(head: str, items: Sequence[Intake]) -> str:
-    return fit_lines(head, [f"• {entry_line(item)}" for item in items], ITEMS_ROOM)
+def _items(head: str, items: Sequence[Intake], room: int = ITEMS_ROOM) -> str:
+    return fit_lines(head, [f"• {entry_line(item)}" for item in items], room)
 
 
 def _together(intakes: Sequence[Intake]) -> str:
@@ -52,16 +54,14 @@ def _skipped_lines(skipped: Sequence[Skipped]) -> list[str]:
 
 
 def saved_text(meal: Meal, *, replaced: bool = False) -> str:
+    """What was saved, as message content: the items as many as fit in Discord's 2000."""
     done = "Replaced" if replaced else "Saved"
     head = f"{done} your meal **{_name(meal)}**, {counted(len(meal.items), 'item')}:"
-    lines = [
-        _items(head, meal.items),
-        _together(meal.items),
-        f"`/meal log {meal.name}` logs them all in one go.",
-    ]
+    tail = [_together(meal.items), f"`/meal log {meal.name}` logs them all in one go."]
     if _has_own(meal.items):
-        lines.append(FROM_LABEL.replace("your own label", "your own labels"))
-    return "\n".join(lines)
+        tail.append(FROM_LABELS)
+    room = CONTENT - len("\n".join(tail)) - 1
+    return "\n".join([_items(head, meal.items, room), *tail])
 
 
 def replace_question(existing: Meal, items: Sequence[Intake]) -> str:
@@ -84,7 +84,7 @@ def logged_embed(
         *_skipped_lines(plan.skipped),
     ]
     if _has_own(entries):
-        lines.append(FROM_LABEL.replace("your own label", "your own labels"))
+        lines.append(FROM_LABELS)
     lines.append(UNDO)
     embed = discord.Embed(
         title=f"Logged your meal {plan.meal.name}{times}"[:256],
@@ -102,7 +102,7 @@ def meal_embed(plan: MealPlan) -> discord.Embed:
         *_skipped_lines(plan.skipped),
     ]
     if _has_own(plan.intakes):
-        lines.append(FROM_LABEL.replace("your own label", "your own labels"))
+        lines.append(FROM_LABELS)
     lines.append(f"`/meal log {plan.meal.name}` logs it.")
     embed = discord.Embed(
         title=f"Your meal {plan.meal.name}"[:256], description="\n".join(lines), colour=COLOUR

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.domain.intake import supplement_intake
+from bot.domain.intake import food_intake, supplement_intake
 from bot.domain.myfood import label_food
 from fakediscord import FakeUser
 
@@ -234,6 +234,21 @@ async def test_31_entries_are_too_many_for_one_meal_and_nothing_is_saved(discord
     assert "610 mg · reference" in logged.text  # 31 × 10 mg logged before, 30 × 10 mg now
     undone = await discord.slash("intake undo", user=quin)
     assert "all 30 of its entries" in undone.text
+
+
+async def test_a_meal_of_30_foods_is_saved_and_logged_within_discords_limits(discord, magbot):
+    una = someone("una")
+    pumpkin = magbot.content.catalogue.get(PUMPKIN)
+    for _ in range(30):
+        await magbot.storage.intake.add_entry(una.id, food_intake(pumpkin, 1, None))
+    msg = await discord.slash("meal save", name="Seeds", user=una)  # the fake checks 2000
+    assert msg.text.startswith("Saved your meal **Seeds**, 30 items:")
+    assert msg.text.count("• **Pumpkin seeds, roasted**") == 24
+    assert "\n… and 6 more\n" in msg.text, "whole lines only, and how many more"
+    assert "Together: 4678 mg magnesium" in msg.text  # 30 × 28.35 g × 550 mg per 100 g
+    await a_day_passes(magbot, una)
+    logged = await discord.slash("meal log", name="Seeds", user=una)
+    assert "30 entries, logged together:" in logged.text
 
 
 async def test_the_51st_meal_is_refused_and_not_stored(discord, magbot):
