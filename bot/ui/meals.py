@@ -47,10 +47,15 @@ def _together(intakes: Sequence[Intake]) -> str:
     return f"Together: {mg(total_mg)} magnesium, {zinc(total_zinc)} zinc."
 
 
+SKIPPED_ROOM = 800
+"""Characters the skipped items may fill (a meal whose every item is gone is refused)."""
+
+
 def _skipped_lines(skipped: Sequence[Skipped]) -> list[str]:
-    return [
-        f"Skipped **{discord.utils.escape_markdown(s.label)}**: {s.why}." for s in skipped
-    ]
+    lines = [f"Skipped **{discord.utils.escape_markdown(s.label)}**: {s.why}." for s in skipped]
+    if not lines:
+        return []
+    return [fit_lines(lines[0], lines[1:], SKIPPED_ROOM)]
 
 
 def saved_text(meal: Meal, *, replaced: bool = False) -> str:

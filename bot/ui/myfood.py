@@ -14,6 +14,8 @@ from bot.ui.intake import COLOUR, mg, zinc
 from bot.ui.pages import embed_pages
 
 FROM_LABEL = "Values from your own label, not from USDA or magbot's food list."
+NAMED = 10
+"""How many meals holding a removed food are named (50 names would not fit one message)."""
 HINT = "`/myfood list` shows your foods; `/myfood add` adds one from its label."
 
 
@@ -59,8 +61,9 @@ def list_embeds(foods: Sequence[OwnFood]) -> list[discord.Embed]:
 def removed_text(food: OwnFood, meals: Sequence[str]) -> str:
     text = f"Removed your food **{discord.utils.escape_markdown(food.name)}**."
     if meals:
-        names = ", ".join(f"**{discord.utils.escape_markdown(m)}**" for m in meals)
-        text += f" Your meals {names} hold it: logging them now skips it and says so."
+        names = ", ".join(f"**{discord.utils.escape_markdown(m)}**" for m in meals[:NAMED])
+        more = f" and {len(meals) - NAMED} more" if len(meals) > NAMED else ""
+        text += f" Your meals {names}{more} hold it: logging them now skips it and says so."
     return text + " Entries you logged with it stay in your log."
 
 
