@@ -62,7 +62,7 @@ class MealCog(
     )
     @limited_by("logging_rate")
     async def save(
-        self, interaction: discord.Interaction, name: str, last: int | None = None
+        self, interaction: discord.Interaction, name: TypedName, last: int | None = None
     ) -> None:
         name = meal_name(name)
         person = await load_person(self.bot, interaction.user.id)

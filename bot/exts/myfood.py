@@ -44,8 +44,8 @@ class MyFoodCog(
     async def add(
         self,
         interaction: discord.Interaction,
-        name: str,
-        serving: str,
+        name: TypedName,
+        serving: TypedName,
         mg: float,
         zinc_mg: float | None = None,
         serving_grams: float | None = None,

@@ -184,7 +184,6 @@ async def test_a_duplicate_meal_name_offers_to_replace(discord, magbot):
 
 BAD_MEALS = [
     ("meal save", {"name": "   "}, "Give the meal a name. Nothing was saved."),
-    ("meal save", {"name": "m" * 101}, "A meal's name can be at most 100 characters"),
     ("meal save", {"name": "..."}, "A meal's name needs at least one letter or digit"),
     ("meal save", {"name": "Dinner", "last": 0}, "`last` must be between 1 and 30; got 0."),
     ("meal save", {"name": "Dinner", "last": 31}, "`last` must be between 1 and 30; got 31."),

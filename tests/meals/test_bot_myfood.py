@@ -6,7 +6,7 @@ import json
 import pytest
 
 from bot.domain.myfood import label_food
-from fakediscord import FakeUser, Message
+from fakediscord import FakeUser, Message, UsageError
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -110,7 +110,6 @@ async def test_a_duplicate_name_offers_to_replace_and_stores_nothing_until_asked
 
 BAD_FOODS = [
     ({"name": "   "}, "Give the food a name. Nothing was saved."),
-    ({"name": "x" * 101}, "A food's name can be at most 100 characters; this one has 101."),
     ({"name": "?!…—"}, "A food's name needs at least one letter or digit"),
     ({"mg": 0}, "Magnesium must be more than 0 and at most 2000 mg per serving; got 0."),
     ({"mg": -5}, "Magnesium must be more than 0 and at most 2000 mg per serving; got -5."),
@@ -133,6 +132,17 @@ async def test_bad_label_input_is_refused_privately_and_nothing_is_stored(
     assert message in msg.text
     assert "Nothing was saved." in msg.text
     assert (await magbot.storage.export_user(uma.id)).is_empty
+
+
+async def test_a_name_over_100_characters_is_refused_by_discord_itself(discord, magbot):
+    """The option is capped at 100 characters: Discord's client refuses more before anything
+    reaches magbot (the domain refuses it too; see test_domain)."""
+    yves = someone("yves")
+    with pytest.raises(UsageError, match="length must be 1–100"):
+        await discord.slash("myfood add", name="x" * 101, serving="1 bar", mg=80, user=yves)
+    with pytest.raises(UsageError, match="length must be 1–100"):
+        await discord.slash("meal save", name="x" * 101, user=yves)
+    assert (await magbot.storage.export_user(yves.id)).is_empty
 
 
 async def test_the_201st_food_is_refused_and_not_stored(discord, magbot, fake_discord):

@@ -7,7 +7,15 @@ import pytest
 
 from bot.domain.catalogue import Resolution
 from bot.domain.intake import Entry, supplement_intake
-from bot.domain.meals import GONE, NO_WEIGHT, REMOVED_OWN, Meal, meal_items, plan_meal
+from bot.domain.meals import (
+    GONE,
+    NO_WEIGHT,
+    REMOVED_OWN,
+    Meal,
+    meal_items,
+    meal_name,
+    plan_meal,
+)
 from bot.domain.myfood import (
     OwnFood,
     intake_of,
@@ -35,6 +43,11 @@ def test_a_label_food_keeps_the_label_and_compares_names_loosely():
     assert label_food("Bar", "1 bar", 2000, 300).zinc_mg == 300  # the bounds themselves are fine
     with pytest.raises(UserError, match=r"got 2000\.5"):
         label_food("Bar", "1 bar", 2000.5)
+    long_name = "x" * 101  # Discord's option refuses it first; the rule holds without it
+    with pytest.raises(UserError, match=r"at most 100 characters; this one has 101\. Nothing"):
+        label_food(long_name, "1 bar", 80)
+    with pytest.raises(UserError, match="A meal's name can be at most 100 characters"):
+        meal_name(long_name)
 
 
 def test_an_own_food_by_serving_or_by_grams():
