@@ -177,6 +177,18 @@ async def _confirm_delete(client: DiscordClient, i: int, question: Message) -> N
     await client.click(question, "Delete everything", user=member(i))
 
 
+async def _save_meal_of_30(client: DiscordClient, i: int) -> None:
+    """Today's log of 30 entries (15 foods, 15 supplements) saved as the meal "Thirty"."""
+    for n in range(15):
+        await client.slash("intake log", food="pumpkin_seeds_roasted", servings=1, user=member(i))
+        await client.slash("intake supplement", form="citrate", mg=10 + n, user=member(i))
+    await client.slash("meal save", name="Thirty", user=member(i))
+
+
+async def _meal_log_30(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("meal log", name="Thirty", user=member(i))
+
+
 INTAKE_LOG = Scenario("/intake log", "intake log", _intake_log, target=1.6)
 """Also what magbot logs its footprint entries with."""
 
@@ -217,6 +229,15 @@ SCENARIOS = (
     Scenario("/intake today (heavy user)", "intake today", _intake_today_heavy),
     Scenario("/intake week (chart)", "intake week", _intake_week_heavy, share=0.2),
     Scenario("/intake undo", "intake undo", _intake_undo, prepare=_log_one),
+    Scenario(
+        "/meal log (30 items)",
+        "meal log",
+        _meal_log_30,
+        prepare=_save_meal_of_30,
+        target=2.0,
+        share=0.3,
+        rare=True,
+    ),
     Scenario("/profile set", "profile set", _profile_set),
     Scenario(
         "/profile set timezone autocomplete", "profile set", _timezone_autocomplete, target=1.3

@@ -65,6 +65,8 @@ class Intake:
             )
         if self.unit == "g":
             return f"{self.amount:g} {self.unit}"
+        if self.grams is None:  # a person's own food whose label gives no weight
+            return f"{self.amount:g} × {self.unit}"
         return f"{self.amount:g} × {self.unit} ({self.grams:.0f} g)"
 
 
@@ -76,6 +78,10 @@ class Entry(Intake):
     user_id: int
     logged_at: datetime
     """UTC."""
+    batch_id: int | None = None
+    """The same number on every entry logged together by one `/meal log` (the id of its
+    first entry), so that `/intake undo` takes back the whole meal; None for an entry logged
+    on its own."""
 
 
 @dataclasses.dataclass(frozen=True)

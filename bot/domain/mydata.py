@@ -9,13 +9,16 @@ import json
 from datetime import datetime
 
 from bot.domain.catalogue import Catalogue
-from bot.domain.intake import Entry
+from bot.domain.intake import Entry, Intake
+from bot.domain.meals import Meal
+from bot.domain.myfood import OwnFood
 from bot.domain.profile import Profile
 from bot.domain.reminders import Reminder
 
 LOG_COLUMNS = (
     "id",
     "logged_at_utc",
+    "meal_batch",
     "kind",
     "item_id",
     "ndb_number",
@@ -35,10 +38,18 @@ class UserData:
     profile: Profile | None
     entries: tuple[Entry, ...]
     reminder: Reminder | None = None
+    own_foods: tuple[OwnFood, ...] = ()
+    meals: tuple[Meal, ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return self.profile is None and not self.entries and self.reminder is None
+        return (
+            self.profile is None
+            and not self.entries
+            and self.reminder is None
+            and not self.own_foods
+            and not self.meals
+        )
 
 
 def _log_row(entry: Entry, catalogue: Catalogue) -> dict[str, object]:
@@ -46,6 +57,7 @@ def _log_row(entry: Entry, catalogue: Catalogue) -> dict[str, object]:
     return {
         "id": entry.id,
         "logged_at_utc": entry.logged_at.isoformat(),
+        "meal_batch": entry.batch_id,
         "kind": entry.kind,
         "item_id": entry.item_id,
         "ndb_number": food.source.ndb_number if food else None,
@@ -56,6 +68,32 @@ def _log_row(entry: Entry, catalogue: Catalogue) -> dict[str, object]:
         "magnesium_mg": round(entry.magnesium_mg, 3),
         "zinc_mg": round(entry.zinc_mg, 3),
         "b6_mg": round(entry.b6_mg, 3),
+    }
+
+
+def _own_food(food: OwnFood) -> dict[str, object]:
+    return {
+        "id": food.id,
+        "name": food.name,
+        "serving": food.serving,
+        "serving_grams": food.serving_grams,
+        "magnesium_mg_per_serving": food.magnesium_mg,
+        "zinc_mg_per_serving": food.zinc_mg,
+        "source": "your label",
+    }
+
+
+def _meal_item(item: Intake) -> dict[str, object]:
+    return {
+        "kind": item.kind,
+        "item_id": item.item_id,
+        "label": item.label,
+        "amount": item.amount,
+        "unit": item.unit,
+        "grams": item.grams,
+        "magnesium_mg_when_saved": round(item.magnesium_mg, 3),
+        "zinc_mg_when_saved": round(item.zinc_mg, 3),
+        "b6_mg_when_saved": round(item.b6_mg, 3),
     }
 
 
@@ -92,6 +130,11 @@ def export_files(
         "profile": profile,
         "intake_log": rows,
         "reminder": _reminder(data.reminder) if data.reminder else None,
+        "my_foods": [_own_food(food) for food in data.own_foods],
+        "meals": [
+            {"name": meal.name, "items": [_meal_item(item) for item in meal.items]}
+            for meal in data.meals
+        ],
     }
     table = io.StringIO()
     writer = csv.DictWriter(table, fieldnames=LOG_COLUMNS, lineterminator="\n")

@@ -15,12 +15,11 @@ from bot.domain.intake import (
     SUPPLEMENT_FORMS,
     Intake,
     check_portion,
-    food_intake,
     local_day,
     supplement_intake,
     trial_amounts,
 )
-from bot.domain.models import Food
+from bot.domain.myfood import Loggable, intake_of
 from bot.exts._person import load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
@@ -30,7 +29,7 @@ from bot.ui.food_choices import (
     chosen_portion,
     food_autocomplete,
     portion_autocomplete,
-    resolve_food,
+    resolve_own_food,
 )
 from bot.ui.food_pick import ask_which_food
 
@@ -62,7 +61,10 @@ class IntakeCog(
 
     @app_commands.command(name="log", description="Log a food you ate")
     @app_commands.describe(
-        food="Start typing a food and pick it from the list (or type its name)",
+        food=(
+            "Start typing a food and pick it from the list (or type its name); your own "
+            "foods (/myfood) come first"
+        ),
         portion="Which household measure: pick one of the food's (default: its usual one)",
         servings="How many of that portion (default 1, at most 20)",
         grams="Or the weight in grams instead (at most 2000)",
@@ -77,10 +79,11 @@ class IntakeCog(
         grams: float | None = None,
     ) -> None:
         check_portion(servings, grams)  # a bad amount is refused before any question
-        resolution = resolve_food(self.bot.content.catalogue, food)
+        my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
+        resolution = resolve_own_food(self.bot.content.catalogue, food, my_foods)
 
-        def intake(chosen: Food) -> Intake:
-            return food_intake(chosen, servings, grams, chosen_portion(chosen, portion))
+        def intake(chosen: Loggable) -> Intake:
+            return intake_of(chosen, servings, grams, chosen_portion(chosen, portion))
 
         if resolution.food is not None:
             chosen = resolution.food
@@ -88,7 +91,7 @@ class IntakeCog(
             await self._reply_logged(interaction, intake(chosen), note)
             return
 
-        async def log_pick(pick: discord.Interaction, picked: Food) -> None:
+        async def log_pick(pick: discord.Interaction, picked: Loggable) -> None:
             embed = await self._log(pick.user.id, intake(picked), ui.food_note(picked))
             await pick.response.edit_message(content=None, embed=embed, view=None)
 
@@ -102,14 +105,16 @@ class IntakeCog(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         own = await self.bot.storage.intake.recent_foods(interaction.user.id)
-        return food_autocomplete(self.bot.content.catalogue, current, own)
+        my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
+        return food_autocomplete(self.bot.content.catalogue, current, own, my_foods)
 
     @log.autocomplete("portion")
     async def _portion_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         food = getattr(interaction.namespace, "food", None)
-        return portion_autocomplete(self.bot.content.catalogue, food, current)
+        my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
+        return portion_autocomplete(self.bot.content.catalogue, food, current, my_foods)
 
     @app_commands.command(name="supplement", description="Log a magnesium, zinc or ZMA supplement")
     @app_commands.describe(
@@ -177,7 +182,9 @@ class IntakeCog(
             ephemeral=True,
         )
 
-    @app_commands.command(name="undo", description="Remove your last log entry")
+    @app_commands.command(
+        name="undo", description="Remove your last log entry (or the whole meal logged last)"
+    )
     async def undo(self, interaction: discord.Interaction) -> None:
         removed = await self.bot.storage.intake.undo_last(interaction.user.id)
         await interaction.response.send_message(ui.undone_text(removed), ephemeral=True)

@@ -38,7 +38,8 @@ class MyDataCog(commands.GroupCog, group_name="mydata", group_description="Your 
         )
         await interaction.followup.send(
             f"Everything magbot stores about you: your profile, {len(data.entries)} log "
-            "entries and your reminder (JSON), and the log as CSV for a spreadsheet.",
+            f"entries, {len(data.own_foods)} own foods, {len(data.meals)} saved meals and "
+            "your reminder (JSON), and the log as CSV for a spreadsheet.",
             files=[_file(document, "magbot-data.json"), _file(table, "magbot-intake-log.csv")],
             ephemeral=True,
         )

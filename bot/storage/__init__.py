@@ -9,6 +9,8 @@ from bot.domain.mydata import UserData
 from bot.storage.backend import Database
 from bot.storage.database import SqliteDatabase
 from bot.storage.intake import IntakeRepository
+from bot.storage.meals import MealRepository
+from bot.storage.myfood import OwnFoodRepository
 from bot.storage.postgres import PostgresDatabase, is_postgres_url
 from bot.storage.profiles import ProfileRepository
 from bot.storage.reminders import ReminderRepository
@@ -18,6 +20,9 @@ PERSONAL_DATA = {
     "profiles": "DELETE FROM profiles WHERE user_id = ?",
     "intake_entries": "DELETE FROM intake_entries WHERE user_id = ?",
     "reminders": "DELETE FROM reminders WHERE user_id = ?",
+    "own_foods": "DELETE FROM own_foods WHERE user_id = ?",
+    "meal_items": "DELETE FROM meal_items WHERE user_id = ?",
+    "meals": "DELETE FROM meals WHERE user_id = ?",
 }
 """Every table that holds data about a person, and how to erase one person's rows.
 
@@ -35,6 +40,8 @@ class Storage:
         self.reminders = ReminderRepository(db)
         self.profiles = ProfileRepository(db, self.reminders.may_be_untold)
         self.intake = IntakeRepository(db)
+        self.own_foods = OwnFoodRepository(db)
+        self.meals = MealRepository(db)
 
     @classmethod
     async def open(cls, target: Path | str, *, pool_size: int = 10) -> Storage:
@@ -59,6 +66,8 @@ class Storage:
                 profile=await self.profiles.get(user_id),
                 entries=tuple(await self.intake.all_entries(user_id)),
                 reminder=await self.reminders.get(user_id),
+                own_foods=tuple(await self.own_foods.all(user_id)),
+                meals=tuple(await self.meals.all(user_id)),
             )
 
     async def delete_user(self, user_id: int) -> int:

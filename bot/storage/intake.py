@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, tzinfo
 
 from bot.domain.intake import (
@@ -23,6 +24,18 @@ from bot.domain.recent import (
     weight_bands,
 )
 from bot.storage.backend import Database, Row, stamp
+
+_INTAKE_COLUMNS = (
+    "kind",
+    "item_id",
+    "label",
+    "amount",
+    "unit",
+    "grams",
+    "magnesium_mg",
+    "zinc_mg",
+    "b6_mg",
+)
 
 
 def _entry(row: Row) -> Entry:
@@ -58,14 +71,47 @@ class IntakeRepository:
         )
         return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
 
-    async def undo_last(self, user_id: int) -> Entry | None:
-        """Remove and return the person's most recently logged entry, if any."""
+    async def add_batch(
+        self, user_id: int, intakes: Sequence[Intake], at: datetime | None = None
+    ) -> list[Entry]:
+        """Store ``intakes`` together (a meal), all or none: one transaction, every entry in
+        one statement, each marked with the batch (the first entry's id) so that
+        :meth:`undo_last` takes them back together."""
+        if not intakes:
+            return []
+        at = at or datetime.now(UTC)
+        row = "(" + ", ".join(["?"] * (len(_INTAKE_COLUMNS) + 2)) + ")"
+        values: list[object] = []
+        for intake in intakes:
+            values += [user_id, stamp(at), *(getattr(intake, c) for c in _INTAKE_COLUMNS)]
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch(
+                f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(_INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
+                f" VALUES {', '.join([row] * len(intakes))} RETURNING id",
+                values,
+            )
+            ids = sorted(r[0] for r in rows)
+            await tx.execute(
+                f"UPDATE intake_entries SET batch_id = ? WHERE id IN ({', '.join('?' * len(ids))})",  # noqa: S608
+                (ids[0], *ids),
+            )
+        when = at.astimezone(UTC)
+        return [
+            Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=when, batch_id=ids[0])
+            for intake, entry_id in zip(intakes, ids, strict=True)
+        ]
+
+    async def undo_last(self, user_id: int) -> list[Entry]:
+        """Remove and return the person's last log: their most recent entry, or every entry of
+        the meal it was logged with (oldest first); empty when the log is."""
         rows = await self._db.write(
-            "DELETE FROM intake_entries WHERE id = (SELECT max(id) FROM intake_entries"
-            " WHERE user_id = ?) RETURNING *",
-            (user_id,),
+            "WITH last AS (SELECT id, batch_id FROM intake_entries WHERE user_id = ?"
+            " ORDER BY id DESC LIMIT 1)"
+            " DELETE FROM intake_entries WHERE user_id = ? AND (id = (SELECT id FROM last)"
+            " OR batch_id = (SELECT batch_id FROM last)) RETURNING *",
+            (user_id, user_id),
         )
-        return _entry(rows[0]) if rows else None
+        return sorted(map(_entry, rows), key=lambda entry: entry.id)
 
     async def entries_between(self, user_id: int, start: datetime, end: datetime) -> list[Entry]:
         """The person's entries logged in [start, end), oldest first."""

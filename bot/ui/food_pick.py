@@ -4,10 +4,11 @@ foods it could mean. Picking one hands it to the command, which answers in the s
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, TypeVar
 
 import discord
 
-from bot.domain.models import Food
+from bot.domain.myfood import Loggable
 from bot.ui.choices import echo
 from bot.ui.food_choices import serving_label
 from bot.ui.limits import CHOICE_NAME, shorten
@@ -16,11 +17,13 @@ from bot.ui.views import OwnedView
 PICK_ID = "food:pick"
 TIMEOUT_NOTICE = "This question timed out. Run the command again and pick a food."
 
-OnPick = Callable[[discord.Interaction, Food], Awaitable[None]]
-"""Answers a pick, by editing the question's message (``interaction.response.edit_message``)."""
+F = TypeVar("F", bound=Loggable)
+OnPick = Callable[[discord.Interaction, Any], Awaitable[None]]
+"""Answers a pick (one of the foods asked about), by editing the question's message
+(``interaction.response.edit_message``)."""
 
 
-def question(typed: str, foods: Sequence[Food]) -> str:
+def question(typed: str, foods: Sequence[Loggable]) -> str:
     shown = echo(typed)
     if len(foods) == 1:
         return f"No food is called exactly “{shown}”. Did you mean this one?"
@@ -28,7 +31,7 @@ def question(typed: str, foods: Sequence[Food]) -> str:
 
 
 class _FoodSelect(discord.ui.Select["FoodPickView"]):
-    def __init__(self, foods: Sequence[Food], on_pick: OnPick) -> None:
+    def __init__(self, foods: Sequence[Loggable], on_pick: OnPick) -> None:
         super().__init__(
             custom_id=PICK_ID,
             placeholder="Pick the food you meant",
@@ -50,7 +53,7 @@ class FoodPickView(OwnedView):
     timeout_notice = TIMEOUT_NOTICE
 
     def __init__(
-        self, owner_id: int, foods: Sequence[Food], on_pick: OnPick, *, timeout: float
+        self, owner_id: int, foods: Sequence[Loggable], on_pick: OnPick, *, timeout: float
     ) -> None:
         super().__init__(owner_id, timeout=timeout)
         self.add_item(_FoodSelect(foods, on_pick))
@@ -59,8 +62,8 @@ class FoodPickView(OwnedView):
 async def ask_which_food(
     interaction: discord.Interaction,
     typed: str,
-    foods: Sequence[Food],
-    on_pick: OnPick,
+    foods: Sequence[F],
+    on_pick: Callable[[discord.Interaction, F], Awaitable[None]],
     *,
     view_timeout: float,
 ) -> None:

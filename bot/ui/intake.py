@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import discord
 
@@ -12,13 +12,14 @@ from bot.domain.intake import (
     DaySummary,
     DayTotals,
     Entry,
+    Intake,
     over_upper_limit,
 )
-from bot.domain.models import Food
+from bot.domain.myfood import Loggable, OwnFood
 from bot.domain.targets import Reference, Targets
 from bot.ui import numbers, wording
 from bot.ui.choices import echo
-from bot.ui.limits import FIELD_VALUE, shorten
+from bot.ui.limits import CONTENT, FIELD_VALUE, shorten
 
 COLOUR = discord.Colour.teal()
 WARNING_COLOUR = discord.Colour.gold()
@@ -45,7 +46,7 @@ def versus(amount: float, reference: Reference, fmt: Callable[[float], str] = mg
     )
 
 
-def entry_line(entry: Entry) -> str:
+def entry_line(entry: Intake) -> str:
     """E.g. "**Almonds**, 1 × 1 oz (28 g): 79 mg magnesium, 0.9 mg zinc" or, for a supplement,
     "**ZMA**, 450 mg elemental magnesium, 30 mg elemental zinc, 10.5 mg vitamin B6"."""
     if entry.kind == "supplement":
@@ -144,6 +145,14 @@ def _finish(embed: discord.Embed, summary: DaySummary, targets: Targets) -> None
     embed.set_footer(text=wording.NOT_ADVICE)
 
 
+def day_fields(embed: discord.Embed, summary: DaySummary, targets: Targets) -> discord.Embed:
+    """The day's totals against the person's references, the upper-limit warnings and the
+    footer, as every answer that logs something ends."""
+    _totals_fields(embed, summary, targets)
+    _finish(embed, summary, targets)
+    return embed
+
+
 def trial_note(from_trial: tuple[str, ...]) -> str | None:
     """Says which amounts of a logged ZMA are the trials' dose, since the person gave none."""
     if not from_trial:
@@ -163,12 +172,25 @@ def trial_note(from_trial: tuple[str, ...]) -> str | None:
     )
 
 
-def food_note(food: Food, typed: str | None = None) -> str:
+def label_source(food: OwnFood) -> str:
+    """Where a person's own food's values come from: their label, not a food table."""
+    zinc_part = f", {zinc(food.zinc_mg)} zinc" if food.zinc_mg else ""
+    return (
+        f"Values from your own label ({food.serving}: {mg(food.magnesium_mg)} magnesium"
+        f"{zinc_part}), not from USDA or magbot's food list."
+    )
+
+
+def food_note(food: Loggable, typed: str | None = None) -> str:
     """Where the logged food's values come from; which food typed text was read as (unless
     it was a pick from the list); and a value the source lacks, which counts as nothing."""
     lines = []
     if typed is not None and typed != food.id:
-        lines.append(f"“{echo(typed)}” was logged as **{food.name}**.")
+        mine = " (your food)" if isinstance(food, OwnFood) else ""
+        lines.append(f"“{echo(typed)}” was logged as **{food.name}**{mine}.")
+    if isinstance(food, OwnFood):
+        lines.append(label_source(food))
+        return "\n".join(lines)
     missing = [n for n in ("magnesium", "zinc") if not food.known(n)]
     if missing:
         lines.append(
@@ -278,8 +300,28 @@ def week_embed(week: list[DayTotals], targets: Targets) -> discord.Embed:
     return embed
 
 
-def undone_text(entry: Entry | None) -> str:
-    if entry is None:
+def undone_text(entries: Sequence[Entry]) -> str:
+    """What ``/intake undo`` removed: the last entry, or every entry of the meal logged last."""
+    if not entries:
         return "Your log is empty; there is nothing to undo."
-    logged = discord.utils.format_dt(entry.logged_at, "f")
-    return f"Removed {entry_line(entry)} (logged {logged})."
+    logged = discord.utils.format_dt(entries[0].logged_at, "f")
+    if len(entries) == 1:
+        return f"Removed {entry_line(entries[0])} (logged {logged})."
+    head = (
+        f"Removed the meal you logged last ({logged}): all {len(entries)} of its entries, "
+        "together as they were logged."
+    )
+    return fit_lines(head, [f"• {entry_line(e)}" for e in entries], CONTENT)
+
+
+def fit_lines(head: str, lines: Sequence[str], limit: int) -> str:
+    """``head`` and as many whole ``lines`` as fit in ``limit`` characters, then how many
+    more there were."""
+    text = head
+    for shown, line in enumerate(lines):
+        left = len(lines) - shown - 1
+        tail = f"\n… and {left} more" if left else ""
+        if len(text) + 1 + len(line) + len(tail) > limit:
+            return f"{text}\n… and {left + 1} more"
+        text += "\n" + line
+    return text

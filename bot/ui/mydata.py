@@ -9,7 +9,8 @@ import discord
 from bot.ui.views import OwnedView
 
 DELETE_QUESTION = (
-    "This erases your profile, your whole intake log and your reminder from magbot, for good. "
+    "This erases your profile, your whole intake log, your own foods, your saved meals and "
+    "your reminder from magbot, for good. "
     "`/mydata export` first if you want a copy. Delete everything?"
 )
 NOTHING_STORED = "magbot stores nothing about you."

@@ -24,12 +24,12 @@ async def test_undo_removes_only_the_last_entry_and_ids_are_never_reused(storage
     second = await storage.intake.add_entry(ALICE, supplement(250))
     await storage.intake.add_entry(BOB, food("Spinach", 78))
 
-    undone = await storage.intake.undo_last(ALICE)
+    [undone] = await storage.intake.undo_last(ALICE)
     assert (undone.id, undone.label, undone.magnesium_mg) == (second.id, "Magnesium citrate", 250)
     assert [e.id for e in await storage.intake.all_entries(ALICE)] == [first.id]
 
-    assert (await storage.intake.undo_last(ALICE)).id == first.id
-    assert await storage.intake.undo_last(ALICE) is None
+    assert [e.id for e in await storage.intake.undo_last(ALICE)] == [first.id]
+    assert await storage.intake.undo_last(ALICE) == []
     assert len(await storage.intake.all_entries(BOB)) == 1, "Bob's log is not Alice's undo"
 
     third = await storage.intake.add_entry(ALICE, food("Cashews", 74))

@@ -1,0 +1,161 @@
+"""A person's saved meals: one row per meal, one per item of it."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from bot.domain.intake import Intake
+from bot.domain.meals import Meal
+from bot.domain.myfood import name_key
+from bot.storage.backend import Database, Row, Transaction, stamp
+
+_ITEM_COLUMNS = (
+    "kind",
+    "item_id",
+    "label",
+    "amount",
+    "unit",
+    "grams",
+    "magnesium_mg",
+    "zinc_mg",
+    "b6_mg",
+)
+_MEAL_ROWS = (
+    "SELECT m.id AS meal_number, m.name AS meal_name, "  # noqa: S608 (our constants)
+    + ", ".join(f"i.{c}" for c in _ITEM_COLUMNS)
+    + " FROM meals AS m JOIN meal_items AS i ON i.meal_id = m.id"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class Saved:
+    """What saving a meal did: ``meal`` is the new meal, or else the one already called that
+    (``duplicate``), or None when the person already keeps ``count`` meals (the limit)."""
+
+    meal: Meal | None
+    duplicate: bool = False
+    count: int = 0
+
+
+def _meals(rows: Sequence[Row]) -> list[Meal]:
+    """Meals from joined rows, each meal's rows together and in order."""
+    grouped: dict[int, tuple[str, list[Intake]]] = {}
+    for row in rows:
+        _, items = grouped.setdefault(row["meal_number"], (row["meal_name"], []))
+        items.append(Intake(**{c: row[c] for c in _ITEM_COLUMNS}))
+    return [Meal(number, name, tuple(items)) for number, (name, items) in grouped.items()]
+
+
+class MealRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def save(
+        self, user_id: int, name: str, items: Sequence[Intake], *, limit: int
+    ) -> Saved:
+        """Store a meal of ``items`` unless the person has one of that name or already
+        ``limit`` meals; the meal and its items in one transaction."""
+        key = name_key(name)
+        async with self._db.transaction() as tx:
+            [existing] = await tx.fetch(
+                "SELECT count(*) FROM meals WHERE user_id = ?", (user_id,)
+            )
+            count = existing[0]
+            same = await tx.fetch(
+                _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",
+                (user_id, key),
+            )
+            if same:
+                return Saved(_meals(same)[0], duplicate=True, count=count)
+            if count >= limit:
+                return Saved(None, count=count)
+            [(number,)] = await tx.fetch(
+                "INSERT INTO meals (user_id, name, name_key, saved_at) VALUES (?, ?, ?, ?)"
+                " RETURNING id",
+                (user_id, name, key, stamp(datetime.now(UTC))),
+            )
+            await _insert_items(tx, user_id, number, items)
+        return Saved(Meal(number, name, tuple(items)), count=count + 1)
+
+    async def replace(self, user_id: int, number: int, items: Sequence[Intake]) -> Meal | None:
+        """Give the person's meal ``number`` these items instead; None if it is gone."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch(
+                "UPDATE meals SET saved_at = ? WHERE user_id = ? AND id = ? RETURNING name",
+                (stamp(datetime.now(UTC)), user_id, number),
+            )
+            if not rows:
+                return None
+            await tx.execute(
+                "DELETE FROM meal_items WHERE user_id = ? AND meal_id = ?", (user_id, number)
+            )
+            await _insert_items(tx, user_id, number, items)
+        return Meal(number, rows[0]["name"], tuple(items))
+
+    async def get(self, user_id: int, name: str) -> Meal | None:
+        """The person's meal called ``name`` (names compared as in search), with its items."""
+        rows = await self._db.fetch(
+            _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",
+            (user_id, name_key(name)),
+        )
+        return _meals(rows)[0] if rows else None
+
+    async def all(self, user_id: int) -> list[Meal]:
+        """The person's meals by name, each with its items."""
+        rows = await self._db.fetch(
+            _MEAL_ROWS + " WHERE m.user_id = ? ORDER BY m.name_key, m.id, i.position",
+            (user_id,),
+        )
+        return _meals(rows)
+
+    async def names(self, user_id: int) -> list[str]:
+        """The names of the person's meals, in name order (for the autocomplete)."""
+        rows = await self._db.fetch(
+            "SELECT name FROM meals WHERE user_id = ? ORDER BY name_key", (user_id,)
+        )
+        return [row["name"] for row in rows]
+
+    async def remove(self, user_id: int, name: str) -> Meal | None:
+        """Remove the person's meal called ``name`` and its items; what was removed."""
+        async with self._db.transaction() as tx:
+            rows = await tx.fetch(
+                _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",
+                (user_id, name_key(name)),
+            )
+            if not rows:
+                return None
+            [meal] = _meals(rows)
+            await tx.execute(
+                "DELETE FROM meal_items WHERE user_id = ? AND meal_id = ?", (user_id, meal.number)
+            )
+            await tx.execute(
+                "DELETE FROM meals WHERE user_id = ? AND id = ?", (user_id, meal.number)
+            )
+        return meal
+
+    async def using(self, user_id: int, item_id: str) -> list[str]:
+        """The names of the person's meals holding the item ``item_id``."""
+        rows = await self._db.fetch(
+            "SELECT DISTINCT m.name, m.name_key FROM meals AS m JOIN meal_items AS i"
+            " ON i.meal_id = m.id WHERE m.user_id = ? AND i.item_id = ? ORDER BY m.name_key",
+            (user_id, item_id),
+        )
+        return [row["name"] for row in rows]
+
+
+async def _insert_items(
+    tx: Transaction, user_id: int, number: int, items: Sequence[Intake]
+) -> None:
+    """Every item in one statement."""
+    columns = ("meal_id", "position", "user_id", *_ITEM_COLUMNS)
+    row = "(" + ", ".join("?" * len(columns)) + ")"
+    values: list[object] = []
+    for position, item in enumerate(items, start=1):
+        values += [number, position, user_id, *(getattr(item, c) for c in _ITEM_COLUMNS)]
+    await tx.execute(
+        f"INSERT INTO meal_items ({', '.join(columns)}) VALUES "  # noqa: S608 (our constants)
+        + ", ".join([row] * len(items)),
+        values,
+    )
