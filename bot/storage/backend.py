@@ -9,7 +9,7 @@ means the same schema on both.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,9 +17,17 @@ from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 
-Row = Any
-"""One result row: ``row["column"]``, ``dict(row)`` and tuple unpacking work on both
-backends (``sqlite3.Row``, ``asyncpg.Record``)."""
+class Row(Protocol):
+    """One result row, as both backends give it (``sqlite3.Row``, ``asyncpg.Record``):
+    ``row["column"]`` or ``row[0]``, ``dict(row)`` and tuple unpacking."""
+
+    def __getitem__(self, key: str | int, /) -> Any: ...
+
+    def keys(self) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+    def __len__(self) -> int: ...
 
 Migration = tuple[int, str, str]
 """(version, file name, SQL)."""
@@ -57,7 +65,7 @@ class Transaction(Protocol):
     async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
         """Run one statement; how many rows it changed."""
 
-    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]: ...
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]: ...
 
 
 class Database(Protocol):
@@ -71,7 +79,7 @@ class Database(Protocol):
     process: PostgreSQL's ``FOR UPDATE SKIP LOCKED`` (other processes pass over them), nothing
     on SQLite (a write transaction already holds the whole file)."""
 
-    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]:
         """The rows of one query (inside :meth:`transaction`, on its connection)."""
 
     async def fetch_as(
@@ -80,7 +88,7 @@ class Database(Protocol):
         """The rows of a long query, each turned into ``make(row)`` off the event loop where
         the backend allows it."""
 
-    async def write(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+    async def write(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]:
         """One statement as its own transaction, committed (durably) when this returns; the
         rows it returns (``RETURNING``)."""
 

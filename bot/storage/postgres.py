@@ -106,7 +106,7 @@ class PostgresTransaction:
     async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
         return _changed(await self._conn.execute(numbered(sql), *params))
 
-    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]:
         return list(await self._conn.fetch(numbered(sql), *params))
 
 
@@ -220,7 +220,7 @@ class PostgresDatabase:
     async def schema_version(self) -> int:
         return int(await self._pool.fetchval("SELECT max(version) FROM schema_version") or 0)
 
-    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]:
         runner = self._current.get() or self._pool
         try:
             rows = list(await runner.fetch(numbered(sql), *params))
@@ -236,7 +236,7 @@ class PostgresDatabase:
         # conversion costs, not a thread hop.
         return [make(row) for row in await self.fetch(sql, params)]
 
-    async def write(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+    async def write(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]:
         return await self.fetch(sql, params)
 
     @contextlib.asynccontextmanager
