@@ -24,7 +24,7 @@ def assert_says_not_advice(pages, what: str) -> None:
         assert NOT_ADVICE in page.text, f"{what}, page {number} of {len(pages)}"
 
 
-def test_the_line_is_defined_once():
+async def test_the_line_is_defined_once():
     """The line the tests look for is the one sentence the whole bot uses: no module writes
     its own version."""
     assert NOT_ADVICE == "Describes, does not prescribe; not medical advice."
