@@ -22,12 +22,12 @@ from bot.domain import timezones
 from bot.domain.profile import TimezoneFollower
 from bot.observability.metrics import Metrics
 from bot.observability.server import ObservabilityServer
-from bot.reconnect import until_reachable
 from bot.settings import Settings, SettingsError
+from bot.startup.reconnect import until_reachable
+from bot.startup.sync import sync_commands
 from bot.storage import Storage
 from bot.storage.files import DatabaseFileError, RunningLock, database_problem
 from bot.storage.postgres import UNAVAILABLE, describe_url
-from bot.sync import sync_commands
 from bot.tree import MagTree
 
 if TYPE_CHECKING:

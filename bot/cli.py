@@ -75,7 +75,7 @@ async def _sync(settings: Settings, guild_id: int | None, clear_guild_id: int | 
     import discord
 
     from bot.app import MagBot, apply_endpoints
-    from bot.sync import clear_guild, sync_commands
+    from bot.startup.sync import clear_guild, sync_commands
 
     token = settings.require_token()
     apply_endpoints(settings)

@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 
 from bot.app import MagBot, apply_endpoints
-from bot.scheduler import ReminderScheduler, SystemClock
+from bot.exts.reminder._scheduler import ReminderScheduler, SystemClock
 from bot.settings import load_settings
 from fakediscord import FakeDiscord
 from fakediscord.runner import restored_endpoints, running
@@ -84,12 +84,12 @@ async def magbot(
 @pytest_asyncio.fixture(loop_scope="module")
 async def use_clock(magbot):
     """use_clock(start) → a TestClock the bot's reminder scheduler now runs on."""
-    # discord.py loads each extension as a module of its own, so the cog's class is not the
-    # one this module could import: the scheduler is found by what it is, not by a name.
+    # discord.py loads each extension (and, for a package, its modules) afresh for each bot,
+    # so its classes are not the ones this module imported: found by what it has, not by name.
     [scheduler] = [
         cog.scheduler
         for cog in magbot.cogs.values()
-        if isinstance(getattr(cog, "scheduler", None), ReminderScheduler)
+        if type(getattr(cog, "scheduler", None)).__name__ == ReminderScheduler.__name__
     ]
 
     def use(start: datetime) -> TestClock:

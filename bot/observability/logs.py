@@ -7,7 +7,7 @@ import logging
 import sys
 from datetime import UTC, datetime
 
-from bot.reconnect import OneLineReconnects
+from bot.startup.reconnect import OneLineReconnects
 
 TEXT_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 

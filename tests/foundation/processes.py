@@ -13,7 +13,8 @@ from bot.storage.backend import load_migrations
 from tests.bot_fixtures import database_environment
 
 LOOKED = re.compile(r"Reminders due by (\S+) sent")
-"""bot/scheduler.py's debug line after each look at the reminders, with the time it looked."""
+"""The reminder scheduler's debug line (bot/exts/reminder/_scheduler.py) after each look at the
+reminders, with the time it looked."""
 
 
 class ProcessLog:

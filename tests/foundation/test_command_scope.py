@@ -3,7 +3,7 @@
 import discord
 from discord import app_commands
 
-from bot.sync import commands_hash
+from bot.startup.sync import commands_hash
 from bot.tree import MagTree
 
 

@@ -2,7 +2,7 @@
 test fails here, naming what to look at, instead of the bot misbehaving quietly.
 
 Checked with discord.py 2.7.1 (the pin in pyproject.toml says so). Replaced by public API:
-``CommandTree._get_all_commands`` (``bot/sync.py`` uses ``get_commands(guild=…)``, which
+``CommandTree._get_all_commands`` (``bot/startup/sync.py`` uses ``get_commands(guild=…)``, which
 returns every kind of command when no type is given).
 """
 
@@ -31,7 +31,7 @@ def test_every_app_command_and_autocomplete_passes_through_tree_call():
 
 
 def test_get_commands_without_a_type_is_every_command():
-    """bot/sync.py hashes ``get_commands(guild=…)``: every command and context menu."""
+    """bot/startup/sync.py hashes ``get_commands(guild=…)``: every command and context menu."""
     assert "return self._get_all_commands(guild=guild)" in source(
         app_commands.CommandTree.get_commands
     )

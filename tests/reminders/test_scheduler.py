@@ -6,7 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import pytest
 
-from bot.scheduler import CONCURRENT_SENDS, LONGEST_SLEEP, ReminderScheduler
+from bot.exts.reminder._scheduler import CONCURRENT_SENDS, LONGEST_SLEEP, ReminderScheduler
 from tests.reminders.clock import TestClock
 
 START = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)

@@ -13,7 +13,7 @@ from discord.ext import commands
 from bot.domain.intake import local_day
 from bot.domain.reminders import Reminder, parse_time
 from bot.exts._person import load_person
-from bot.scheduler import ReminderScheduler, SystemClock
+from bot.exts.reminder._scheduler import ReminderScheduler, SystemClock
 from bot.storage.reminders import ReminderRepository
 from bot.ui import reminder as ui
 

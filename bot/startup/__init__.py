@@ -1,0 +1,2 @@
+"""Getting the bot connected: waiting out an unreachable service, and registering commands
+only when they changed."""
