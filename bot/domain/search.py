@@ -1,8 +1,10 @@
 """Typo-tolerant search over short texts (names, aliases, authors), fast enough for autocomplete.
 
 Everything that does not depend on the query is worked out once when the index is built: the
-normalised keys, a sorted vocabulary for prefix look-ups and an inverted index of trigrams.
-A query then scores each vocabulary word it could match and each key by its words.
+keys in search form (normalised, each word stemmed), a sorted vocabulary for prefix look-ups,
+the keys in order for look-ups by their start, and an inverted index of trigrams for typos.
+A query then scores each vocabulary word it could match and each key by its words; a boost
+per item, if given, ranks what people usually mean first among near-equal matches.
 """
 
 from __future__ import annotations
@@ -50,15 +52,13 @@ WHOLE_KEY, KEY_PREFIX = 2.0, 1.5
 """Key scores for a query equal to a whole key or to its start; word matches score up to 1."""
 
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
-
-
-_NOT_ASCII_WORD = re.compile(r"[^a-z0-9]+")
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
 
 
 def normalise(text: str) -> str:
     """Lower case, no accents, letters and digits only, single spaces: "Dørup" → "dorup"."""
     if text.isascii():  # most texts: the same result, much faster
-        return _NOT_ASCII_WORD.sub(" ", text.lower()).strip()
+        return _NOT_LETTER_OR_DIGIT.sub(" ", text.lower()).strip()
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_FOLD))
     kept = "".join(c if c.isalnum() else " " for c in folded if not unicodedata.combining(c))
     return " ".join(kept.split())
