@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 P99_TARGET_MS = 50.0
-RSS_TARGET_MB = 100.0
+RSS_TARGET_MB = 80.0
 READY_TARGET_S = 2.0
 
 

@@ -80,6 +80,14 @@ async def _foods_list(client: DiscordClient, i: int, _: Any) -> None:
     await client.slash("foods", user=member(i))
 
 
+async def _foods_list_shown(client: DiscordClient, i: int) -> Message:
+    return await client.slash("foods", user=member(i))
+
+
+async def _foods_next_page(client: DiscordClient, i: int, shown: Message) -> None:
+    await client.click(shown, "Next", user=member(i))
+
+
 async def _foods_detail(client: DiscordClient, i: int, _: Any) -> None:
     await client.slash("foods", food="pumpkin_seeds_roasted", user=member(i))
 
@@ -156,6 +164,10 @@ async def _profile_set(client: DiscordClient, i: int, _: Any) -> None:
     )
 
 
+async def _reminder_set(client: DiscordClient, i: int, _: Any) -> None:
+    await client.slash("reminder set", time=f"{7 + i % 12:02d}:30", user=member(i))
+
+
 async def _timezone_autocomplete(client: DiscordClient, i: int, _: Any) -> None:
     await client.autocomplete("profile set", "timezone", "berlin", user=member(i))
 
@@ -198,6 +210,13 @@ FLOOR = Scenario("floor: /ping", "ping", _ping)
 SCENARIOS = (
     Scenario("/about", "about", _about),
     Scenario("/foods (list)", "foods", _foods_list, target=1.3),
+    Scenario(
+        "/foods (list) page button",
+        "foods",
+        _foods_next_page,
+        prepare=_foods_list_shown,
+        target=1.3,
+    ),
     Scenario("/foods (detail)", "foods", _foods_detail, target=1.3),
     Scenario("/foods autocomplete", "foods", _foods_autocomplete, target=1.3),
     Scenario("/studies (overview and list)", "studies", _studies_list, target=1.3),
@@ -225,8 +244,8 @@ SCENARIOS = (
         _intake_food_autocomplete_heavy,
         target=1.3,
     ),
-    Scenario("/intake supplement", "intake supplement", _intake_supplement),
-    Scenario("/intake today (heavy user)", "intake today", _intake_today_heavy),
+    Scenario("/intake supplement", "intake supplement", _intake_supplement, target=1.6),
+    Scenario("/intake today (heavy user)", "intake today", _intake_today_heavy, target=2.0),
     Scenario("/intake week (chart)", "intake week", _intake_week_heavy, share=0.2),
     Scenario("/intake undo", "intake undo", _intake_undo, prepare=_log_one),
     Scenario(
@@ -238,7 +257,8 @@ SCENARIOS = (
         share=0.3,
         rare=True,
     ),
-    Scenario("/profile set", "profile set", _profile_set),
+    Scenario("/profile set", "profile set", _profile_set, target=1.6),
+    Scenario("/reminder set", "reminder set", _reminder_set, target=1.6),
     Scenario(
         "/profile set timezone autocomplete", "profile set", _timezone_autocomplete, target=1.3
     ),

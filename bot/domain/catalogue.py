@@ -150,7 +150,11 @@ class Catalogue:
             found = [*named, *self._index.search(query, limit)]
             matching = {f.id for f in found}
             lead = [f for f in own if f.id in matching]
-        return list(dict.fromkeys([*lead, *found]))[:limit]
+        # Each food once, by id: hashing a Food hashes all of its values (slow, per keystroke).
+        unique: dict[str, Food] = {}
+        for food in (*lead, *found):
+            unique.setdefault(food.id, food)
+        return list(unique.values())[:limit]
 
     def resolve(self, text: str, limit: int) -> Resolution:
         """The food with this id or exactly this name or everyday name (any case, accents or

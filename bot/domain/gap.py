@@ -54,13 +54,25 @@ def room_under_limits(
     room = {}
     for nutrient_id in FOOD_LIMITED:
         nutrient = nutrients[nutrient_id]
-        ages = range(MIN_AGE, MAX_AGE + 1) if age is None else (age,)
+        ages = _band_starts(nutrient) if age is None else (age,)
         limit = min(
             target_for(nutrient, a, sex or "female", life_stage if age else None).upper_limit.amount
             for a in ages
         )
         room[nutrient_id] = limit - logged.get(nutrient_id, 0.0)
     return room
+
+
+def _band_starts(nutrient: Nutrient) -> list[int]:
+    """Every age from MIN_AGE to MAX_AGE where the upper limit table may change value: its
+    bands' first ages and the ages after their last. The limit is the same from one of these
+    to the next, so its lowest over all ages is its lowest over these (a dozen, not 120)."""
+    edges = {MIN_AGE}
+    for row in nutrient.upper_limit.table.rows:
+        edges.add(row.ages.first)
+        if row.ages.last is not None:
+            edges.add(row.ages.last + 1)
+    return sorted(a for a in edges if MIN_AGE <= a <= MAX_AGE)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -78,6 +78,7 @@ class Storage:
                 removed += await tx.execute(statement, (user_id,))
         self.profiles.forget(user_id)
         self.reminders.forget(user_id)
+        self.intake.forget(user_id)
         return removed
 
 

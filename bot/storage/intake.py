@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, tzinfo
 
@@ -19,6 +20,7 @@ from bot.domain.intake import (
 from bot.domain.recent import (
     ENTRIES_LOOKED_AT,
     OLDER_WEIGHT,
+    RECENCY_WEIGHTS,
     FoodUse,
     rank_recent,
     weight_bands,
@@ -44,13 +46,42 @@ def _entry(row: Row) -> Entry:
     return Entry(**values)
 
 
+RECENT_REMEMBERED = 10_000
+"""How many people's own foods are remembered (ten ids each), the latest asked kept."""
+
+
 class IntakeRepository:
+    """The log. A person's own foods (:meth:`recent_foods`, read on every keystroke of the
+    food autocomplete) are remembered until one of their entries is added or removed, or an
+    entry's age moves it to another recency band, whichever comes first; only when this
+    process is the database's one writer (SQLite). On a database that several processes share
+    (PostgreSQL) nothing is remembered, so an entry logged through another process counts at
+    once. Every write to the log goes through this repository (:meth:`forget` follows
+    Storage.delete_user); a read that was under way while one happened is not remembered."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._recent: OrderedDict[int, tuple[list[str], datetime]] = OrderedDict()
+        """user id → (their own foods, until when that list holds)."""
+        self._remembered = 0 if db.shared else RECENT_REMEMBERED
+        self._writes = 0
+        """Counts writes to the log, so a read can tell that one overtook it."""
+
+    def forget(self, user_id: int) -> None:
+        """After the person's entries changed (a write here, or Storage.delete_user)."""
+        self._writes += 1
+        self._recent.pop(user_id, None)
 
     async def add_entry(self, user_id: int, intake: Intake, at: datetime | None = None) -> Entry:
         """Store ``intake``; committed (and synced to disk) when this returns."""
         at = at or datetime.now(UTC)
+        self.forget(user_id)
+        try:
+            return await self._insert(user_id, intake, at)
+        finally:
+            self.forget(user_id)
+
+    async def _insert(self, user_id: int, intake: Intake, at: datetime) -> Entry:
         [(entry_id,)] = await self._db.write(
             "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
             " unit, grams, magnesium_mg, zinc_mg, b6_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -84,17 +115,22 @@ class IntakeRepository:
         values: list[object] = []
         for intake in intakes:
             values += [user_id, stamp(at), *(getattr(intake, c) for c in _INTAKE_COLUMNS)]
-        async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(_INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
-                f" VALUES {', '.join([row] * len(intakes))} RETURNING id",
-                values,
-            )
-            ids = sorted(r[0] for r in rows)
-            await tx.execute(
-                f"UPDATE intake_entries SET batch_id = ? WHERE id IN ({', '.join('?' * len(ids))})",  # noqa: S608
-                (ids[0], *ids),
-            )
+        self.forget(user_id)
+        try:
+            async with self._db.transaction() as tx:
+                rows = await tx.fetch(
+                    f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(_INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
+                    f" VALUES {', '.join([row] * len(intakes))} RETURNING id",
+                    values,
+                )
+                ids = sorted(r[0] for r in rows)
+                marks = ", ".join("?" * len(ids))
+                await tx.execute(
+                    f"UPDATE intake_entries SET batch_id = ? WHERE id IN ({marks})",  # noqa: S608
+                    (ids[0], *ids),
+                )
+        finally:
+            self.forget(user_id)
         when = at.astimezone(UTC)
         return [
             Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=when, batch_id=ids[0])
@@ -104,13 +140,17 @@ class IntakeRepository:
     async def undo_last(self, user_id: int) -> list[Entry]:
         """Remove and return the person's last log: their most recent entry, or every entry of
         the meal it was logged with (oldest first); empty when the log is."""
-        rows = await self._db.write(
-            "WITH last AS (SELECT id, batch_id FROM intake_entries WHERE user_id = ?"
-            " ORDER BY id DESC LIMIT 1)"
-            " DELETE FROM intake_entries WHERE user_id = ? AND (id = (SELECT id FROM last)"
-            " OR batch_id = (SELECT batch_id FROM last)) RETURNING *",
-            (user_id, user_id),
-        )
+        self.forget(user_id)
+        try:
+            rows = await self._db.write(
+                "WITH last AS (SELECT id, batch_id FROM intake_entries WHERE user_id = ?"
+                " ORDER BY id DESC LIMIT 1)"
+                " DELETE FROM intake_entries WHERE user_id = ? AND (id = (SELECT id FROM last)"
+                " OR batch_id = (SELECT batch_id FROM last)) RETURNING *",
+                (user_id, user_id),
+            )
+        finally:
+            self.forget(user_id)
         return sorted(map(_entry, rows), key=lambda entry: entry.id)
 
     async def entries_between(self, user_id: int, start: datetime, end: datetime) -> list[Entry]:
@@ -143,17 +183,53 @@ class IntakeRepository:
     async def recent_foods(self, user_id: int, now: datetime | None = None) -> list[str]:
         """Ids of the foods the person logs most, recent entries weighing more (see
         bot.domain.recent): one indexed read of their latest food entries, added up by the
-        database so that only one row per food comes back."""
-        bands = weight_bands(now or datetime.now(UTC))
+        database so that only one row per food comes back; then remembered (see the class)."""
+        if now is None:
+            now = datetime.now(UTC)
+            known = self._recent.get(user_id)
+            if known is not None and now < known[1]:
+                self._recent.move_to_end(user_id)
+                return list(known[0])
+        writes_before = self._writes
+        bands = weight_bands(now)
         weights = " ".join("WHEN logged_at >= ? THEN " + repr(weight) for _, weight in bands)
+        oldest = ", ".join(
+            f"min(CASE WHEN logged_at >= ? THEN logged_at END) AS oldest_{k}"
+            for k in range(len(bands))
+        )
         rows = await self._db.fetch(
             f"SELECT item_id, sum(CASE {weights} ELSE {OLDER_WEIGHT!r} END) AS weight,"  # noqa: S608 (our constants)
-            " max(logged_at) AS last_logged FROM (SELECT item_id, logged_at FROM intake_entries"
-            " WHERE user_id = ? AND kind = 'food' ORDER BY logged_at DESC LIMIT ?) AS latest"
-            " GROUP BY item_id",
-            (*(stamp(since) for since, _ in bands), user_id, ENTRIES_LOOKED_AT),
+            f" max(logged_at) AS last_logged, {oldest} FROM (SELECT item_id, logged_at"
+            " FROM intake_entries WHERE user_id = ? AND kind = 'food'"
+            " ORDER BY logged_at DESC LIMIT ?) AS latest GROUP BY item_id",
+            (
+                *(stamp(since) for since, _ in bands),
+                *(stamp(since) for since, _ in bands),
+                user_id,
+                ENTRIES_LOOKED_AT,
+            ),
         )
-        return rank_recent(
+        ranked = rank_recent(
             FoodUse(row["item_id"], row["weight"], datetime.fromisoformat(row["last_logged"]))
             for row in rows
         )
+        if self._writes == writes_before and self._remembered:
+            self._remember(user_id, ranked, _holds_until(rows, now))
+        return ranked
+
+    def _remember(self, user_id: int, ranked: list[str], until: datetime) -> None:
+        self._recent[user_id] = (list(ranked), until)
+        self._recent.move_to_end(user_id)
+        while len(self._recent) > self._remembered:
+            self._recent.popitem(last=False)
+
+
+def _holds_until(rows: Sequence[Row], now: datetime) -> datetime:
+    """When the first of these entries moves to an older recency band (and so weighs less):
+    the oldest entry in each band leaves it first. Far ahead when none will."""
+    until = datetime.max.replace(tzinfo=UTC)
+    for k, (age, _) in enumerate(RECENCY_WEIGHTS):
+        for row in rows:
+            if row[f"oldest_{k}"] is not None:
+                until = min(until, datetime.fromisoformat(row[f"oldest_{k}"]) + age)
+    return max(until, now)

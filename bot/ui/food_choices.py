@@ -4,6 +4,7 @@ answer (bot/domain/catalogue.py); this module only renders it."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from discord import app_commands
@@ -28,6 +29,10 @@ MY_FOOD = "your food"
 """How a food the person added from a label (``/myfood add``) is marked."""
 
 
+LABELS_KEPT = 4096
+"""How many choice names are kept built: every keystroke shows 25, mostly the same foods."""
+
+
 def serving_label(food: Loggable, mark: str = "") -> str:
     """E.g. "Spinach, raw · 1 cup (30 g)": the name and what one serving means, then ``mark``;
     a long USDA name is shortened so that the serving still shows within a choice's limit. For
@@ -36,8 +41,13 @@ def serving_label(food: Loggable, mark: str = "") -> str:
         weight = f" ({food.serving_grams:g} g)" if food.serving_grams is not None else ""
         return f"{food.name} · {food.serving}{weight} · {MY_FOOD}{mark}"
     serving = food.default_serving
-    tail = f" · {shorten(serving.label, SERVING_CHARS)} ({serving.grams:g} g){mark}"
-    return shorten(food.name, CHOICE_NAME - len(tail)) + tail
+    return _serving_label(food.name, serving.label, serving.grams, mark)
+
+
+@functools.lru_cache(maxsize=LABELS_KEPT)
+def _serving_label(name: str, serving: str, grams: float, mark: str) -> str:
+    tail = f" · {shorten(serving, SERVING_CHARS)} ({grams:g} g){mark}"
+    return shorten(name, CHOICE_NAME - len(tail)) + tail
 
 
 def food_autocomplete(

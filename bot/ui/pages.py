@@ -98,6 +98,9 @@ def one_of(word: str, options: Iterable[T]) -> T:
 PREFIX = "pages"
 PREVIOUS, COUNTER, NEXT = "p", "c", "n"
 _WORD = re.compile(r"\w*", re.ASCII)
+_PREVIOUS_EMOJI = discord.PartialEmoji(name="◀️")
+_NEXT_EMOJI = discord.PartialEmoji(name="▶️")
+"""Parsed once: a button given a string parses it on every answer."""
 EXPIRED = "These page buttons have expired. Run `{command}` again for a fresh answer."
 
 
@@ -129,9 +132,9 @@ class Pager(Generic[Q]):
     def controls(self, query: Q, index: int, owner: int, count: int) -> discord.ui.View:
         """Previous · Page i of n · Next, for page ``index`` of ``count``."""
         buttons = (
-            (PREVIOUS, max(index - 1, 0), "Previous", "◀️", index == 0),
+            (PREVIOUS, max(index - 1, 0), "Previous", _PREVIOUS_EMOJI, index == 0),
             (COUNTER, index, f"Page {index + 1} of {count}", None, True),
-            (NEXT, min(index + 1, count - 1), "Next", "▶️", index == count - 1),
+            (NEXT, min(index + 1, count - 1), "Next", _NEXT_EMOJI, index == count - 1),
         )
         view = discord.ui.View(timeout=None)
         for role, target, label, emoji, disabled in buttons:

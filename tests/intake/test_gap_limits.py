@@ -152,3 +152,13 @@ def test_two_foods_each_under_the_limit_are_not_suggested_together_over_it():
     # with room for both, the two richest close it
     plan = close_the_gap(420, 220, foods, room={"zinc": 40, "selenium": 400})
     assert sorted(s.food.id for s in plan.suggestions) == ["fish", "nuts"]
+
+
+def test_without_an_age_the_room_is_the_lowest_limit_of_every_age(content):
+    """The lowest limit of any age, whatever the sex: as if every age were looked up."""
+    for sex in ("male", "female", None):
+        room = room_under_limits(content.nutrient_by_id, None, sex, None, {"zinc": 1.0})
+        assert room == {
+            "zinc": min(limit(ZINC_UL, age) for age in range(1, 121)) - 1.0,
+            "selenium": min(limit(SELENIUM_UL, age) for age in range(1, 121)),
+        }

@@ -44,3 +44,35 @@ async def test_a_food_logged_daily_a_month_ago_still_leads_one_logged_once_this_
         await storage.intake.add_entry(ALICE, food("Oats"), NOW - timedelta(days=day))
     await storage.intake.add_entry(ALICE, food("Banana"), NOW - timedelta(days=1))
     assert await storage.intake.recent_foods(ALICE, NOW) == ["oats", "banana"]
+
+
+async def test_the_remembered_list_follows_every_log_undo_and_delete(storage):
+    """Asked without a time (as the autocomplete asks, on every keystroke), the list may be
+    remembered: it still changes with each entry logged or undone, and with a delete."""
+    now = datetime.now(UTC)
+    await storage.intake.add_entry(ALICE, food("Oats"), now - timedelta(hours=1))
+    assert await storage.intake.recent_foods(ALICE) == ["oats"]
+    await storage.intake.add_entry(ALICE, food("Kale"))
+    await storage.intake.add_entry(ALICE, food("Kale"))
+    assert await storage.intake.recent_foods(ALICE) == ["kale", "oats"]
+    await storage.intake.undo_last(ALICE)
+    await storage.intake.undo_last(ALICE)
+    assert await storage.intake.recent_foods(ALICE) == ["oats"]
+    await storage.delete_user(ALICE)
+    assert await storage.intake.recent_foods(ALICE) == []
+
+
+async def test_the_remembered_list_lasts_until_an_entry_weighs_less(storage):
+    """An entry logged 7 days ago less a minute leaves the week's band within that minute:
+    a list remembered now holds only until then (asked later, it is read again). On a
+    database several processes share (PostgreSQL) nothing is remembered."""
+    now = datetime.now(UTC)
+    await storage.intake.add_entry(ALICE, food("Oats"), now - timedelta(days=7, minutes=-1))
+    await storage.intake.add_entry(ALICE, food("Kale"), now - timedelta(days=20))
+    assert await storage.intake.recent_foods(ALICE) == ["oats", "kale"]
+    if storage.db.shared:
+        assert not storage.intake._recent
+        return
+    [(ids, until)] = storage.intake._recent.values()
+    assert ids == ["oats", "kale"]
+    assert now < until <= now + timedelta(minutes=1)
