@@ -149,7 +149,10 @@ async def test_a_change_to_one_persons_answer_never_reaches_the_next_person(disc
     before = await discord.slash("foods", food="pumpkin_seeds_roasted", user=ALICE)
     # Every reply is built from the same cached answer; change the one built for Alice.
     roasted = magbot.content.catalogue.get("pumpkin_seeds_roasted")
-    alices = magbot.get_cog("FoodsCog").public_food_embed(roasted).build()
+    # The cache of public answers, found by what it is (no cog is looked up by name).
+    cogs = magbot.cogs.values()
+    [answers] = [cog.public_food_embed for cog in cogs if hasattr(cog, "public_food_embed")]
+    alices = answers(roasted).build()
     alices.set_footer(text="Only for Alice")
     alices.add_field(name="Alice's note", value="changed")
     alices.title = "Changed"
