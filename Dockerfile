@@ -17,7 +17,8 @@ RUN groupadd --system --gid 10001 magbot \
     && useradd --system --uid 10001 --gid magbot --no-create-home --home-dir /data \
         --shell /usr/sbin/nologin magbot \
     && mkdir /data \
-    && chown magbot:magbot /data
+    && chown magbot:magbot /data \
+    && chmod 700 /data
 # Dependencies from the lock file, each checked against its hash (two builds of one commit
 # install the same files); then magbot's own wheel, which brings nothing more.
 COPY requirements.lock /tmp/requirements.lock
