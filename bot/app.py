@@ -7,10 +7,8 @@ import gc
 import logging
 import pkgutil
 import signal
-import sqlite3
 from typing import TYPE_CHECKING, Any, cast
 
-import asyncpg
 import discord
 import yarl
 from discord.ext import commands
@@ -26,8 +24,7 @@ from bot.settings import Settings, SettingsError
 from bot.startup.reconnect import until_reachable
 from bot.startup.sync import sync_commands
 from bot.storage import Storage
-from bot.storage.files import DatabaseFileError, RunningLock, database_problem
-from bot.storage.postgres import UNAVAILABLE, describe_url
+from bot.storage.location import DatabaseSettingError, database_at
 from bot.tree import MagTree
 
 if TYPE_CHECKING:
@@ -207,22 +204,17 @@ async def open_storage(settings: Settings, stop: asyncio.Event | None = None) ->
     SQLite file) or MAGBOT_DATABASE_URL (PostgreSQL; the URL itself is never shown). A
     PostgreSQL server that does not answer is waited for, one warning line a try, until it
     does or ``stop`` is set (then None)."""
-    if settings.database_url:
-        url = settings.database_url
-        try:
-            return await until_reachable(
-                lambda: Storage.open(url, pool_size=settings.database_pool),
-                "opening the database",
-                stop or asyncio.Event(),
-                service="PostgreSQL",
-                unreachable=UNAVAILABLE,
-            )
-        except (asyncpg.PostgresError, asyncpg.InterfaceError, ValueError, RuntimeError) as exc:
-            raise SettingsError(f"MAGBOT_DATABASE_URL: cannot use the database: {exc}") from None
+    database = database_at(settings)
     try:
-        return await Storage.open(settings.database)
-    except (OSError, sqlite3.DatabaseError) as exc:
-        raise SettingsError(f"MAGBOT_DATABASE: cannot open {settings.database}: {exc}") from None
+        return await until_reachable(
+            database.open,
+            "opening the database",
+            stop or asyncio.Event(),
+            service=database.name,
+            unreachable=database.unavailable,
+        )
+    except DatabaseSettingError as exc:
+        raise SettingsError(str(exc)) from None
 
 
 class ShardedMagBot(MagBot, commands.AutoShardedBot):
@@ -247,19 +239,12 @@ def create_bot(settings: Settings) -> MagBot:
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
-    lock = None
-    if settings.database_url:
-        log.info("Database: PostgreSQL at %s", describe_url(settings.database_url))
-    else:
-        log.info("Database: %s", settings.database)
-        problem = await asyncio.to_thread(database_problem, settings.database)
-        if problem:
-            raise SettingsError(f"MAGBOT_DATABASE: {problem}")
-        lock = RunningLock(settings.database)
-        try:
-            await asyncio.to_thread(lock.acquire)
-        except DatabaseFileError as exc:
-            raise SettingsError(f"MAGBOT_DATABASE: {exc}") from None
+    database = database_at(settings)
+    log.info("Database: %s", database.description)
+    try:
+        release = await database.lock_for_running()
+    except DatabaseSettingError as exc:
+        raise SettingsError(str(exc)) from None
     apply_endpoints(settings)
     try:
         async with create_bot(settings) as bot:
@@ -270,5 +255,4 @@ async def serve(settings: Settings) -> None:
             if await bot.prepare():
                 await bot.start(token)
     finally:
-        if lock is not None:
-            lock.release()
+        release()

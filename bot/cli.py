@@ -96,22 +96,16 @@ async def _sync(settings: Settings, guild_id: int | None, clear_guild_id: int | 
 def _check() -> int:
     """Every problem with the settings, the database path and the content, all at once."""
     from bot.content import check_content
-    from bot.storage.files import database_problem
+    from bot.storage.location import database_at
 
     settings = _load_settings()
     if settings is None:
         return EXIT_CONFIG
     problems = check_content(settings.config_dir)[1]
-    if settings.database_url:
-        from bot.storage.postgres import check_database, describe_url
-
-        log.info("Database: PostgreSQL at %s", describe_url(settings.database_url))
-        if problem := asyncio.run(check_database(settings.database_url)):
-            problems.insert(0, f"MAGBOT_DATABASE_URL: {problem}")
-    else:
-        log.info("Database: %s", settings.database)
-        if problem := database_problem(settings.database):
-            problems.insert(0, f"MAGBOT_DATABASE: {problem}")
+    database = database_at(settings)
+    log.info("Database: %s", database.description)
+    if problem := asyncio.run(database.check()):
+        problems.insert(0, problem)
     _report(problems)
     if problems:
         return EXIT_CONFIG
@@ -138,23 +132,19 @@ def _report(problems: Sequence[str]) -> None:
 
 def _backup_or_restore(settings: Settings, command: str, path: Path, force: bool) -> int:
     """``db backup PATH [--force]`` and ``db restore PATH``, on the SQLite file."""
-    from bot.storage import files
-    from bot.storage.backend import load_migrations
+    from bot.storage.location import DatabaseSettingError, database_at
 
-    if settings.database_url:
-        tool = "pg_dump" if command == "backup" else "pg_restore"
-        log.error("MAGBOT_DATABASE_URL: PostgreSQL is backed up and restored with %s", tool)
-        return EXIT_CONFIG
+    database = database_at(settings)
     try:
         if command == "backup":
-            files.backup(settings.database, path, force=force)
+            database.backup(path, force=force)
             log.info("Backed up %s to %s", settings.database, path)
         else:
-            kept = files.restore(settings.database, path, len(load_migrations("sqlite")))
+            kept = database.restore(path)
             if kept:
                 log.info("Kept the database it replaced as %s", kept)
             log.info("Restored %s from %s", settings.database, path)
-    except files.DatabaseFileError as exc:
+    except DatabaseSettingError as exc:
         log.error("%s", exc)
         return EXIT_CONFIG
     return EXIT_OK
@@ -162,20 +152,15 @@ def _backup_or_restore(settings: Settings, command: str, path: Path, force: bool
 
 def _copy(settings: Settings, url: str) -> int:
     """``magbot db copy --to URL``: the SQLite file of the settings into PostgreSQL."""
-    import asyncpg
-
     from bot.storage.copy import CopyError, copy_to_postgres
-    from bot.storage.postgres import is_postgres_url
+    from bot.storage.location import DatabaseSettingError
 
-    if not is_postgres_url(url):
-        log.error("--to: must be a postgresql:// URL")
-        return EXIT_CONFIG
-    if not settings.database.exists():
-        log.error("MAGBOT_DATABASE: %s does not exist; nothing to copy", settings.database)
-        return EXIT_CONFIG
     try:
         counts = asyncio.run(copy_to_postgres(settings.database, url))
-    except (CopyError, OSError, asyncpg.PostgresError) as exc:
+    except DatabaseSettingError as exc:
+        log.error("%s", exc)
+        return EXIT_CONFIG
+    except CopyError as exc:
         log.error("Nothing copied: %s", exc)
         return EXIT_FAILED
     total = ", ".join(f"{table} {rows}" for table, rows in counts.items())

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 
+import asyncpg
+
 from bot.storage.database import SqliteDatabase
-from bot.storage.postgres import PostgresDatabase
+from bot.storage.location import DatabaseSettingError
+from bot.storage.postgres import PostgresDatabase, is_postgres_url
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +30,19 @@ class CopyError(Exception):
 async def copy_to_postgres(source: Path, url: str) -> dict[str, int]:
     """Copy every table of the SQLite file into the empty PostgreSQL database at ``url``, in
     one transaction; both are first migrated to the latest schema. Returns the rows per table,
-    counted again on both sides after the copy."""
+    counted again on both sides after the copy. DatabaseSettingError when ``url`` or
+    ``source`` is not one to copy between, CopyError when the copy failed."""
+    if not is_postgres_url(url):
+        raise DatabaseSettingError("--to: must be a postgresql:// URL")
+    if not await asyncio.to_thread(source.exists):
+        raise DatabaseSettingError(f"MAGBOT_DATABASE: {source} does not exist; nothing to copy")
+    try:
+        return await _open_and_copy(source, url)
+    except (OSError, asyncpg.PostgresError) as exc:
+        raise CopyError(str(exc)) from None
+
+
+async def _open_and_copy(source: Path, url: str) -> dict[str, int]:
     sqlite = await SqliteDatabase.open(source)
     try:
         postgres = await PostgresDatabase.open(url, pool_size=2)
