@@ -74,11 +74,6 @@ class Settings:
     password, so kept out of ``repr``)."""
 
     @property
-    def database_target(self) -> Path | str:
-        """What storage opens: the PostgreSQL URL when set, else the SQLite file."""
-        return self.database_url or self.database
-
-    @property
     def holds_shard_zero(self) -> bool:
         """Whether this process does what is done once per deployment (registering commands):
         without shards it is the only process; with shards, the one holding shard 0."""

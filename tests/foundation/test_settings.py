@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from bot.settings import SettingsError, default_database, load_settings
+from bot.storage.location import database_at
 
 
 def write_config(tmp_path: Path, text: str) -> dict[str, str]:
@@ -53,13 +54,13 @@ def test_the_default_database_is_in_the_user_data_folder(tmp_path, monkeypatch):
 def test_a_postgresql_url_picks_postgresql_and_its_password_stays_out_of_repr():
     url = "postgresql://magbot:hunter2@db.internal:5432/magbot"
     settings = load_settings({"MAGBOT_DATABASE_URL": url, "MAGBOT_DATABASE_POOL": "4"})
-    assert settings.database_target == url
+    assert database_at(settings).description == "PostgreSQL at db.internal:5432/magbot"
     assert settings.database_pool == 4
     assert "hunter2" not in repr(settings)
     with pytest.raises(SettingsError) as caught:
         load_settings({"MAGBOT_DATABASE_URL": "mysql://magbot:hunter2@db/magbot"})
     assert "hunter2" not in str(caught.value)
-    assert load_settings({}).database_target == default_database()
+    assert database_at(load_settings({})).description == str(default_database())
 
 
 @pytest.mark.parametrize(
