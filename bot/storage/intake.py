@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import OrderedDict
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, tzinfo
@@ -27,17 +28,8 @@ from bot.domain.recent import (
 )
 from bot.storage.backend import Database, Row, stamp
 
-_INTAKE_COLUMNS = (
-    "kind",
-    "item_id",
-    "label",
-    "amount",
-    "unit",
-    "grams",
-    "magnesium_mg",
-    "zinc_mg",
-    "b6_mg",
-)
+INTAKE_COLUMNS = tuple(field.name for field in dataclasses.fields(Intake))
+"""The columns of an intake, named as the Intake's fields (log entries and meal items)."""
 
 
 def _entry(row: Row) -> Entry:
@@ -83,22 +75,9 @@ class IntakeRepository:
 
     async def _insert(self, user_id: int, intake: Intake, at: datetime) -> Entry:
         [(entry_id,)] = await self._db.write(
-            "INSERT INTO intake_entries (user_id, logged_at, kind, item_id, label, amount,"
-            " unit, grams, magnesium_mg, zinc_mg, b6_mg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " RETURNING id",
-            (
-                user_id,
-                stamp(at),
-                intake.kind,
-                intake.item_id,
-                intake.label,
-                intake.amount,
-                intake.unit,
-                intake.grams,
-                intake.magnesium_mg,
-                intake.zinc_mg,
-                intake.b6_mg,
-            ),
+            f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
+            f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id",
+            (user_id, stamp(at), *(getattr(intake, column) for column in INTAKE_COLUMNS)),
         )
         return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
 
@@ -111,15 +90,15 @@ class IntakeRepository:
         if not intakes:
             return []
         at = at or datetime.now(UTC)
-        row = "(" + ", ".join(["?"] * (len(_INTAKE_COLUMNS) + 2)) + ")"
+        row = "(" + ", ".join(["?"] * (len(INTAKE_COLUMNS) + 2)) + ")"
         values: list[object] = []
         for intake in intakes:
-            values += [user_id, stamp(at), *(getattr(intake, c) for c in _INTAKE_COLUMNS)]
+            values += [user_id, stamp(at), *(getattr(intake, c) for c in INTAKE_COLUMNS)]
         self.forget(user_id)
         try:
             async with self._db.transaction() as tx:
                 rows = await tx.fetch(
-                    f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(_INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
+                    f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
                     f" VALUES {', '.join([row] * len(intakes))} RETURNING id",
                     values,
                 )

@@ -10,21 +10,11 @@ from bot.domain.intake import Intake
 from bot.domain.meals import Meal
 from bot.domain.myfood import name_key
 from bot.storage.backend import Database, Row, Transaction, stamp
+from bot.storage.intake import INTAKE_COLUMNS
 
-_ITEM_COLUMNS = (
-    "kind",
-    "item_id",
-    "label",
-    "amount",
-    "unit",
-    "grams",
-    "magnesium_mg",
-    "zinc_mg",
-    "b6_mg",
-)
 _MEAL_ROWS = (
     "SELECT m.id AS meal_number, m.name AS meal_name, "  # noqa: S608 (our constants)
-    + ", ".join(f"i.{c}" for c in _ITEM_COLUMNS)
+    + ", ".join(f"i.{c}" for c in INTAKE_COLUMNS)
     + " FROM meals AS m JOIN meal_items AS i ON i.meal_id = m.id"
 )
 
@@ -44,7 +34,7 @@ def _meals(rows: Sequence[Row]) -> list[Meal]:
     grouped: dict[int, tuple[str, list[Intake]]] = {}
     for row in rows:
         _, items = grouped.setdefault(row["meal_number"], (row["meal_name"], []))
-        items.append(Intake(**{c: row[c] for c in _ITEM_COLUMNS}))
+        items.append(Intake(**{c: row[c] for c in INTAKE_COLUMNS}))
     return [Meal(number, name, tuple(items)) for number, (name, items) in grouped.items()]
 
 
@@ -149,11 +139,11 @@ async def _insert_items(
     tx: Transaction, user_id: int, number: int, items: Sequence[Intake]
 ) -> None:
     """Every item in one statement."""
-    columns = ("meal_id", "position", "user_id", *_ITEM_COLUMNS)
+    columns = ("meal_id", "position", "user_id", *INTAKE_COLUMNS)
     row = "(" + ", ".join("?" * len(columns)) + ")"
     values: list[object] = []
     for position, item in enumerate(items, start=1):
-        values += [number, position, user_id, *(getattr(item, c) for c in _ITEM_COLUMNS)]
+        values += [number, position, user_id, *(getattr(item, c) for c in INTAKE_COLUMNS)]
     await tx.execute(
         f"INSERT INTO meal_items ({', '.join(columns)}) VALUES "  # noqa: S608 (our constants)
         + ", ".join([row] * len(items)),
