@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from bot.domain.catalogue import table_id
 from bot.domain.models import Food, FoodSource, Serving
 
 TABLE_FILE = Path(__file__).with_name("usda_sr28.json.gz")
@@ -62,7 +63,7 @@ def cites_table(source: FoodSource) -> bool:
 def _food(row: list[Any], groups: dict[str, str], citation: str) -> Food:
     ndb, fdc_id, group, description, common_names, _survey, mg, zn, se, measures = row
     return Food(
-        id=f"ndb:{ndb}",
+        id=table_id(ndb),
         name=readable_name(description),
         category=None,
         aliases=_common_names(common_names),
