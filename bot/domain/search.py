@@ -24,7 +24,7 @@ T = TypeVar("T")
 
 MAX_QUERY_CHARS = 100
 MAX_QUERY_WORDS = 8
-EXACT, PREFIX = 1.0, 0.9
+EXACT, PREFIX, BEYOND_WORD = 1.0, 0.9, 0.8
 FUZZY_BASE, FUZZY_SPAN = 0.45, 0.4
 """A typo scores FUZZY_BASE + FUZZY_SPAN × closeness (1 − edits per letter typed), below a
 prefix."""
@@ -149,19 +149,24 @@ class FuzzyIndex(Generic[T]):
         return list(self._remembered(query, limit))
 
     def _search(self, query: str, limit: int) -> tuple[T, ...]:
-        text = search_words(query[:MAX_QUERY_CHARS])
-        tokens = text.split()[:MAX_QUERY_WORDS]
-        tokens = [t for t in tokens if t not in FILLER_WORDS] or tokens
+        typed = normalise(query[:MAX_QUERY_CHARS]).split()[:MAX_QUERY_WORDS]
+        text = " ".join(map(stem, typed))
+        # Whether a token is short is judged as typed: "peas" is a word, though its stem is not.
+        pairs = [(stem(word), word) for word in typed if word not in FILLER_WORDS] or [
+            (stem(word), word) for word in typed
+        ]
+        tokens = [token for token, _ in pairs]
         if not tokens:
             return ()
-        long_tokens = [t for t in tokens if len(t) >= WORD_LETTERS]
+        long_tokens = [(token, word) for token, word in pairs if len(word) >= WORD_LETTERS]
+        short_tokens = [token for token, word in pairs if len(word) < WORD_LETTERS]
         if not long_tokens:  # a letter or two: the keys that start so
             return self._ranked(self._starting(text), text, tokens, limit)
         query_cover: dict[int, float] = defaultdict(float)  # key → sum of its best per token
         word_best: dict[str, float] = {}  # word → its best score over the tokens
-        for token in long_tokens:
+        for token, word_typed in long_tokens:
             token_best: dict[int, float] = {}
-            for word, score in self._word_scores(token).items():
+            for word, score in self._word_scores(token, word_typed).items():
                 word_best[word] = max(score, word_best.get(word, 0.0))
                 for key_no in self._keys_by_word.get(word, ()):
                     token_best[key_no] = max(score, token_best.get(key_no, 0.0))
@@ -173,16 +178,15 @@ class FuzzyIndex(Generic[T]):
                 key_cover[key_no] += score
         # A short token counts where it is a whole word ("guo"), and where it starts a word of
         # a key the longer tokens found; the start of every word it could be is too many.
-        for token in tokens:
-            if len(token) < WORD_LETTERS:
-                exact = set(self._keys_by_own_word.get(token, ()))
-                for key_no in exact:
-                    query_cover[key_no] += EXACT
-                    key_cover[key_no] += EXACT
-                for key_no in [k for k in query_cover if k not in exact]:
-                    if any(w.startswith(token) for w in self._key_text[key_no].split()):
-                        query_cover[key_no] += PREFIX
-                        key_cover[key_no] += PREFIX
+        for token in short_tokens:
+            exact = set(self._keys_by_own_word.get(token, ()))
+            for key_no in exact:
+                query_cover[key_no] += EXACT
+                key_cover[key_no] += EXACT
+            for key_no in [k for k in query_cover if k not in exact]:
+                if any(w.startswith(token) for w in self._key_text[key_no].split()):
+                    query_cover[key_no] += PREFIX
+                    key_cover[key_no] += PREFIX
         return self._ranked(query_cover.items(), text, tokens, limit, key_cover)
 
     def _starting(self, text: str) -> list[tuple[int, float]]:
@@ -232,14 +236,19 @@ class FuzzyIndex(Generic[T]):
         order = heapq.nlargest(limit, best, key=lambda item_no: (best[item_no], -item_no))
         return tuple(self._items[item_no] for item_no in order)
 
-    def _word_scores(self, token: str) -> dict[str, float]:
-        """How well `token` matches each vocabulary word it could mean (others score 0)."""
-        scores: dict[str, float] = {}
-        start = bisect.bisect_left(self._vocabulary, token)
+    def _word_scores(self, token: str, typed: str) -> dict[str, float]:
+        """How well `token` (the stem of `typed`) matches each vocabulary word it could mean
+        (others score 0). A word typed in full ("peas") starts no longer words ("peaches") but
+        the stem its plural has; one that may be half-typed ("pea") starts them all."""
+        scores: dict[str, float] = {token: EXACT} if token in self._keys_by_word else {}
+        start_of = typed if typed != token else token
+        start = bisect.bisect_left(self._vocabulary, start_of)
         for word in self._vocabulary[start:]:
-            if not word.startswith(token):
+            if not word.startswith(start_of):
                 break
-            scores[word] = EXACT if word == token else PREFIX
+            scores.setdefault(word, PREFIX)
+        if token in scores:  # a whole word as typed: the longer words it starts are less likely
+            scores.update((w, BEYOND_WORD) for w, score in scores.items() if score == PREFIX)
         if scores or len(token) < TYPO_LETTERS:
             # Words it starts outscore any typo reading by more than TYPO_MARGIN (see below).
             return scores

@@ -112,3 +112,10 @@ def test_index_ranks_a_whole_key_above_a_partial_match():
 def test_food_index_over_an_empty_catalogue():
     assert Catalogue([]).search("anything", 25) == []
     assert Catalogue([]).search("", 25) == []
+
+
+def test_a_word_typed_in_full_is_not_read_as_the_start_of_a_longer_one(content):
+    """"eggs" and "peas" are plurals typed in full: eggs, not eggplant; peas, not peaches."""
+    assert not any("eggplant" in f.name.casefold() for f in content.catalogue.search("eggs", 5))
+    found = content.catalogue.search("frozen peas", 3)
+    assert all(f.name.startswith("Peas") for f in found), [f.name for f in found]
