@@ -32,8 +32,7 @@ from bench.profile import DEFAULT, QUICK, Profile
 from bench.run import machine
 from bench.scenarios import FLOOR, FLOOR_PROBE, HEAVY, MAGBOT_PROBE, SCENARIOS, Scenario
 from bench.spawn_bot import BotProcess, fake_discord, started
-from bench.storage_writes import year_of_times
-from bot.domain.intake import Intake
+from bench.storage_writes import PUMPKIN_ENTRY, year_of_times
 from bot.storage import Storage
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -51,16 +50,7 @@ PLUMBING = ("discord/client.py", "discord/gateway.py", "discord/app_commands/")
 
 async def seed_heavy_user(database: Path, profile: Profile) -> None:
     """The heavy user's year of entries, written through the bot's storage."""
-    intake = Intake(
-        kind="food",
-        item_id="pumpkin_seeds_roasted",
-        label="Pumpkin seeds, roasted",
-        amount=1,
-        unit="1 oz",
-        grams=28.35,
-        magnesium_mg=156,
-        zinc_mg=2.2,
-    )
+    intake = PUMPKIN_ENTRY
     storage = await Storage.open(database)
     try:
         for at in year_of_times(profile):

@@ -27,6 +27,17 @@ _PLAIN_INSERT = (
     " magnesium_mg, zinc_mg) VALUES (?, ?, 'food', 'pumpkin_seeds_roasted',"
     " 'Pumpkin seeds, roasted', 1, '1 oz', 28.35, 156, 2.2)"
 )
+PUMPKIN_ENTRY = Intake(
+    kind="food",
+    item_id="pumpkin_seeds_roasted",
+    label="Pumpkin seeds, roasted",
+    amount=1,
+    unit="1 oz",
+    grams=28.35,
+    magnesium_mg=156,
+    zinc_mg=2.2,
+)
+"""What the benchmarks log: 1 oz of roasted pumpkin seeds (USDA SR28)."""
 
 
 def year_of_times(profile: Profile) -> list[datetime]:
@@ -60,16 +71,7 @@ def plain_writes(conn: sqlite3.Connection, times: list[datetime]) -> float:
 
 async def storage_benchmark(database: Path, scratch: Path, profile: Profile) -> dict[str, Any]:
     """Writes/s both ways; then the cost of the heavy user's day summary."""
-    intake = Intake(
-        kind="food",
-        item_id="pumpkin_seeds_roasted",
-        label="Pumpkin seeds, roasted",
-        amount=1,
-        unit="1 oz",
-        grams=28.35,
-        magnesium_mg=156,
-        zinc_mg=2.2,
-    )
+    intake = PUMPKIN_ENTRY
     times = year_of_times(profile)
     blocks = [times[k :: profile.storage_rounds] for k in range(profile.storage_rounds)]
     storage = await Storage.open(database)
