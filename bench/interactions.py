@@ -1,7 +1,8 @@
 """Each scenario against the floor in alternating rounds, and the open-loop run.
 
-A scenario's cost is the CPU time the bot's process spends per interaction (user + system,
-from the OS), so that the fake and the load generator, which share the machine, do not count.
+A scenario's cost is the CPU time the bot's process spends per interaction (user + system, all
+threads, read from the bot's own clock to the nanosecond), so that the fake and the load
+generator, which share the machine, do not count.
 """
 
 from __future__ import annotations
@@ -64,9 +65,10 @@ class Driver:
         """`n` acts of `scenario` at the profile's concurrency, timed after their set-up."""
         jobs = await self.jobs(bot, scenario, n)
         loop = asyncio.get_running_loop()
-        cpu, started = bot.cpu_seconds(), loop.time()
+        cpu, started = await bot.cpu_seconds(), loop.time()
         latencies = await closed_loop(bot.fake, scenario.act, jobs, self.profile.concurrency)
-        return Batch(latencies, loop.time() - started, bot.cpu_seconds() - cpu)
+        wall = loop.time() - started
+        return Batch(latencies, wall, await bot.cpu_seconds() - cpu)
 
 
 def available(bot: BotProcess, scenario: Scenario) -> bool:
@@ -90,7 +92,6 @@ async def compare(
         floor_total.add(await driver.run(floor, FLOOR, n))
         magbot_total.add(await driver.run(magbot, scenario, n))
     magbot_summary, floor_summary = magbot_total.summary(), floor_total.summary()
-    # CPU time is counted in clock ticks: a smoke run may be too short to see any
     ratio = magbot_summary["cpu_ms"] / floor_summary["cpu_ms"] if floor_total.cpu_s else None
     return {
         **row,

@@ -16,7 +16,7 @@ from typing import Any
 
 import psutil
 
-from bench.spawned_bot import SLOW_CALLBACKS_ENV, TIMED_CALLBACKS_ENV
+from bench.spawned_bot import CPU_CLOCK_ENV, SLOW_CALLBACKS_ENV, TIMED_CALLBACKS_ENV
 from fakediscord import DiscordClient, FakeDiscord
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -24,6 +24,7 @@ START_TIMEOUT = 30.0
 STOP_TIMEOUT = 10.0
 # Lifted for the benchmark so that one person can log at load speed; the check still runs.
 UNLIMITED_INTAKE_RATE = "1000000"
+CLOCK_POLL_S = 0.001
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,8 @@ class BotProcess:
         self.database = workdir / f"{self.name}.sqlite3"
         self.database_url = database_url
         self.log_path = workdir / f"{self.name}.log"
+        self.cpu_clock = workdir / f"{self.name}.cpu"
+        self._clock_readings = 0
         self.process: asyncio.subprocess.Process | None = None
         self._ps: psutil.Process | None = None
 
@@ -64,6 +67,7 @@ class BotProcess:
             "MAGBOT_DISCORD_API_BASE": self.fake.api_base,
             "MAGBOT_DISCORD_GATEWAY_URL": self.fake.gateway_url,
             "MAGBOT_INTAKE_RATE": UNLIMITED_INTAKE_RATE,
+            CPU_CLOCK_ENV: str(self.cpu_clock),
         }
         if self.database_url:
             env["MAGBOT_DATABASE_URL"] = self.database_url
@@ -110,10 +114,18 @@ class BotProcess:
         exited.cancel()
         waiting.result()
 
-    def cpu_seconds(self) -> float:
-        """User + system CPU time the bot's process has used so far."""
-        times = self._ps.cpu_times()
-        return times.user + times.system
+    async def cpu_seconds(self) -> float:
+        """The CPU time (user + system, all threads) the bot's process has used so far, to the
+        nanosecond: asked of the bot itself (bench/spawned_bot.py ``answer_cpu_clock``)."""
+        self._clock_readings += 1
+        self.process.send_signal(signal.SIGUSR1)
+        for _ in range(int(START_TIMEOUT / CLOCK_POLL_S)):
+            with contextlib.suppress(FileNotFoundError, ValueError):
+                number, ns = self.cpu_clock.read_text().split()
+                if int(number) == self._clock_readings:
+                    return int(ns) / 1e9
+            await asyncio.sleep(CLOCK_POLL_S)
+        raise RuntimeError(f"{self.name} did not answer its CPU clock; see {self.log_path}")
 
     def rss_mb(self) -> float:
         return self._ps.memory_info().rss / 2**20

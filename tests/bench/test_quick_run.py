@@ -22,6 +22,8 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
         for side in ("magbot", "floor"):
             assert row[side]["n"] > 0
             assert 0 < row[side]["p50_ms"] <= row[side]["p99_ms"]
+            assert row[side]["cpu_ms"] > 0  # the bot's own clock, read even in a short run
+        assert row["cost_ratio"] > 0
     assert all(row["status"] == NOT_REGISTERED for row in rows if row not in measured)
 
     assert results["open_loop"]["magbot"]["p99_ms"] > 0
