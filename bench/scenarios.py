@@ -56,6 +56,8 @@ class Scenario:
     """How much of the load this gets relative to others: slow, rare commands get less."""
     rare: bool = False
     """Something a person does once in a long while (an export): not in the open-loop mix."""
+    writes: bool = False
+    """It writes to the database: ``python -m bench.backends`` runs it on both backends."""
 
 
 def is_registered(commands: list[dict[str, Any]], path: str) -> bool:
@@ -201,7 +203,7 @@ async def _meal_log_30(client: DiscordClient, i: int, _: Any) -> None:
     await client.slash("meal log", name="Thirty", user=member(i))
 
 
-INTAKE_LOG = Scenario("/intake log", "intake log", _intake_log, target=1.6)
+INTAKE_LOG = Scenario("/intake log", "intake log", _intake_log, target=1.6, writes=True)
 """Also what magbot logs its footprint entries with."""
 
 FLOOR = Scenario("floor: /ping", "ping", _ping)
@@ -230,6 +232,7 @@ SCENARIOS = (
         "intake log",
         _intake_log_free_text,
         target=1.6,
+        writes=True,
     ),
     Scenario("/intake log food autocomplete", "intake log", _intake_food_autocomplete, target=1.3),
     Scenario(
@@ -244,7 +247,9 @@ SCENARIOS = (
         _intake_food_autocomplete_heavy,
         target=1.3,
     ),
-    Scenario("/intake supplement", "intake supplement", _intake_supplement, target=1.6),
+    Scenario(
+        "/intake supplement", "intake supplement", _intake_supplement, target=1.6, writes=True
+    ),
     Scenario("/intake today (heavy user)", "intake today", _intake_today_heavy, target=2.0),
     Scenario("/intake week (chart)", "intake week", _intake_week_heavy, share=0.2),
     Scenario("/intake undo", "intake undo", _intake_undo, prepare=_log_one),
@@ -256,9 +261,10 @@ SCENARIOS = (
         target=2.0,
         share=0.3,
         rare=True,
+        writes=True,
     ),
-    Scenario("/profile set", "profile set", _profile_set, target=1.6),
-    Scenario("/reminder set", "reminder set", _reminder_set, target=1.6),
+    Scenario("/profile set", "profile set", _profile_set, target=1.6, writes=True),
+    Scenario("/reminder set", "reminder set", _reminder_set, target=1.6, writes=True),
     Scenario(
         "/profile set timezone autocomplete", "profile set", _timezone_autocomplete, target=1.3
     ),
