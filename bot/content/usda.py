@@ -50,9 +50,15 @@ def load_table(path: Path = TABLE_FILE) -> FoodTable:
         data = json.load(file)
     groups: dict[str, str] = data["groups"]
     citation: str = data["source"]["citation"]
-    foods = tuple(_food(row, groups, citation) for row in data["foods"])
-    surveyed = frozenset(row[0] for row in data["foods"] if row[5])
-    return FoodTable(foods, surveyed, citation)
+    rows: list[list[Any]] = data.pop("foods")
+    rows.reverse()
+    foods, surveyed = [], set()
+    while rows:  # each row freed as soon as it is read: its memory holds the next foods
+        row = rows.pop()
+        foods.append(_food(row, groups, citation))
+        if row[5]:
+            surveyed.add(row[0])
+    return FoodTable(tuple(foods), frozenset(surveyed), citation)
 
 
 def cites_table(source: FoodSource) -> bool:

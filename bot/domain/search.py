@@ -5,6 +5,11 @@ keys in search form (normalised, each word stemmed), a sorted vocabulary for pre
 the keys in order for look-ups by their start, and an inverted index of trigrams for typos.
 A query then scores each vocabulary word it could match and each key by its words; a boost
 per item, if given, ranks what people usually mean first among near-equal matches.
+
+Keys are numbered by their item's boost, highest first. A query of short words finds the keys
+that start with it, which differ only by their boost: it scores them in that order and stops
+once no key left could rank among the first ``limit`` (a common start such as "bee" or "chi"
+starts a thousand keys, of which it scores a few dozen).
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import itertools
 import re
 import sys
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 
@@ -50,6 +56,12 @@ QUERY_SHARE = 0.7
 the key the query explains (30 %), so extra words in either only lower the score."""
 WHOLE_KEY, KEY_PREFIX = 2.0, 1.5
 """Key scores for a query equal to a whole key or to its start; word matches score up to 1."""
+CHUNK = 32
+"""Keys that start with the query scored between two looks at whether the rest could rank."""
+BOUND_SLACK = 1e-9
+"""Taken off a bound computed otherwise than the values it bounds, against rounding."""
+AFTER_ALL = "\x7f"
+"""Sorts after every character of a text in search form."""
 
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]+")
@@ -110,32 +122,37 @@ class FuzzyIndex(Generic[T]):
         prepare = (lambda text: text) if prepared else search_words
         self._boosts = tuple(boosts)
         self._items: list[T] = []
+        keys: list[tuple[int, str]] = []  # (item, key)
+        for item_no, (item, texts) in enumerate(entries):
+            self._items.append(item)
+            keys.extend((item_no, key) for key in dict.fromkeys(filter(None, map(prepare, texts))))
+        if self._boosts:  # highest boost first; in catalogue order among equals
+            keys.sort(key=lambda pair: -self._boosts[pair[0]])
         # Per key, in parallel (compact: the table has tens of thousands of keys).
         self._key_item = array("I")
         self._key_text: list[str] = []
         self._key_words = array("B")
         keys_by_word: dict[str, list[int]] = defaultdict(list)
         keys_by_own_word: dict[str, list[int]] = defaultdict(list)
-        for item_no, (item, texts) in enumerate(entries):
-            self._items.append(item)
-            for key in dict.fromkeys(filter(None, map(prepare, texts))):
-                key_no = len(self._key_text)
-                words = list(dict.fromkeys(key.split()))
-                self._key_item.append(item_no)
-                self._key_text.append(key)
-                self._key_words.append(min(len(words), 255))
-                for word in words:
-                    keys_by_own_word[word].append(key_no)
-                # Short names run together too ("peanutbutter"); long ones nobody types so.
-                joined = [key.replace(" ", "")] if len(words) <= JOINED_WORDS else []
-                for word in {*words, *joined}:
-                    keys_by_word[word].append(key_no)
+        for key_no, (item_no, key) in enumerate(keys):
+            words = list(dict.fromkeys(key.split()))
+            self._key_item.append(item_no)
+            self._key_text.append(key)
+            self._key_words.append(min(len(words), 255))
+            for word in words:
+                keys_by_own_word[word].append(key_no)
+            # Short names run together too ("peanutbutter"); long ones nobody types so.
+            joined = [key.replace(" ", "")] if len(words) <= JOINED_WORDS else []
+            for word in {*words, *joined}:
+                keys_by_word[word].append(key_no)
         self._keys_by_word = {word: array("I", keys) for word, keys in keys_by_word.items()}
         """Word → keys containing it, including a key's words run together ("peanutbutter")."""
         self._keys_by_own_word = {w: array("I", keys) for w, keys in keys_by_own_word.items()}
         """Word → keys containing it as written."""
         self._vocabulary = sorted(self._keys_by_word)
-        self._keys_in_order = sorted(range(len(self._key_text)), key=self._key_text.__getitem__)
+        self._keys_in_order = array(
+            "I", sorted(range(len(self._key_text)), key=self._key_text.__getitem__)
+        )
         by_gram: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             for gram in _trigrams(word):
@@ -160,19 +177,36 @@ class FuzzyIndex(Generic[T]):
             return ()
         long_tokens = [(token, word) for token, word in pairs if len(word) >= WORD_LETTERS]
         short_tokens = [token for token, word in pairs if len(word) < WORD_LETTERS]
+        best: dict[int, tuple[float, int]] = {}  # item → its best (score, -length of key)
         if not long_tokens:  # a letter or two: the keys that start so
-            return self._ranked(self._starting(text), text, tokens, limit)
-        query_cover: dict[int, float] = defaultdict(float)  # key → sum of its best per token
+            self._prefixed(best, text, tokens, limit)
+            return self._top(best, limit)
+        token_scores = [self._word_scores(token, word) for token, word in long_tokens]
+        query_cover, key_cover = self._covers(token_scores, short_tokens)
+        self._ranked(best, query_cover.items(), text, tokens, key_cover)
+        return self._top(best, limit)
+
+    def _covers(
+        self, token_scores: list[dict[str, float]], short_tokens: list[str]
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        """For each key any token finds: how much of the query it explains (the sum of its best
+        per token), and how much of it the query explains (the sum of its words' best)."""
         word_best: dict[str, float] = {}  # word → its best score over the tokens
-        for token, word_typed in long_tokens:
-            token_best: dict[int, float] = {}
-            for word, score in self._word_scores(token, word_typed).items():
+        for scores in token_scores:
+            for word, score in scores.items():
                 word_best[word] = max(score, word_best.get(word, 0.0))
-                for key_no in self._keys_by_word.get(word, ()):
-                    token_best[key_no] = max(score, token_best.get(key_no, 0.0))
+        query_cover: dict[int, float] = defaultdict(float)
+        for scores in token_scores:
+            token_best: dict[int, float] = {}  # key → the best score of its words
+            for level in sorted(set(scores.values()), reverse=True):
+                found = set().union(
+                    *(self._keys_by_word.get(word, ()) for word, s in scores.items() if s == level)
+                )
+                found.difference_update(token_best)
+                token_best.update(dict.fromkeys(found, level))
             for key_no, score in token_best.items():
                 query_cover[key_no] += score
-        key_cover: dict[int, float] = defaultdict(float)  # key → sum of its words' best
+        key_cover: dict[int, float] = defaultdict(float)
         for word, score in word_best.items():
             for key_no in self._keys_by_own_word.get(word, ()):
                 key_cover[key_no] += score
@@ -183,35 +217,58 @@ class FuzzyIndex(Generic[T]):
             for key_no in exact:
                 query_cover[key_no] += EXACT
                 key_cover[key_no] += EXACT
+            within = f" {token}"  # a word of the key starts with the token
             for key_no in [k for k in query_cover if k not in exact]:
-                if any(w.startswith(token) for w in self._key_text[key_no].split()):
+                key = self._key_text[key_no]
+                if key.startswith(token) or within in key:
                     query_cover[key_no] += PREFIX
                     key_cover[key_no] += PREFIX
-        return self._ranked(query_cover.items(), text, tokens, limit, key_cover)
+        return query_cover, key_cover
 
-    def _starting(self, text: str) -> list[tuple[int, float]]:
-        """(key, full cover) for every key that starts with ``text``."""
-        texts = self._key_text
-        start = bisect.bisect_left(self._keys_in_order, text, key=texts.__getitem__)
-        found = []
-        for key_no in self._keys_in_order[start:]:
-            if not texts[key_no].startswith(text):
-                break
-            found.append((key_no, 1.0))
-        return found
-
-    def _ranked(
+    def _prefixed(
         self,
-        covers: Iterable[tuple[int, float]],
+        best: dict[int, tuple[float, int]],
         text: str,
         tokens: list[str],
         limit: int,
+    ) -> None:
+        """Scores the keys that start with ``text``, the highest boost first, until the rest
+        could not rank among the first ``limit`` (their boost is all that tells them apart)."""
+        order, texts = self._keys_in_order, self._key_text
+        start = bisect.bisect_left(order, text, key=texts.__getitem__)
+        after_same = bisect.bisect_right(order, text, lo=start, key=texts.__getitem__)
+        end = bisect.bisect_left(order, text + AFTER_ALL, lo=after_same, key=texts.__getitem__)
+
+        def score(keys: Iterable[int]) -> None:
+            self._ranked(best, ((key_no, 1.0) for key_no in keys), text, tokens)
+
+        score(order[start:after_same])  # the keys equal to it, which score more
+        rest = sorted(order[after_same:end])
+        for at in range(0, len(rest), CHUNK):
+            if self._out_of_reach(best, limit, KEY_PREFIX + self._boost_of(rest[at])):
+                break
+            score(rest[at : at + CHUNK])
+
+    def _boost_of(self, key_no: int) -> float:
+        return self._boosts[self._key_item[key_no]] if self._boosts else 0.0
+
+    @staticmethod
+    def _out_of_reach(best: dict[int, tuple[float, int]], limit: int, most: float) -> bool:
+        """Whether a key scoring at most ``most`` would rank below the first ``limit`` items."""
+        return len(best) >= limit and heapq.nlargest(limit, best.values())[-1][0] > most
+
+    def _ranked(
+        self,
+        best: dict[int, tuple[float, int]],
+        covers: Iterable[tuple[int, float]],
+        text: str,
+        tokens: list[str],
         key_cover: Mapping[int, float] | None = None,
-    ) -> tuple[T, ...]:
-        """The items of the best-scoring keys: ``covers`` holds each candidate key with how
-        much of the query it explains (the sum over tokens); ``key_cover``, how much of the key
-        the query explains (the sum over the key's words)."""
-        best: dict[int, tuple[float, int]] = {}
+    ) -> None:
+        """Scores keys into ``best`` (item → its best rank): ``covers`` holds each candidate key
+        with how much of the query it explains (the sum over tokens); ``key_cover``, how much of
+        the key the query explains (the sum over the key's words). A key that starts with the
+        query or is made of its words scores by that alone."""
         in_any_order = sorted(tokens)
         n_tokens = len(tokens)
         boosts, explains = self._boosts, key_cover or {}
@@ -233,6 +290,9 @@ class FuzzyIndex(Generic[T]):
             rank = (score, -len(key))
             if rank > best.get(item_no, NO_RANK):
                 best[item_no] = rank
+
+    def _top(self, best: dict[int, tuple[float, int]], limit: int) -> tuple[T, ...]:
+        """The first ``limit`` items by rank (the first in entry order among equals)."""
         order = heapq.nlargest(limit, best, key=lambda item_no: (best[item_no], -item_no))
         return tuple(self._items[item_no] for item_no in order)
 
@@ -253,12 +313,13 @@ class FuzzyIndex(Generic[T]):
             # Words it starts outscore any typo reading by more than TYPO_MARGIN (see below).
             return scores
         closed, opened = _trigrams(token), _trigrams(token, closed=False)
-        shared: dict[str, int] = defaultdict(int)
-        for gram in closed:
-            for word in self._by_gram.get(gram, ()):
-                shared[word] += 1
+        shared = Counter(itertools.chain.from_iterable(self._by_gram.get(g, ()) for g in closed))
+        # Fewer grams in common than this is too few for any word (see the similarity below),
+        # which leaves the words that may start with the token's letters swapped.
+        fewest = min(MIN_FUZZY * len(opened), MIN_FUZZY / 2 * (len(closed) + 1)) - BOUND_SLACK
+        first, letters = token[0], len(token)
         for word, count in shared.items():
-            if word in scores:
+            if count < fewest and (word[0] != first or len(word) < letters):
                 continue
             in_prefix = count - word.endswith(token[-2:])  # less the gram of the token's end
             similarity = max(2 * count / (len(closed) + len(word)), in_prefix / len(opened))

@@ -1,16 +1,19 @@
 """The /intake week chart: a bar per day (food and supplement stacked), a line at the reference.
 
-Pure and CPU-bound: callers run :func:`week_chart` through ``asyncio.to_thread``.
+Pure and CPU-bound: callers run :func:`week_chart` through ``asyncio.to_thread``. Pillow is
+imported there, at the first chart: it adds about 4 MB to a process that may never draw one.
 """
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from bot.domain.intake import DayTotals
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
 
 WIDTH, HEIGHT = 800, 420
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 30, 50, 60
@@ -24,6 +27,8 @@ HEADROOM = 1.15
 
 
 def _font(size: int) -> ImageFont.ImageFont | ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     try:
         return ImageFont.load_default(size=size)
     except TypeError:  # Pillow without FreeType: the fixed bitmap font
@@ -40,6 +45,8 @@ def _nice_step(top: float) -> float:
 
 def week_chart(days: Sequence[DayTotals], reference_mg: float, title: str) -> bytes:
     """A PNG of magnesium per day against ``reference_mg``."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     small, large = _font(14), _font(18)
