@@ -1,15 +1,19 @@
 """Typo-tolerant search over short texts (names, aliases, authors), fast enough for autocomplete.
 
-Everything that does not depend on the query is worked out once when the index is built: the
-keys in search form (normalised, each word stemmed), a sorted vocabulary for prefix look-ups,
-the keys in order for look-ups by their start, and an inverted index of trigrams for typos.
-A query then scores each vocabulary word it could match and each key by its words; a boost
-per item, if given, ranks what people usually mean first among near-equal matches.
+Everything that does not depend on the query is worked out once when the index is built: each
+distinct text in search form (normalised, each word stemmed) once, in order, for look-ups by
+their start, with the items it belongs to ("beef" names hundreds of foods); a sorted
+vocabulary for prefix look-ups, the texts of each word, and an inverted index of trigrams for
+typos. A query then scores each vocabulary word it could match, each text by its words, and
+the items of a text by their boost, if given: a prior for what people usually mean among
+near-equal matches.
 
-Keys are numbered by their item's boost, highest first. A query of short words finds the keys
-that start with it, which differ only by their boost: it scores them in that order and stops
-once no key left could rank among the first ``limit`` (a common start such as "bee" or "chi"
-starts a thousand keys, of which it scores a few dozen).
+Items are ranked by boost, highest first, and each text lists its items in that order: among
+the items of one text only the first ``limit`` (and any tied with the last) can rank, and
+texts are ranked by the best their items could score, so scoring stops once no text left could
+rank among the first ``limit``. A query of short words finds the texts that start with it,
+whose items differ only by their boost: it scores them in that order and stops likewise (a
+common start such as "bee" or "chi" starts a thousand texts, of which it scores a few dozen).
 """
 
 from __future__ import annotations
@@ -27,6 +31,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+Rank = tuple[float, int, int]
+"""An item's rank: its score, then the shorter text, then the first item."""
 
 MAX_QUERY_CHARS = 100
 MAX_QUERY_WORDS = 8
@@ -38,7 +44,7 @@ MIN_FUZZY = 0.4
 """Words sharing fewer trigrams with the token than this are not looked at as typos."""
 MIN_CLOSENESS = 0.6
 """More than 4 edits in 10 letters is another word, not a typo."""
-NO_RANK = (-1.0, 0)
+NO_RANK = (-1.0, 0, 0)
 WORD_LETTERS = 4
 """Tokens shorter than this only narrow what longer ones found, or, alone, find the keys that
 start with them: a word of three letters starts too many words to score each of their keys."""
@@ -120,44 +126,58 @@ class FuzzyIndex(Generic[T]):
         for what people usually mean among items the text matches about equally. With
         ``prepared``, the texts are in search form already (see ``search_words``)."""
         prepare = (lambda text: text) if prepared else search_words
-        self._boosts = tuple(boosts)
         self._items: list[T] = []
-        keys: list[tuple[int, str]] = []  # (item, key)
-        for item_no, (item, texts) in enumerate(entries):
+        item_texts: list[dict[str, None]] = []
+        for item, texts in entries:
             self._items.append(item)
-            keys.extend((item_no, key) for key in dict.fromkeys(filter(None, map(prepare, texts))))
-        if self._boosts:  # highest boost first; in catalogue order among equals
-            keys.sort(key=lambda pair: -self._boosts[pair[0]])
-        # Per key, in parallel (compact: the table has tens of thousands of keys).
-        self._key_item = array("I")
-        self._key_text: list[str] = []
-        self._key_words = array("B")
-        keys_by_word: dict[str, list[int]] = defaultdict(list)
-        keys_by_own_word: dict[str, list[int]] = defaultdict(list)
-        for key_no, (item_no, key) in enumerate(keys):
-            words = list(dict.fromkeys(key.split()))
-            self._key_item.append(item_no)
-            self._key_text.append(key)
-            self._key_words.append(min(len(words), 255))
+            item_texts.append(dict.fromkeys(filter(None, map(prepare, texts))))
+        boosts = tuple(boosts) or (0.0,) * len(self._items)
+        # Items ranked by boost, highest first (in entry order among equals).
+        by_rank = sorted(range(len(self._items)), key=lambda item_no: -boosts[item_no])
+        self._rank_item = array("I", by_rank)
+        self._rank_boost = array("d", (boosts[item_no] for item_no in by_rank))
+        holders: dict[str, list[int]] = defaultdict(list)  # text → the ranks of its items
+        for rank, item_no in enumerate(by_rank):
+            for text in item_texts[item_no]:
+                holders[text].append(rank)
+        del item_texts
+        self._texts = sorted(holders)
+        """Each distinct text once, in order (those starting alike are together)."""
+        # Per text, flat: its items' ranks are _entry_rank[_text_start[t] : _text_start[t + 1]]
+        # (best first); _entry_text is the text of each entry.
+        self._text_start = array("I", [0])
+        self._entry_rank = array("I")
+        self._entry_text = array("I")
+        self._text_words = array("B")
+        self._text_boost = array("d")
+        """The highest boost among a text's items."""
+        texts_by_word: dict[str, list[int]] = defaultdict(list)
+        texts_by_own_word: dict[str, list[int]] = defaultdict(list)
+        for text_no, text in enumerate(self._texts):
+            ranks = holders.pop(text)
+            self._text_boost.append(self._rank_boost[ranks[0]])
+            self._entry_rank.extend(ranks)
+            self._entry_text.extend([text_no] * len(ranks))
+            self._text_start.append(len(self._entry_rank))
+            words = list(dict.fromkeys(text.split()))
+            self._text_words.append(min(len(words), 255))
             for word in words:
-                keys_by_own_word[word].append(key_no)
+                texts_by_own_word[word].append(text_no)
             # Short names run together too ("peanutbutter"); long ones nobody types so.
-            joined = [key.replace(" ", "")] if len(words) <= JOINED_WORDS else []
+            joined = [text.replace(" ", "")] if len(words) <= JOINED_WORDS else []
             for word in {*words, *joined}:
-                keys_by_word[word].append(key_no)
-        self._keys_by_word = {word: array("I", keys) for word, keys in keys_by_word.items()}
-        """Word → keys containing it, including a key's words run together ("peanutbutter")."""
-        self._keys_by_own_word = {w: array("I", keys) for w, keys in keys_by_own_word.items()}
-        """Word → keys containing it as written."""
-        self._vocabulary = sorted(self._keys_by_word)
-        self._keys_in_order = array(
-            "I", sorted(range(len(self._key_text)), key=self._key_text.__getitem__)
-        )
+                texts_by_word[word].append(text_no)
+        self._vocabulary = sorted(texts_by_word)
+        """Every word of a text, and a short text's words run together ("peanutbutter")."""
+        self._by_word = _Postings(self._vocabulary, texts_by_word)
+        """Word → the texts containing it, including run together."""
+        self._by_own_word = _Postings(self._vocabulary, texts_by_own_word)
+        """Word → the texts containing it as written."""
         by_gram: dict[str, list[str]] = defaultdict(list)
         for word in self._vocabulary:
             for gram in _trigrams(word):
                 by_gram[gram].append(word)
-        self._by_gram = {sys.intern(gram): words for gram, words in by_gram.items()}
+        self._by_gram = {sys.intern(gram): tuple(words) for gram, words in by_gram.items()}
         # People type the same few prefixes over and over; the index never changes.
         self._remembered = functools.lru_cache(maxsize=SEARCHES_REMEMBERED)(self._search)
 
@@ -177,130 +197,159 @@ class FuzzyIndex(Generic[T]):
             return ()
         long_tokens = [(token, word) for token, word in pairs if len(word) >= WORD_LETTERS]
         short_tokens = [token for token, word in pairs if len(word) < WORD_LETTERS]
-        best: dict[int, tuple[float, int]] = {}  # item → its best (score, -length of key)
-        if not long_tokens:  # a letter or two: the keys that start so
-            self._prefixed(best, text, tokens, limit)
+        best: dict[int, Rank] = {}  # item → its best rank
+        if not long_tokens:  # a letter or two: the texts that start so
+            self._prefixed(best, text, limit)
             return self._top(best, limit)
         token_scores = [self._word_scores(token, word) for token, word in long_tokens]
-        query_cover, key_cover = self._covers(token_scores, short_tokens)
-        self._ranked(best, query_cover.items(), text, tokens, key_cover)
+        query_cover, text_cover = self._covers(token_scores, short_tokens)
+        self._ranked(best, query_cover, text_cover, text, tokens, limit)
         return self._top(best, limit)
 
     def _covers(
         self, token_scores: list[dict[str, float]], short_tokens: list[str]
     ) -> tuple[dict[int, float], dict[int, float]]:
-        """For each key any token finds: how much of the query it explains (the sum of its best
-        per token), and how much of it the query explains (the sum of its words' best)."""
+        """For each text any token finds: how much of the query it explains (the sum of its
+        best per token), and how much of it the query explains (the sum of its words' best)."""
         word_best: dict[str, float] = {}  # word → its best score over the tokens
         for scores in token_scores:
             for word, score in scores.items():
                 word_best[word] = max(score, word_best.get(word, 0.0))
         query_cover: dict[int, float] = defaultdict(float)
         for scores in token_scores:
-            token_best: dict[int, float] = {}  # key → the best score of its words
+            token_best: dict[int, float] = {}  # text → the best score of its words
             for level in sorted(set(scores.values()), reverse=True):
                 found = set().union(
-                    *(self._keys_by_word.get(word, ()) for word, s in scores.items() if s == level)
+                    *(self._by_word.get(word) for word, s in scores.items() if s == level)
                 )
                 found.difference_update(token_best)
                 token_best.update(dict.fromkeys(found, level))
-            for key_no, score in token_best.items():
-                query_cover[key_no] += score
-        key_cover: dict[int, float] = defaultdict(float)
+            for text_no, score in token_best.items():
+                query_cover[text_no] += score
+        text_cover: dict[int, float] = defaultdict(float)
         for word, score in word_best.items():
-            for key_no in self._keys_by_own_word.get(word, ()):
-                key_cover[key_no] += score
+            for text_no in self._by_own_word.get(word):
+                text_cover[text_no] += score
         # A short token counts where it is a whole word ("guo"), and where it starts a word of
-        # a key the longer tokens found; the start of every word it could be is too many.
+        # a text the longer tokens found; the start of every word it could be is too many.
         for token in short_tokens:
-            exact = set(self._keys_by_own_word.get(token, ()))
-            for key_no in exact:
-                query_cover[key_no] += EXACT
-                key_cover[key_no] += EXACT
-            within = f" {token}"  # a word of the key starts with the token
-            for key_no in [k for k in query_cover if k not in exact]:
-                key = self._key_text[key_no]
-                if key.startswith(token) or within in key:
-                    query_cover[key_no] += PREFIX
-                    key_cover[key_no] += PREFIX
-        return query_cover, key_cover
+            exact = set(self._by_own_word.get(token))
+            for text_no in exact:
+                query_cover[text_no] += EXACT
+                text_cover[text_no] += EXACT
+            within = f" {token}"  # a word of the text starts with the token
+            for text_no in [t for t in query_cover if t not in exact]:
+                found_text = self._texts[text_no]
+                if found_text.startswith(token) or within in found_text:
+                    query_cover[text_no] += PREFIX
+                    text_cover[text_no] += PREFIX
+        return query_cover, text_cover
 
-    def _prefixed(
-        self,
-        best: dict[int, tuple[float, int]],
-        text: str,
-        tokens: list[str],
-        limit: int,
-    ) -> None:
-        """Scores the keys that start with ``text``, the highest boost first, until the rest
-        could not rank among the first ``limit`` (their boost is all that tells them apart)."""
-        order, texts = self._keys_in_order, self._key_text
-        start = bisect.bisect_left(order, text, key=texts.__getitem__)
-        after_same = bisect.bisect_right(order, text, lo=start, key=texts.__getitem__)
-        end = bisect.bisect_left(order, text + AFTER_ALL, lo=after_same, key=texts.__getitem__)
-
-        def score(keys: Iterable[int]) -> None:
-            self._ranked(best, ((key_no, 1.0) for key_no in keys), text, tokens)
-
-        score(order[start:after_same])  # the keys equal to it, which score more
-        rest = sorted(order[after_same:end])
-        for at in range(0, len(rest), CHUNK):
-            if self._out_of_reach(best, limit, KEY_PREFIX + self._boost_of(rest[at])):
+    def _prefixed(self, best: dict[int, Rank], text: str, limit: int) -> None:
+        """Scores the items of the texts that start with ``text``, the highest boost first,
+        until the rest could not rank among the first ``limit`` (their boost is all that tells
+        them apart)."""
+        texts, starts = self._texts, self._text_start
+        first, end = self._starting(text)
+        if first < end and texts[first] == text:  # the items named so, which score more
+            self._rank(best, first, WHOLE_KEY, 1.0, limit)
+            first += 1
+        at, stop = starts[first], starts[end]
+        rest = sorted(zip(self._entry_rank[at:stop], self._entry_text[at:stop], strict=True))
+        rank_item, rank_boost = self._rank_item, self._rank_boost
+        for chunk_at in range(0, len(rest), CHUNK):
+            if self._out_of_reach(best, limit, KEY_PREFIX + rank_boost[rest[chunk_at][0]]):
                 break
-            score(rest[at : at + CHUNK])
+            for rank, text_no in rest[chunk_at : chunk_at + CHUNK]:
+                item_no = rank_item[rank]
+                found = (KEY_PREFIX + rank_boost[rank], -len(texts[text_no]), -item_no)
+                if found > best.get(item_no, NO_RANK):
+                    best[item_no] = found
 
-    def _boost_of(self, key_no: int) -> float:
-        return self._boosts[self._key_item[key_no]] if self._boosts else 0.0
+    def _starting(self, text: str) -> tuple[int, int]:
+        """The numbers of the texts that start with ``text``: from the first, to the end."""
+        first = bisect.bisect_left(self._texts, text)
+        return first, bisect.bisect_left(self._texts, text + AFTER_ALL, lo=first)
 
     @staticmethod
-    def _out_of_reach(best: dict[int, tuple[float, int]], limit: int, most: float) -> bool:
-        """Whether a key scoring at most ``most`` would rank below the first ``limit`` items."""
+    def _out_of_reach(best: dict[int, Rank], limit: int, most: float) -> bool:
+        """Whether an item scoring at most ``most`` would rank below the first ``limit``."""
         return len(best) >= limit and heapq.nlargest(limit, best.values())[-1][0] > most
 
     def _ranked(
         self,
-        best: dict[int, tuple[float, int]],
-        covers: Iterable[tuple[int, float]],
+        best: dict[int, Rank],
+        query_cover: Mapping[int, float],
+        text_cover: Mapping[int, float],
         text: str,
         tokens: list[str],
-        key_cover: Mapping[int, float] | None = None,
+        limit: int,
     ) -> None:
-        """Scores keys into ``best`` (item → its best rank): ``covers`` holds each candidate key
-        with how much of the query it explains (the sum over tokens); ``key_cover``, how much of
-        the key the query explains (the sum over the key's words). A key that starts with the
-        query or is made of its words scores by that alone."""
+        """Scores texts into ``best`` (item → its best rank): ``query_cover`` holds each
+        candidate text with how much of the query it explains (the sum over tokens);
+        ``text_cover``, how much of the text the query explains (the sum over its words). A
+        text that starts with the query or is made of its words scores by that alone."""
         in_any_order = sorted(tokens)
         n_tokens = len(tokens)
-        boosts, explains = self._boosts, key_cover or {}
-        key_item, key_text, key_words = self._key_item, self._key_text, self._key_words
-        for key_no, covered in covers:
-            item_no, key, n_words = key_item[key_no], key_text[key_no], key_words[key_no]
-            share = covered / n_tokens
-            if key.startswith(text):
-                score, share = (WHOLE_KEY if key == text else KEY_PREFIX), 1.0
-            elif n_words == n_tokens and sorted(key.split()) == in_any_order:
+        texts, text_words, top_boost = self._texts, self._text_words, self._text_boost
+        first, end = self._starting(text)
+        scored: list[tuple[float, float, float, int]] = []  # (its best total, score, share, text)
+        for text_no, covered in query_cover.items():
+            if first <= text_no < end:  # it starts with the query
+                score, share = (WHOLE_KEY if texts[text_no] == text else KEY_PREFIX), 1.0
+            elif text_words[text_no] == n_tokens and sorted(texts[text_no].split()) == in_any_order:
                 score, share = WHOLE_KEY, 1.0
             else:
-                explained = explains.get(key_no, 0.0) / n_words
+                share = covered / n_tokens
+                explained = text_cover.get(text_no, 0.0) / text_words[text_no]
                 score = QUERY_SHARE * share + (1 - QUERY_SHARE) * explained
                 if score < MIN_SCORE:
                     continue
-            if boosts:  # in proportion to how much of the query the key explains
-                score += boosts[item_no] * (share if share < 1.0 else 1.0)
-            rank = (score, -len(key))
-            if rank > best.get(item_no, NO_RANK):
-                best[item_no] = rank
+                share = min(share, 1.0)
+            # The boost counts in proportion to how much of the query the text explains.
+            scored.append((score + top_boost[text_no] * share, score, share, text_no))
+        scored.sort(reverse=True)
+        for at, (most, score, share, text_no) in enumerate(scored):
+            if at % CHUNK == 0 and self._out_of_reach(best, limit, most):
+                break
+            self._rank(best, text_no, score, share, limit)
 
-    def _top(self, best: dict[int, tuple[float, int]], limit: int) -> tuple[T, ...]:
-        """The first ``limit`` items by rank (the first in entry order among equals)."""
-        order = heapq.nlargest(limit, best, key=lambda item_no: (best[item_no], -item_no))
-        return tuple(self._items[item_no] for item_no in order)
+    def _rank(
+        self,
+        best: dict[int, Rank],
+        text_no: int,
+        score: float,
+        share: float,
+        limit: int,
+    ) -> None:
+        """Ranks the items of a text scoring ``score`` plus ``share`` of their boost: the
+        highest boost first, only as many as could rank among the first ``limit`` (those
+        after the ``limit``-th that score less than it rank below it and it is kept)."""
+        length = -len(self._texts[text_no])
+        rank_item, rank_boost = self._rank_item, self._rank_boost
+        cutoff = NO_RANK[0]
+        for seen, rank in enumerate(
+            self._entry_rank[self._text_start[text_no] : self._text_start[text_no + 1]]
+        ):
+            total = score + rank_boost[rank] * share
+            if seen >= limit and total < cutoff:
+                break
+            if seen == limit - 1:
+                cutoff = total
+            item_no = rank_item[rank]
+            found = (total, length, -item_no)
+            if found > best.get(item_no, NO_RANK):
+                best[item_no] = found
+
+    def _top(self, best: dict[int, Rank], limit: int) -> tuple[T, ...]:
+        """The first ``limit`` items by rank."""
+        return tuple(self._items[-rank[2]] for rank in heapq.nlargest(limit, best.values()))
 
     def _word_scores(self, token: str, typed: str) -> dict[str, float]:
         """How well `token` (the stem of `typed`) matches each vocabulary word it could mean
         (others score 0). A word typed in full ("peas") starts no longer words ("peaches") but
         the stem its plural has; one that may be half-typed ("pea") starts them all."""
-        scores: dict[str, float] = {token: EXACT} if token in self._keys_by_word else {}
+        scores: dict[str, float] = {token: EXACT} if token in self._by_word else {}
         start_of = typed if typed != token else token
         start = bisect.bisect_left(self._vocabulary, start_of)
         for word in self._vocabulary[start:]:
@@ -370,3 +419,26 @@ def _edits(a: str, b: str, most: int) -> int:
 def _is_transposed_prefix(token: str, word: str) -> bool:
     """Whether `token` is the start of `word` with letters swapped: "slamon" → "salmon"."""
     return len(token) >= 4 and token[0] == word[0] and sorted(token) == sorted(word[: len(token)])
+
+
+class _Postings:
+    """Word → the numbers of the texts holding it, in one flat array (a few thousand small
+    arrays would each cost more than their contents)."""
+
+    def __init__(self, vocabulary: list[str], holders: Mapping[str, list[int]]) -> None:
+        self._vocabulary = vocabulary
+        self._start = array("I", [0])
+        self._texts = array("I")
+        for word in vocabulary:
+            self._texts.extend(holders.get(word, ()))
+            self._start.append(len(self._texts))
+
+    def __contains__(self, word: str) -> bool:
+        return bool(self.get(word))
+
+    def get(self, word: str) -> Sequence[int]:
+        """The texts holding ``word``; none for a word outside the vocabulary."""
+        at = bisect.bisect_left(self._vocabulary, word)
+        if at == len(self._vocabulary) or self._vocabulary[at] != word:
+            return ()
+        return self._texts[self._start[at] : self._start[at + 1]]
