@@ -215,15 +215,9 @@ class FuzzyIndex(Generic[T]):
         for scores in token_scores:
             for word, score in scores.items():
                 word_best[word] = max(score, word_best.get(word, 0.0))
-        query_cover: dict[int, float] = defaultdict(float)
-        for scores in token_scores:
-            token_best: dict[int, float] = {}  # text → the best score of its words
-            for level in sorted(set(scores.values()), reverse=True):
-                found = set().union(
-                    *(self._by_word.get(word) for word, s in scores.items() if s == level)
-                )
-                found.difference_update(token_best)
-                token_best.update(dict.fromkeys(found, level))
+        bests = [self._token_best(scores) for scores in token_scores]
+        query_cover: dict[int, float] = defaultdict(float, bests[0])
+        for token_best in bests[1:]:
             for text_no, score in token_best.items():
                 query_cover[text_no] += score
         text_cover: dict[int, float] = defaultdict(float)
@@ -244,6 +238,17 @@ class FuzzyIndex(Generic[T]):
                     query_cover[text_no] += PREFIX
                     text_cover[text_no] += PREFIX
         return query_cover, text_cover
+
+    def _token_best(self, scores: dict[str, float]) -> dict[int, float]:
+        """Text → the best score of its words for a token (``scores``, by word)."""
+        token_best: dict[int, float] = {}
+        for level in sorted(set(scores.values()), reverse=True):
+            found = set().union(
+                *(self._by_word.get(word) for word, s in scores.items() if s == level)
+            )
+            found.difference_update(token_best)
+            token_best.update(dict.fromkeys(found, level))
+        return token_best
 
     def _prefixed(self, best: dict[int, Rank], text: str, limit: int) -> None:
         """Scores the items of the texts that start with ``text``, the highest boost first,
