@@ -12,7 +12,11 @@ import aiohttp
 import discord
 from discord import app_commands
 from discord.http import HTTPClient, Route
+from discord.interactions import InteractionResponse
 from discord.state import ConnectionState
+from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+
+from bot.ui.respond import CALLBACK
 
 
 def source(function: object) -> str:
@@ -69,3 +73,51 @@ def test_a_first_connection_that_failed_is_retried_as_a_resume():
     connect = source(discord.Client.connect)
     assert "resume=True" in connect
     assert "session=self.ws.session_id" in connect
+
+
+# bot/ui/respond.py: an interaction's first response as a plain payload ------------------------
+
+
+def test_the_webhook_adapter_posts_a_payload_and_raises_discord_py_errors():
+    """respond.answer posts through ``async_context.get().request(route, session, payload=…,
+    proxy=…, proxy_auth=…)``: the adapter discord.py's own answers use, which encodes the
+    payload, retries rate limits and server errors, and raises HTTPException, NotFound…"""
+    adapter = async_context.get()
+    assert isinstance(adapter, AsyncWebhookAdapter)
+    parameters = inspect.signature(AsyncWebhookAdapter.request).parameters
+    assert {"route", "session", "payload", "proxy", "proxy_auth"} <= set(parameters)
+    request = source(AsyncWebhookAdapter.request)
+    assert "to_send = utils._to_json(payload)" in request
+    assert "bucket = (route.webhook_id, route.webhook_token)" in request
+    for raised in ("raise NotFound(response, data)", "raise HTTPException(response, data)"):
+        assert raised in request
+
+
+def test_the_callback_route_is_the_one_discord_py_answers_on():
+    """respond.CALLBACK, with the interaction's id and token as webhook_id / webhook_token."""
+    assert f"'{CALLBACK}'" in source(AsyncWebhookAdapter.create_interaction_response)
+    route = Route("POST", CALLBACK, webhook_id=1, webhook_token="t")
+    assert (route.webhook_id, route.webhook_token) == (1, "t")
+
+
+def test_send_message_posts_with_the_interactions_session_and_proxy():
+    """respond.answer passes ``interaction._session`` and ``_state.http.proxy`` /
+    ``proxy_auth``, as ``send_message`` does."""
+    send = source(InteractionResponse.send_message)
+    for argument in ("session=parent._session", "proxy=http.proxy", "proxy_auth=http.proxy_auth"):
+        assert argument in send
+    assert "self._session: ClientSession = state.http._HTTPClient__session" in source(
+        discord.Interaction.__init__
+    )
+
+
+def test_an_interaction_is_answered_once_its_response_type_is_set():
+    """respond.answer sets ``InteractionResponse._response_type`` after Discord accepted the
+    answer: is_done() is then True, and discord.py refuses a second first answer."""
+    assert "return self._response_type is not None" in source(InteractionResponse.is_done)
+    for answering in (InteractionResponse.send_message, InteractionResponse.edit_message):
+        assert "if self._response_type:\n            raise InteractionResponded" in source(
+            answering
+        )
+    assert discord.InteractionResponseType.channel_message.value == 4
+    assert discord.InteractionResponseType.message_update.value == 7
