@@ -120,6 +120,8 @@ class FoodsCog(commands.Cog):
         """The person's own targets, or None while their profile lacks what they need
         (then the answer is the public one)."""
         profile = await self.bot.storage.profiles.get(user_id)
+        if profile is None:  # most people: nothing to work out
+            return None
         targets = person_targets(self.bot.content, profile)
         return targets if targets.personal else None
 
