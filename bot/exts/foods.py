@@ -18,7 +18,6 @@ from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.food_pick import ask_which_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, RankingQuery, food_embed, ranking_pages
-from bot.ui.frozen import FrozenDict
 from bot.ui.pages import Pager
 from bot.ui.respond import answer, prebuilt, reply
 
@@ -86,7 +85,7 @@ class FoodsCog(commands.Cog):
         query = RankingQuery.from_parts([nutrient, per, category or ""])
         await self.pager.send(interaction, query)
 
-    def _ranking_pages(self, query: RankingQuery) -> tuple[FrozenDict, ...]:
+    def _ranking_pages(self, query: RankingQuery) -> tuple[bytes, ...]:
         content = self.bot.content
         ranked = rank_foods(content.foods, query.nutrient, query.per, query.category)
         nutrient = content.nutrient_by_id[query.nutrient]

@@ -13,7 +13,6 @@ from discord.ext import commands
 from bot.domain.models import STUDY_DESIGNS
 from bot.domain.studies import filter_studies
 from bot.ui.choices import TypedName
-from bot.ui.frozen import FrozenDict
 from bot.ui.pages import Pager
 from bot.ui.respond import answer, prebuilt
 from bot.ui.studies import StudyListQuery, overview_pages, study_embed, study_list_pages
@@ -69,7 +68,7 @@ class StudiesCog(commands.Cog):
             return
         await self.pager.send(interaction, StudyListQuery.from_parts([design or ""]))
 
-    def _list_pages(self, query: StudyListQuery) -> tuple[FrozenDict, ...]:
+    def _list_pages(self, query: StudyListQuery) -> tuple[bytes, ...]:
         """The overview (unless one design is asked for), then the studies."""
         content, design = self.bot.content, query.design
         pages = study_list_pages(filter_studies(content.studies, design), design)

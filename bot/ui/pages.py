@@ -7,8 +7,8 @@ its pages. ::
     bot.add_dynamic_items(self.pager.button)   # in cog_load; remove it in cog_unload
     await self.pager.send(interaction, RankingQuery("magnesium", "serving", None))
 
-Pages are built once as plain message data (``respond.prebuilt``) and sent through
-``bot/ui/respond.py``; per person only the buttons' custom ids (the owner) are written.
+Pages are encoded once (``respond.prebuilt``) and sent through ``bot/ui/respond.py``; per
+person only the buttons (their custom ids carry the owner) are added.
 
 One page is sent without buttons; more get Previous / Next and a page counter, which only the
 person who asked can press. Everything a button needs (query, page, owner) is in its custom id,
@@ -21,15 +21,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 import discord
 
-from bot.ui.frozen import FrozenDict, freeze
 from bot.ui.limits import CUSTOM_ID, EMBED_DESCRIPTION, EMBED_TOTAL, pack_lines
 from bot.ui.replies import report_failure, send_ephemeral
-from bot.ui.respond import UPDATE, answer
+from bot.ui.respond import UPDATE, answer, extended
 from bot.ui.views import NOT_YOURS
 
 
@@ -105,8 +104,7 @@ PREVIOUS, COUNTER, NEXT = "p", "c", "n"
 _WORD = re.compile(r"\w*", re.ASCII)
 _ACTION_ROW, _BUTTON = discord.ComponentType.action_row.value, discord.ComponentType.button.value
 _SECONDARY = discord.ButtonStyle.secondary.value
-_PREVIOUS_EMOJI = freeze({"name": "◀️"})
-_NEXT_EMOJI = freeze({"name": "▶️"})
+_PREVIOUS_EMOJI, _NEXT_EMOJI = "◀️", "▶️"
 QUERIES_KEPT = 1024
 """How many queries' custom id words a pager keeps checked (a few dozen exist)."""
 EXPIRED = "These page buttons have expired. Run `{command}` again for a fresh answer."
@@ -122,7 +120,7 @@ class Pager(Generic[Q]):
         name: str,
         command: str,
         query_type: type[Q],
-        pages: Callable[[Q], Sequence[FrozenDict]],
+        pages: Callable[[Q], Sequence[bytes]],
     ) -> None:
         self.name, self.command = name, command
         self._query_type, self._pages = query_type, pages
@@ -154,17 +152,17 @@ class Pager(Generic[Q]):
                 "custom_id": self.custom_id(query, target, owner, role),
             }
             if emoji is not None:
-                button["emoji"] = emoji
+                button["emoji"] = {"name": emoji}
             row.append(button)
         return [{"type": _ACTION_ROW, "components": row}]
 
     async def send(self, interaction: discord.Interaction, query: Q) -> None:
         """Answer with the first page, and page buttons for the asker when there are more."""
         pages = self._pages(query)
-        first: Mapping[str, Any] = pages[0]
+        first = pages[0]
         if len(pages) > 1:
             controls = self.controls(query, 0, interaction.user.id, len(pages))
-            first = {**first, "components": controls}
+            first = extended(first, components=controls)
         await answer(interaction, first)
 
     async def turn(self, interaction: discord.Interaction, custom_id: str) -> None:
@@ -184,7 +182,7 @@ class Pager(Generic[Q]):
         pages = self._pages(query)
         at = min(at, len(pages) - 1)  # the knowledge base may have shrunk since
         controls = self.controls(query, at, owner_id, len(pages))
-        await answer(interaction, {**pages[at], "components": controls}, kind=UPDATE)
+        await answer(interaction, extended(pages[at], components=controls), kind=UPDATE)
 
 
 def _query_words(parts: tuple[str, ...]) -> str:

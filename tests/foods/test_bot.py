@@ -153,15 +153,8 @@ async def test_a_change_to_one_persons_answer_never_reaches_the_next_person(disc
     cogs = magbot.cogs.values()
     [answers] = [cog.public_food_answer for cog in cogs if hasattr(cog, "public_food_answer")]
     alices = answers(roasted)
-    [embed] = alices["embeds"]
-    for change in (
-        lambda: embed["footer"].update(text="Only for Alice"),
-        lambda: embed["fields"].append({"name": "Alice's note", "value": "changed"}),
-        lambda: embed.__setitem__("title", "Changed"),
-        lambda: alices.__setitem__("embeds", []),
-    ):
-        with pytest.raises((TypeError, AttributeError)):
-            change()
+    with pytest.raises(TypeError):  # it is the encoded JSON, which nothing can change
+        alices[0] = ord("[")
     after = await discord.slash("foods", food="pumpkin_seeds_roasted", user=BOB)
     assert after.embed == before.embed
     assert after.embed["title"] == "Pumpkin seeds, roasted"

@@ -11,12 +11,12 @@ import inspect
 import aiohttp
 import discord
 from discord import app_commands
-from discord.http import HTTPClient, Route
+from discord.http import HTTPClient, Route, json_or_text
 from discord.interactions import InteractionResponse
 from discord.state import ConnectionState
-from discord.webhook.async_ import AsyncWebhookAdapter, async_context
+from discord.webhook.async_ import AsyncWebhookAdapter
 
-from bot.ui.respond import CALLBACK
+from bot.ui.respond import CALLBACK, TRIES
 
 
 def source(function: object) -> str:
@@ -78,26 +78,38 @@ def test_a_first_connection_that_failed_is_retried_as_a_resume():
 # bot/ui/respond.py: an interaction's first response as a plain payload ------------------------
 
 
-def test_the_webhook_adapter_posts_a_payload_and_raises_discord_py_errors():
-    """respond.answer posts through ``async_context.get().request(route, session, payload=…,
-    proxy=…, proxy_auth=…)``: the adapter discord.py's own answers use, which encodes the
-    payload, retries rate limits and server errors, and raises HTTPException, NotFound…"""
-    adapter = async_context.get()
-    assert isinstance(adapter, AsyncWebhookAdapter)
-    parameters = inspect.signature(AsyncWebhookAdapter.request).parameters
-    assert {"route", "session", "payload", "proxy", "proxy_auth"} <= set(parameters)
+def test_the_callback_is_answered_and_retried_as_discord_py_does():
+    """respond._post mirrors ``AsyncWebhookAdapter.request``, which discord.py's own answers
+    go through: up to 5 tries, Discord's 429 (with ``Via``) waited out, a 5xx tried again
+    after 1, 3, 5… s, the error body read by ``json_or_text``, and the same errors raised."""
     request = source(AsyncWebhookAdapter.request)
-    assert "to_send = utils._to_json(payload)" in request
-    assert "bucket = (route.webhook_id, route.webhook_token)" in request
-    for raised in ("raise NotFound(response, data)", "raise HTTPException(response, data)"):
-        assert raised in request
+    for line in (
+        "for attempt in range(5):",
+        "data = await json_or_text(response)",
+        "if 300 > response.status >= 200:",
+        "if not response.headers.get('Via'):",
+        "retry_after: float = data['retry_after']",
+        "await asyncio.sleep(1 + attempt * 2)",
+        "raise Forbidden(response, data)",
+        "raise NotFound(response, data)",
+        "raise HTTPException(response, data)",
+        "raise DiscordServerError(response, data)",
+    ):
+        assert line in request, line
+    assert TRIES == 5
+    assert inspect.iscoroutinefunction(json_or_text)
+    for error in (discord.HTTPException, discord.Forbidden, discord.NotFound):
+        assert list(inspect.signature(error.__init__).parameters) == ["self", "response", "message"]
 
 
 def test_the_callback_route_is_the_one_discord_py_answers_on():
-    """respond.CALLBACK, with the interaction's id and token as webhook_id / webhook_token."""
-    assert f"'{CALLBACK}'" in source(AsyncWebhookAdapter.create_interaction_response)
+    """respond.CALLBACK, with the interaction's id and token, as discord.py's own answers
+    (which also ask ``with_response``: the echo respond.py does without)."""
+    create = source(AsyncWebhookAdapter.create_interaction_response)
+    assert f"'{CALLBACK}'" in create
+    assert "request_params = {'with_response': '1'}" in create
     route = Route("POST", CALLBACK, webhook_id=1, webhook_token="t")
-    assert (route.webhook_id, route.webhook_token) == (1, "t")
+    assert route.url == Route.BASE + "/interactions/1/t/callback"
 
 
 def test_send_message_posts_with_the_interactions_session_and_proxy():

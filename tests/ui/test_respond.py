@@ -6,7 +6,14 @@ import logging
 
 import pytest
 import pytest_asyncio
-from discord import HTTPException, Interaction, InteractionResponded, app_commands
+from discord import (
+    Forbidden,
+    HTTPException,
+    Interaction,
+    InteractionResponded,
+    NotFound,
+    app_commands,
+)
 
 from bot.tree import APOLOGY
 from bot.ui.respond import reply
@@ -57,19 +64,22 @@ async def test_page_buttons_sent_as_plain_components_turn_pages_for_their_owner(
     assert (await discord.click(second, "Previous", user=ALICE)).embed == first.embed
 
 
+@pytest.mark.parametrize(
+    ("status", "error"), [(400, HTTPException), (403, Forbidden), (404, NotFound)]
+)
 async def test_an_answer_discord_refuses_is_reported_with_a_reference(
-    discord, fake_discord, caplog
+    discord, fake_discord, caplog, status, error
 ):
-    fake_discord.fail_next("POST", "/interactions", status=400)
+    fake_discord.fail_next("POST", "/interactions", status=status)
     caplog.set_level(logging.ERROR, logger="bot.tree")
     msg = await discord.slash("about", user=ALICE)
     # The about page was refused; the apology is then the interaction's first answer.
     assert msg.ephemeral
     assert msg.content.startswith(APOLOGY_START)
-    assert [r.status for r in callbacks(fake_discord)[-2:]] == [400, 204]
+    assert [r.status for r in callbacks(fake_discord)[-2:]] == [status, 204]
     [logged] = [r for r in caplog.records if r.getMessage().startswith("Unhandled error")]
     assert logged.exc_info is not None
-    assert logged.exc_info[0] is HTTPException
+    assert logged.exc_info[0] is error, "as discord.py raises it"
     ref = logged.getMessage().split("ref=")[1].split()[0]
     assert f"`{ref}`" in msg.content
 
