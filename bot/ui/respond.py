@@ -38,6 +38,8 @@ CALLBACK = "/interactions/{webhook_id}/{webhook_token}/callback"
 TRIES = 5
 """As discord.py's webhook adapter: Discord's rate limits and server errors are tried again."""
 _JSON = {"Content-Type": "application/json"}
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+"""Made once: ``json.dumps`` with options builds an encoder on every call."""
 
 
 def message(
@@ -61,7 +63,7 @@ def message(
 
 
 def encoded(data: Mapping[str, Any]) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+    return _ENCODER.encode(data).encode()
 
 
 def prebuilt(embed: discord.Embed) -> bytes:
