@@ -26,6 +26,7 @@ from bot.startup.sync import sync_commands
 from bot.storage import Storage
 from bot.storage.location import DatabaseSettingError, database_at
 from bot.tree import MagTree
+from bot.ui.respond import ALLOWED_MENTIONS
 
 if TYPE_CHECKING:
     from bot.ui.replies import ReportsFailures
@@ -72,7 +73,7 @@ class MagBot(commands.Bot):
             intents=discord.Intents(guilds=True),
             tree_cls=MagTree,
             help_command=None,
-            allowed_mentions=discord.AllowedMentions.none(),
+            allowed_mentions=ALLOWED_MENTIONS,  # also what bot/ui/respond.py's answers carry
             # Slash commands bring everything they need; caching messages and members would
             # only grow the heap the garbage collector walks.
             max_messages=None,

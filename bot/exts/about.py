@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.ui.about import about_embed
-from bot.ui.frozen import FrozenEmbed
+from bot.ui.respond import answer, prebuilt
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -17,12 +17,12 @@ if TYPE_CHECKING:
 
 class AboutCog(commands.Cog):
     def __init__(self, bot: MagBot) -> None:
-        self.answer = FrozenEmbed.of(about_embed(bot.content.catalogue.citations))
+        self.answer = prebuilt(about_embed(bot.content.catalogue.citations))
         """The same for everyone, built once."""
 
     @app_commands.command(name="about", description="What magbot does, its sources, and your data")
     async def about(self, interaction: discord.Interaction) -> None:
-        await interaction.response.send_message(embed=self.answer.build())
+        await answer(interaction, self.answer)
 
 
 async def setup(bot: MagBot) -> None:

@@ -13,13 +13,13 @@ from discord.ext import commands
 
 from bot.domain.foods import rank_foods
 from bot.domain.models import FOOD_CATEGORIES, Food
-from bot.domain.targets import person_targets
+from bot.domain.targets import Targets, person_targets
 from bot.ui.choices import TypedName
 from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.food_pick import ask_which_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, RankingQuery, food_embed, ranking_pages
-from bot.ui.frozen import FrozenEmbed
 from bot.ui.pages import Pager
+from bot.ui.respond import answer, prebuilt, reply
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -35,9 +35,9 @@ class FoodsCog(commands.Cog):
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.ranking_pages = functools.cache(self._ranking_pages)
         # Every reviewed food's answer is built at start; others as asked, the latest kept.
-        self.public_food_embed = functools.lru_cache(
+        self.public_food_answer = functools.lru_cache(
             maxsize=len(bot.content.foods) + FOOD_ANSWERS_KEPT
-        )(lambda food: FrozenEmbed.of(food_embed(bot.content, food, None)))
+        )(lambda food: prebuilt(food_embed(bot.content, food, None)))
         self.pager = Pager("foods", "/foods", RankingQuery, self.ranking_pages)
 
     async def cog_load(self) -> None:
@@ -54,7 +54,7 @@ class FoodsCog(commands.Cog):
         ):
             self.ranking_pages(RankingQuery(nutrient, per, category))
         for food in self.bot.content.foods:
-            self.public_food_embed(food)
+            self.public_food_answer(food)
 
     @app_commands.command(
         name="foods",
@@ -85,38 +85,44 @@ class FoodsCog(commands.Cog):
         query = RankingQuery.from_parts([nutrient, per, category or ""])
         await self.pager.send(interaction, query)
 
-    def _ranking_pages(self, query: RankingQuery) -> tuple[FrozenEmbed, ...]:
+    def _ranking_pages(self, query: RankingQuery) -> tuple[bytes, ...]:
         content = self.bot.content
         ranked = rank_foods(content.foods, query.nutrient, query.per, query.category)
         nutrient = content.nutrient_by_id[query.nutrient]
         pages = ranking_pages(ranked, nutrient, query.per, query.category)
-        return tuple(map(FrozenEmbed.of, pages))
+        return tuple(map(prebuilt, pages))
 
     async def show_food(self, interaction: discord.Interaction, value: str) -> None:
         """One food; with the person's age and sex also as a share of their RDA, privately.
         Text that names no food exactly gets a private question: which food was meant."""
         resolution = resolve_food(self.bot.content.catalogue, value)
         if resolution.food is not None:
-            embed, private = await self._food_answer(interaction.user.id, resolution.food)
-            await interaction.response.send_message(embed=embed, ephemeral=private)
+            food = resolution.food
+            targets = await self._own_targets(interaction.user.id)
+            if targets is None:
+                await answer(interaction, self.public_food_answer(food))
+            else:
+                embed = food_embed(self.bot.content, food, targets)
+                await reply(interaction, embed=embed, ephemeral=True)
             return
 
         async def show_pick(pick: discord.Interaction, picked: Food) -> None:
-            embed, _ = await self._food_answer(pick.user.id, picked)
+            targets = await self._own_targets(pick.user.id)
+            embed = food_embed(self.bot.content, picked, targets)
             await pick.response.edit_message(content=None, embed=embed, view=None)
 
         foods = resolution.candidates
         timeout = self.bot.settings.view_timeout
         await ask_which_food(interaction, value, foods, show_pick, view_timeout=timeout)
 
-    async def _food_answer(self, user_id: int, food: Food) -> tuple[discord.Embed, bool]:
-        """The food's embed, and whether it is private (it is when it uses the profile)."""
-        content = self.bot.content
+    async def _own_targets(self, user_id: int) -> Targets | None:
+        """The person's own targets, or None while their profile lacks what they need
+        (then the answer is the public one)."""
         profile = await self.bot.storage.profiles.get(user_id)
-        targets = person_targets(content, profile)
-        if not targets.personal:
-            return self.public_food_embed(food).build(), False
-        return food_embed(content, food, targets), True
+        if profile is None:  # most people: nothing to work out
+            return None
+        targets = person_targets(self.bot.content, profile)
+        return targets if targets.personal else None
 
     @foods.autocomplete("food")
     async def food_choices(

@@ -32,6 +32,7 @@ from bot.ui.food_choices import (
     resolve_own_food,
 )
 from bot.ui.food_pick import ask_which_food
+from bot.ui.respond import reply
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -57,7 +58,7 @@ class IntakeCog(
         self, interaction: discord.Interaction, intake: Intake, note: str | None = None
     ) -> None:
         embed = await self._log(interaction.user.id, intake, note)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        await reply(interaction, embed=embed, ephemeral=True)
 
     @app_commands.command(name="log", description="Log a food you ate")
     @app_commands.describe(
@@ -157,8 +158,10 @@ class IntakeCog(
             usual,
             room,
         )
-        await interaction.response.send_message(
-            embed=ui.today_embed(summary, person.targets, plan, self._database_of), ephemeral=True
+        await reply(
+            interaction,
+            embed=ui.today_embed(summary, person.targets, plan, self._database_of),
+            ephemeral=True,
         )
 
     def _database_of(self, food_id: str) -> str | None:
@@ -187,7 +190,7 @@ class IntakeCog(
     )
     async def undo(self, interaction: discord.Interaction) -> None:
         removed = await self.bot.storage.intake.undo_last(interaction.user.id)
-        await interaction.response.send_message(ui.undone_text(removed), ephemeral=True)
+        await reply(interaction, ui.undone_text(removed), ephemeral=True)
 
 
 async def setup(bot: MagBot) -> None:

@@ -27,6 +27,7 @@ from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import meals as ui
 from bot.ui.choices import TypedName, as_choices, not_found
 from bot.ui.replace import ask_to_replace
+from bot.ui.respond import reply
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -75,7 +76,7 @@ class MealCog(
             return
         if saved.meal is None:
             raise too_many_meals()
-        await interaction.response.send_message(ui.saved_text(saved.meal), ephemeral=True)
+        await reply(interaction, ui.saved_text(saved.meal), ephemeral=True)
 
     async def _ask_to_replace(
         self, interaction: discord.Interaction, existing: Meal, items: tuple[Intake, ...]
@@ -113,14 +114,14 @@ class MealCog(
         day = local_day(entries[0].logged_at, person.zone)
         summary = await self.bot.storage.intake.day_summary(person.user_id, day, person.zone)
         embed = ui.logged_embed(plan, entries, summary, person.targets)
-        await interaction.response.send_message(embed=embed, ephemeral=True)
+        await reply(interaction, embed=embed, ephemeral=True)
 
     @app_commands.command(name="show", description="The items of one of your meals")
     @app_commands.describe(name="The meal: start typing and pick it from your meals")
     async def show(self, interaction: discord.Interaction, name: TypedName) -> None:
         meal = await self._meal(interaction.user.id, name)
         plan = await self._plan(interaction.user.id, meal, 1.0)
-        await interaction.response.send_message(embed=ui.meal_embed(plan), ephemeral=True)
+        await reply(interaction, embed=ui.meal_embed(plan), ephemeral=True)
 
     @app_commands.command(name="list", description="The meals you saved")
     async def list_meals(self, interaction: discord.Interaction) -> None:
@@ -132,7 +133,7 @@ class MealCog(
         get = self.bot.content.catalogue.get
         plans = [plan_meal(meal, 1.0, get, own) for meal in meals]
         first, *more = ui.list_embeds(plans)
-        await interaction.response.send_message(embed=first, ephemeral=True)
+        await reply(interaction, embed=first, ephemeral=True)
         for embed in more:
             await interaction.followup.send(embed=embed, ephemeral=True)
 
@@ -143,7 +144,7 @@ class MealCog(
         if removed is None:
             names = await self.bot.storage.meals.names(interaction.user.id)
             raise not_found("meal of yours", name, matching_names(names, name), ui.HINT)
-        await interaction.response.send_message(ui.removed_text(removed), ephemeral=True)
+        await reply(interaction, ui.removed_text(removed), ephemeral=True)
 
     @log.autocomplete("name")
     @show.autocomplete("name")

@@ -19,6 +19,7 @@ from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import myfood as ui
 from bot.ui.choices import TypedName, as_choices
 from bot.ui.replace import ask_to_replace
+from bot.ui.respond import reply
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -58,7 +59,7 @@ class MyFoodCog(
             return
         if added.food is None:
             raise ui.added_meanwhile() if added.duplicate else too_many_foods()
-        await interaction.response.send_message(ui.added_text(added.food), ephemeral=True)
+        await reply(interaction, ui.added_text(added.food), ephemeral=True)
 
     async def _ask_to_replace(
         self, interaction: discord.Interaction, existing: OwnFood, food: LabelFood
@@ -82,7 +83,7 @@ class MyFoodCog(
     async def list_foods(self, interaction: discord.Interaction) -> None:
         foods = await self.bot.storage.own_foods.all(interaction.user.id)
         first, *more = ui.list_embeds(foods)
-        await interaction.response.send_message(embed=first, ephemeral=True)
+        await reply(interaction, embed=first, ephemeral=True)
         for embed in more:
             await interaction.followup.send(embed=embed, ephemeral=True)
 
@@ -95,7 +96,7 @@ class MyFoodCog(
         if not removed:
             raise ui.not_yours(name)
         meals = await self.bot.storage.meals.using(user_id, removed.id)
-        await interaction.response.send_message(ui.removed_text(removed, meals), ephemeral=True)
+        await reply(interaction, ui.removed_text(removed, meals), ephemeral=True)
 
     @remove.autocomplete("name")
     async def _name_autocomplete(

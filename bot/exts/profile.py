@@ -15,6 +15,7 @@ from bot.exts._person import load_person
 from bot.ui.choices import TypedName
 from bot.ui.limits import AUTOCOMPLETE_CHOICES
 from bot.ui.profile import profile_embed
+from bot.ui.respond import reply
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -28,8 +29,8 @@ class ProfileCog(
 
     async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
         person = await load_person(self.bot, interaction.user.id)
-        await interaction.response.send_message(
-            note, embed=profile_embed(person.profile, person.targets), ephemeral=True
+        await reply(
+            interaction, note, embed=profile_embed(person.profile, person.targets), ephemeral=True
         )
 
     @app_commands.command(name="set", description="Set what your reference intakes depend on")

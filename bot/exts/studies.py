@@ -13,8 +13,8 @@ from discord.ext import commands
 from bot.domain.models import STUDY_DESIGNS
 from bot.domain.studies import filter_studies
 from bot.ui.choices import TypedName
-from bot.ui.frozen import FrozenEmbed
 from bot.ui.pages import Pager
+from bot.ui.respond import answer, prebuilt
 from bot.ui.studies import StudyListQuery, overview_pages, study_embed, study_list_pages
 from bot.ui.study_choices import resolve_study, study_autocomplete
 
@@ -27,8 +27,8 @@ class StudiesCog(commands.Cog):
         self.bot = bot
         # The knowledge base never changes while the bot runs, so neither do these answers.
         self.list_pages = functools.cache(self._list_pages)
-        self.study_embed = functools.cache(
-            lambda study_id: FrozenEmbed.of(study_embed(bot.content.study_by_id[study_id]))
+        self.study_answer = functools.cache(
+            lambda study_id: prebuilt(study_embed(bot.content.study_by_id[study_id]))
         )
         self.pager = Pager("studies", "/studies", StudyListQuery, self.list_pages)
 
@@ -44,7 +44,7 @@ class StudiesCog(commands.Cog):
         for design in (None, *STUDY_DESIGNS):
             self.list_pages(StudyListQuery(design))
         for study in self.bot.content.studies:
-            self.study_embed(study.id)
+            self.study_answer(study.id)
 
     @app_commands.command(
         name="studies", description="What the studies on magnesium, zinc and IGF-1 really found"
@@ -64,15 +64,15 @@ class StudiesCog(commands.Cog):
     ) -> None:
         if study is not None:
             chosen = resolve_study(self.bot.content, study)
-            await interaction.response.send_message(embed=self.study_embed(chosen.id).build())
+            await answer(interaction, self.study_answer(chosen.id))
             return
         await self.pager.send(interaction, StudyListQuery.from_parts([design or ""]))
 
-    def _list_pages(self, query: StudyListQuery) -> tuple[FrozenEmbed, ...]:
+    def _list_pages(self, query: StudyListQuery) -> tuple[bytes, ...]:
         """The overview (unless one design is asked for), then the studies."""
         content, design = self.bot.content, query.design
         pages = study_list_pages(filter_studies(content.studies, design), design)
-        return tuple(map(FrozenEmbed.of, pages if design else overview_pages(content) + pages))
+        return tuple(map(prebuilt, pages if design else overview_pages(content) + pages))
 
     @studies.autocomplete("study")
     async def study_choices(

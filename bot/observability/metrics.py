@@ -84,6 +84,9 @@ class Metrics:
             registry=registry,
         )
         self.guilds = Gauge("magbot_guilds", "Servers the bot is in", registry=registry)
+        self._series: dict[tuple[str, str, Outcome], tuple[Counter, Histogram]] = {}
+        """The labelled counter and histogram of each (command, kind, outcome), looked up
+        once: ``labels()`` takes a lock and builds a key on every call."""
 
     def observe(self, interaction: discord.Interaction, outcome: Outcome, seconds: float) -> None:
         """Count one app command or autocomplete and how long it took."""
@@ -93,8 +96,14 @@ class Metrics:
             if interaction.type is discord.InteractionType.autocomplete
             else "command"
         )
-        self.interactions.labels(command, kind, outcome).inc()
-        self.duration.labels(command, kind).observe(seconds)
+        try:
+            count, duration = self._series[command, kind, outcome]
+        except KeyError:
+            count = self.interactions.labels(command, kind, outcome)
+            duration = self.duration.labels(command, kind)
+            self._series[command, kind, outcome] = count, duration
+        count.inc()
+        duration.observe(seconds)
 
     async def exposition(self) -> bytes:
         """The text Prometheus scrapes. The gauges are read here, on the bot's loop; the

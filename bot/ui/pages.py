@@ -7,6 +7,9 @@ its pages. ::
     bot.add_dynamic_items(self.pager.button)   # in cog_load; remove it in cog_unload
     await self.pager.send(interaction, RankingQuery("magnesium", "serving", None))
 
+Pages are encoded once (``respond.prebuilt``) and sent through ``bot/ui/respond.py``; per
+person only the buttons (their custom ids carry the owner) are added.
+
 One page is sent without buttons; more get Previous / Next and a page counter, which only the
 person who asked can press. Everything a button needs (query, page, owner) is in its custom id,
 so nothing lives on per message, and buttons keep working after a restart; a button whose
@@ -16,15 +19,16 @@ plainly that it expired.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Generic, Protocol, Self, TypeVar
 
 import discord
 
-from bot.ui.frozen import FrozenEmbed
 from bot.ui.limits import CUSTOM_ID, EMBED_DESCRIPTION, EMBED_TOTAL, pack_lines
 from bot.ui.replies import report_failure, send_ephemeral
+from bot.ui.respond import UPDATE, answer, extended
 from bot.ui.views import NOT_YOURS
 
 
@@ -98,67 +102,68 @@ def one_of(word: str, options: Iterable[T]) -> T:
 PREFIX = "pages"
 PREVIOUS, COUNTER, NEXT = "p", "c", "n"
 _WORD = re.compile(r"\w*", re.ASCII)
-_PREVIOUS_EMOJI = discord.PartialEmoji(name="◀️")
-_NEXT_EMOJI = discord.PartialEmoji(name="▶️")
-"""Parsed once: a button given a string parses it on every answer."""
+_ACTION_ROW, _BUTTON = discord.ComponentType.action_row.value, discord.ComponentType.button.value
+_SECONDARY = discord.ButtonStyle.secondary.value
+_PREVIOUS_EMOJI, _NEXT_EMOJI = "◀️", "▶️"
+QUERIES_KEPT = 1024
+"""How many queries' custom id words a pager keeps checked (a few dozen exist)."""
 EXPIRED = "These page buttons have expired. Run `{command}` again for a fresh answer."
 
 
 class Pager(Generic[Q]):
     """The paged answers of one command: a query → its pages (built by the cog that owns
-    this pager, typically cached), sent with buttons that carry query, page and owner."""
+    this pager, typically cached, each a ``respond.prebuilt`` message), sent with buttons
+    that carry query, page and owner."""
 
     def __init__(
         self,
         name: str,
         command: str,
         query_type: type[Q],
-        pages: Callable[[Q], Sequence[FrozenEmbed]],
+        pages: Callable[[Q], Sequence[bytes]],
     ) -> None:
         self.name, self.command = name, command
         self._query_type, self._pages = query_type, pages
+        self._words = functools.lru_cache(maxsize=QUERIES_KEPT)(_query_words)
         self.button = _button_type(self)
         """The button type to register with ``bot.add_dynamic_items`` while the cog is loaded."""
 
     def custom_id(self, query: Q, index: int, owner: int, role: str) -> str:
-        parts = query.parts()
-        if not all(_WORD.fullmatch(part) for part in parts):
-            raise ValueError(f"query parts must be letters, digits and _: {parts!r}")
-        custom_id = ":".join((PREFIX, self.name, role, str(index), str(owner), *parts))
+        custom_id = f"{PREFIX}:{self.name}:{role}:{index}:{owner}:{self._words(query.parts())}"
         if len(custom_id) > CUSTOM_ID:
             raise ValueError(f"custom id over {CUSTOM_ID} characters: {custom_id!r}")
         return custom_id
 
-    def controls(self, query: Q, index: int, owner: int, count: int) -> discord.ui.View:
-        """Previous · Page i of n · Next, for page ``index`` of ``count``."""
+    def controls(self, query: Q, index: int, owner: int, count: int) -> list[dict[str, Any]]:
+        """Previous · Page i of n · Next, for page ``index`` of ``count``: one action row of
+        buttons, as the component dicts Discord takes (only the owner differs per person)."""
         buttons = (
             (PREVIOUS, max(index - 1, 0), "Previous", _PREVIOUS_EMOJI, index == 0),
             (COUNTER, index, f"Page {index + 1} of {count}", None, True),
             (NEXT, min(index + 1, count - 1), "Next", _NEXT_EMOJI, index == count - 1),
         )
-        view = discord.ui.View(timeout=None)
+        row = []
         for role, target, label, emoji, disabled in buttons:
-            button: discord.ui.Button[Any] = discord.ui.Button(
-                label=label,
-                emoji=emoji,
-                style=discord.ButtonStyle.secondary,
-                disabled=disabled,
-                custom_id=self.custom_id(query, target, owner, role),
-            )
-            view.add_item(self.button(button))
-        return view
+            button = {
+                "type": _BUTTON,
+                "style": _SECONDARY,
+                "label": label,
+                "disabled": disabled,
+                "custom_id": self.custom_id(query, target, owner, role),
+            }
+            if emoji is not None:
+                button["emoji"] = {"name": emoji}
+            row.append(button)
+        return [{"type": _ACTION_ROW, "components": row}]
 
-    async def send(
-        self, interaction: discord.Interaction, query: Q, *, ephemeral: bool = False
-    ) -> None:
+    async def send(self, interaction: discord.Interaction, query: Q) -> None:
         """Answer with the first page, and page buttons for the asker when there are more."""
         pages = self._pages(query)
-        first = pages[0].build()
-        if len(pages) == 1:
-            await interaction.response.send_message(embed=first, ephemeral=ephemeral)
-            return
-        view = self.controls(query, 0, interaction.user.id, len(pages))
-        await interaction.response.send_message(embed=first, view=view, ephemeral=ephemeral)
+        first = pages[0]
+        if len(pages) > 1:
+            controls = self.controls(query, 0, interaction.user.id, len(pages))
+            first = extended(first, components=controls)
+        await answer(interaction, first)
 
     async def turn(self, interaction: discord.Interaction, custom_id: str) -> None:
         """A page button was pressed: show the page it leads to, in place."""
@@ -176,8 +181,15 @@ class Pager(Generic[Q]):
             return
         pages = self._pages(query)
         at = min(at, len(pages) - 1)  # the knowledge base may have shrunk since
-        view = self.controls(query, at, owner_id, len(pages))
-        await interaction.response.edit_message(embed=pages[at].build(), view=view)
+        controls = self.controls(query, at, owner_id, len(pages))
+        await answer(interaction, extended(pages[at], components=controls), kind=UPDATE)
+
+
+def _query_words(parts: tuple[str, ...]) -> str:
+    """A query's parts as the end of a custom id; ValueError unless each is a word."""
+    if not all(_WORD.fullmatch(part) for part in parts):
+        raise ValueError(f"query parts must be letters, digits and _: {parts!r}")
+    return ":".join(parts)
 
 
 def _button_type(pager: Pager[Any]) -> type[discord.ui.DynamicItem[discord.ui.Button[Any]]]:

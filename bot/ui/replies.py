@@ -11,6 +11,8 @@ from typing import Protocol, cast
 
 import discord
 
+from bot.ui.respond import reply
+
 
 class ErrorReporter(Protocol):
     async def report(self, interaction: discord.Interaction, error: Exception) -> None: ...
@@ -28,7 +30,7 @@ async def send_ephemeral(interaction: discord.Interaction, text: str) -> None:
     if interaction.response.is_done():
         await interaction.followup.send(text, ephemeral=True)
     else:
-        await interaction.response.send_message(text, ephemeral=True)
+        await reply(interaction, text, ephemeral=True)
 
 
 async def report_failure(interaction: discord.Interaction, error: Exception) -> None:

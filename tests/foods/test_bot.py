@@ -151,11 +151,10 @@ async def test_a_change_to_one_persons_answer_never_reaches_the_next_person(disc
     roasted = magbot.content.catalogue.get("pumpkin_seeds_roasted")
     # The cache of public answers, found by what it is (no cog is looked up by name).
     cogs = magbot.cogs.values()
-    [answers] = [cog.public_food_embed for cog in cogs if hasattr(cog, "public_food_embed")]
-    alices = answers(roasted).build()
-    alices.set_footer(text="Only for Alice")
-    alices.add_field(name="Alice's note", value="changed")
-    alices.title = "Changed"
+    [answers] = [cog.public_food_answer for cog in cogs if hasattr(cog, "public_food_answer")]
+    alices = answers(roasted)
+    with pytest.raises(TypeError):  # it is the encoded JSON, which nothing can change
+        alices[0] = ord("[")
     after = await discord.slash("foods", food="pumpkin_seeds_roasted", user=BOB)
     assert after.embed == before.embed
     assert after.embed["title"] == "Pumpkin seeds, roasted"

@@ -11,8 +11,12 @@ import inspect
 import aiohttp
 import discord
 from discord import app_commands
-from discord.http import HTTPClient, Route
+from discord.http import HTTPClient, Route, json_or_text
+from discord.interactions import InteractionResponse
 from discord.state import ConnectionState
+from discord.webhook.async_ import AsyncWebhookAdapter
+
+from bot.ui.respond import CALLBACK, TRIES
 
 
 def source(function: object) -> str:
@@ -69,3 +73,63 @@ def test_a_first_connection_that_failed_is_retried_as_a_resume():
     connect = source(discord.Client.connect)
     assert "resume=True" in connect
     assert "session=self.ws.session_id" in connect
+
+
+# bot/ui/respond.py: an interaction's first response as a plain payload ------------------------
+
+
+def test_the_callback_is_answered_and_retried_as_discord_py_does():
+    """respond._post mirrors ``AsyncWebhookAdapter.request``, which discord.py's own answers
+    go through: up to 5 tries, Discord's 429 (with ``Via``) waited out, a 5xx tried again
+    after 1, 3, 5… s, the error body read by ``json_or_text``, and the same errors raised."""
+    request = source(AsyncWebhookAdapter.request)
+    for line in (
+        "for attempt in range(5):",
+        "data = await json_or_text(response)",
+        "if 300 > response.status >= 200:",
+        "if not response.headers.get('Via'):",
+        "retry_after: float = data['retry_after']",
+        "await asyncio.sleep(1 + attempt * 2)",
+        "raise Forbidden(response, data)",
+        "raise NotFound(response, data)",
+        "raise HTTPException(response, data)",
+        "raise DiscordServerError(response, data)",
+    ):
+        assert line in request, line
+    assert TRIES == 5
+    assert inspect.iscoroutinefunction(json_or_text)
+    for error in (discord.HTTPException, discord.Forbidden, discord.NotFound):
+        assert list(inspect.signature(error.__init__).parameters) == ["self", "response", "message"]
+
+
+def test_the_callback_route_is_the_one_discord_py_answers_on():
+    """respond.CALLBACK, with the interaction's id and token, as discord.py's own answers
+    (which also ask ``with_response``: the echo respond.py does without)."""
+    create = source(AsyncWebhookAdapter.create_interaction_response)
+    assert f"'{CALLBACK}'" in create
+    assert "request_params = {'with_response': '1'}" in create
+    route = Route("POST", CALLBACK, webhook_id=1, webhook_token="t")
+    assert route.url == Route.BASE + "/interactions/1/t/callback"
+
+
+def test_send_message_posts_with_the_interactions_session_and_proxy():
+    """respond.answer passes ``interaction._session`` and ``_state.http.proxy`` /
+    ``proxy_auth``, as ``send_message`` does."""
+    send = source(InteractionResponse.send_message)
+    for argument in ("session=parent._session", "proxy=http.proxy", "proxy_auth=http.proxy_auth"):
+        assert argument in send
+    assert "self._session: ClientSession = state.http._HTTPClient__session" in source(
+        discord.Interaction.__init__
+    )
+
+
+def test_an_interaction_is_answered_once_its_response_type_is_set():
+    """respond.answer sets ``InteractionResponse._response_type`` after Discord accepted the
+    answer: is_done() is then True, and discord.py refuses a second first answer."""
+    assert "return self._response_type is not None" in source(InteractionResponse.is_done)
+    for answering in (InteractionResponse.send_message, InteractionResponse.edit_message):
+        assert "if self._response_type:\n            raise InteractionResponded" in source(
+            answering
+        )
+    assert discord.InteractionResponseType.channel_message.value == 4
+    assert discord.InteractionResponseType.message_update.value == 7

@@ -16,6 +16,7 @@ from bot.exts._person import load_person
 from bot.exts.reminder._scheduler import ReminderScheduler, SystemClock
 from bot.storage.reminders import ReminderRepository
 from bot.ui import reminder as ui
+from bot.ui.respond import reply
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -68,18 +69,18 @@ class ReminderCog(
         timezone = profile.timezone if profile else "UTC"
         reminder = await self.reminders.set(interaction.user.id, at, timezone, self.now())
         self.scheduler.wake()
-        await interaction.response.send_message(ui.set_text(reminder), ephemeral=True)
+        await reply(interaction, ui.set_text(reminder), ephemeral=True)
 
     @app_commands.command(name="show", description="When your daily reminder comes, if it is on")
     async def show(self, interaction: discord.Interaction) -> None:
         reminder = await self.reminders.get(interaction.user.id)
         await self.reminders.take_untold_reason(interaction.user.id)  # the answer says why
-        await interaction.response.send_message(ui.show_text(reminder), ephemeral=True)
+        await reply(interaction, ui.show_text(reminder), ephemeral=True)
 
     @app_commands.command(name="off", description="Stop your daily reminder")
     async def off(self, interaction: discord.Interaction) -> None:
         was_on = await self.reminders.turn_off(interaction.user.id)
-        await interaction.response.send_message(ui.off_text(was_on), ephemeral=True)
+        await reply(interaction, ui.off_text(was_on), ephemeral=True)
 
     async def deliver(self, reminder: Reminder, now: datetime) -> None:
         """The reminder DM (create-DM, then create-message, as `User.send` does). If Discord
