@@ -38,8 +38,8 @@ class Storage:
         self.db = db
         self.state = StateRepository(db)
         self.reminders = ReminderRepository(db)
-        self.profiles = ProfileRepository(db, self.reminders.may_be_untold)
         self.intake = IntakeRepository(db)
+        self.profiles = ProfileRepository(db, self.reminders.may_be_untold, self.intake)
         self.own_foods = OwnFoodRepository(db)
         self.meals = MealRepository(db)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Unpack
+from typing import Protocol, Unpack
 
 from bot.domain.profile import Profile, ProfileChanges
 from bot.storage.backend import Database
@@ -18,7 +18,7 @@ PROFILE_COLUMNS = ("sex", "age", "life_stage", "timezone")
 
 _GET = (
     "SELECT p.user_id IS NOT NULL AS saved, p.sex, p.age, p.life_stage, p.timezone,"
-    " r.user_id IS NOT NULL AS reminder_notice"
+    " r.user_id IS NOT NULL AS reminder_notice{last_logged}"
     " FROM (SELECT CAST(? AS BIGINT) AS user_id) AS me"
     " LEFT JOIN profiles AS p ON p.user_id = me.user_id"
     " LEFT JOIN reminders AS r ON r.user_id = me.user_id"
@@ -26,7 +26,22 @@ _GET = (
 )
 """The profile, if saved, and whether the person has a reminder notice untold: the profile
 read that personal commands make anyway also tells the reminders, in one round trip (see
-ReminderRepository.take_untold_reason)."""
+ReminderRepository.take_untold_reason). Where the log remembers (see LastLogged), it tells
+the log too when the person last logged."""
+
+_LAST_LOGGED = (
+    ", (SELECT max(logged_at) FROM intake_entries AS e WHERE e.user_id = me.user_id)"
+    " AS last_logged"
+)
+
+
+class LastLogged(Protocol):
+    """The log (IntakeRepository), told by the profile read when the person last logged."""
+
+    def writes(self) -> int: ...
+
+    def last_logged(self, user_id: int, at: datetime | None, writes_before: int) -> None: ...
+
 
 _UPSERT = (
     "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
@@ -52,11 +67,15 @@ class ProfileRepository:
     :meth:`forget` follows a delete. A read that was under way while either happened is not
     remembered, so an older profile can never come back from memory."""
 
-    def __init__(self, db: Database, reminder_notice: Callable[[int], None]) -> None:
+    def __init__(
+        self, db: Database, reminder_notice: Callable[[int], None], log: LastLogged
+    ) -> None:
         """``reminder_notice(user_id)``: called when a read finds the person's reminder
-        notice untold."""
+        notice untold. ``log``: told, where nothing is shared, when the person last logged."""
         self._db = db
         self._reminder_notice = reminder_notice
+        self._log = None if db.shared else log
+        self._get = _GET.format(last_logged="" if self._log is None else _LAST_LOGGED)
         self._known: OrderedDict[int, Profile | None] = OrderedDict()
         self._remembered = 0 if db.shared else PROFILES_REMEMBERED
         self._writes = 0
@@ -67,9 +86,14 @@ class ProfileRepository:
             self._known.move_to_end(user_id)
             return self._known[user_id]
         writes_before = self._writes
-        [row] = await self._db.fetch(_GET, (user_id,))
+        log_writes_before = self._log.writes() if self._log is not None else 0
+        [row] = await self._db.fetch(self._get, (user_id,))
         if row["reminder_notice"]:
             self._reminder_notice(user_id)
+        if self._log is not None:
+            last = row["last_logged"]
+            at = datetime.fromisoformat(last) if last is not None else None
+            self._log.last_logged(user_id, at, log_writes_before)
         profile = (
             Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
             if row["saved"]
