@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time
 
+from bot.domain.intake import day_start
 from bot.domain.reminders import DMS_CLOSED, Reminder, next_due, settle
 from bot.domain.timezones import zone
 from bot.storage.backend import Database, Row, stamp
@@ -73,28 +74,44 @@ class ReminderRepository:
 
     async def set(self, user_id: int, at: time, timezone: str, now: datetime) -> Reminder:
         """Turn the person's reminder on at ``at`` local time: the first one is the next time
-        it comes round, but never a second one on a local day that already had one."""
-        async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                "SELECT last_sent_at FROM reminders WHERE user_id = ?", (user_id,)
-            )
-            last_sent_at = _instant(rows[0]["last_sent_at"]) if rows else None
-            due = next_due(at, zone(timezone), now, last_sent_at)
-            await tx.execute(
-                "INSERT INTO reminders (user_id, local_time, timezone, next_due_at,"
-                " last_sent_at, off_reason, off_told, updated_at)"
-                " VALUES (?, ?, ?, ?, NULL, NULL, 0, ?)"
-                " ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time,"
-                " timezone = excluded.timezone, next_due_at = excluded.next_due_at,"
-                " off_reason = NULL, off_told = 0, updated_at = excluded.updated_at",
-                (user_id, at.strftime("%H:%M"), timezone, stamp(due), stamp(now)),
-            )
+        it comes round, but never a second one on a local day that already had one. One
+        statement: which of the two it is, the stored last reminder decides in it (one sent
+        at a local time later than ``now``, by a clock ahead of this one, counts as today's)."""
+        local = zone(timezone)
+        today = now.astimezone(local).date()
+        rows = await self._db.write(
+            "INSERT INTO reminders (user_id, local_time, timezone, next_due_at,"
+            " last_sent_at, off_reason, off_told, updated_at)"
+            " VALUES (?, ?, ?, ?, NULL, NULL, 0, ?)"
+            " ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time,"
+            " timezone = excluded.timezone, next_due_at = CASE"
+            " WHEN reminders.last_sent_at >= ? THEN ? ELSE excluded.next_due_at END,"
+            " off_reason = NULL, off_told = 0, updated_at = excluded.updated_at"
+            " RETURNING next_due_at, last_sent_at",
+            (
+                user_id,
+                at.strftime("%H:%M"),
+                timezone,
+                stamp(next_due(at, local, now, None)),
+                stamp(now),
+                stamp(day_start(today, local)),
+                stamp(next_due(at, local, now, now)),  # as after one sent today
+            ),
+        )
         self._untold.discard(user_id)  # a reminder set again has nothing to tell
-        return Reminder(user_id, at, timezone, due, last_sent_at)
+        [row] = rows
+        return Reminder(
+            user_id, at, timezone, _instant(row["next_due_at"]), _instant(row["last_sent_at"])
+        )
 
     async def follow_timezone(self, user_id: int, timezone: str, now: datetime) -> bool:
         """The person moved to another timezone: keep the same local time there. True if a
-        reminder that is on was moved."""
+        reminder that is on was moved. Most people have none: one read tells."""
+        rows = await self._db.fetch(
+            "SELECT 1 FROM reminders WHERE user_id = ? AND next_due_at IS NOT NULL", (user_id,)
+        )
+        if not rows:
+            return False
         async with self._db.transaction() as tx:
             rows = await tx.fetch(
                 "SELECT * FROM reminders WHERE user_id = ? AND next_due_at IS NOT NULL",
