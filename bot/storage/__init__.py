@@ -39,8 +39,10 @@ class Storage:
         self.state = StateRepository(db)
         self.reminders = ReminderRepository(db)
         self.intake = IntakeRepository(db)
-        self.profiles = ProfileRepository(db, self.reminders.may_be_untold, self.intake)
         self.own_foods = OwnFoodRepository(db)
+        self.profiles = ProfileRepository(
+            db, self.reminders.may_be_untold, (self.intake, self.own_foods)
+        )
         self.meals = MealRepository(db)
 
     @classmethod
@@ -79,6 +81,7 @@ class Storage:
         self.profiles.forget(user_id)
         self.reminders.forget(user_id)
         self.intake.forget(user_id)
+        self.own_foods.forget(user_id)
         return removed
 
 

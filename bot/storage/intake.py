@@ -115,7 +115,7 @@ class IntakeRepository:
       span last read, from its start on, kept exact by every write here (an entry added is
       added to it, one undone taken out); a write that fails, or runs alongside another write
       of the same person, drops it. The profile read tells when the person last logged
-      (:meth:`last_logged`), so that a newcomer's empty day needs no read either.
+      (:meth:`found`), so that a newcomer's empty day needs no read either.
 
     Every write to the log goes through this repository (:meth:`forget` follows
     Storage.delete_user); a read that was under way while one happened is not remembered."""
@@ -140,16 +140,19 @@ class IntakeRepository:
         self._recent.pop(user_id, None)
         self._days.pop(user_id, None)
 
+    also_read = "(SELECT max(logged_at) FROM intake_entries AS e WHERE e.user_id = me.user_id)"
+    """What the profile read tells the log (see ProfileRepository): when the person last
+    logged."""
+
     def writes(self) -> int:
-        """A mark to give :meth:`last_logged` for a read that starts now."""
         return self._writes
 
-    def last_logged(self, user_id: int, at: datetime | None, writes_before: int) -> None:
-        """A read begun at ``writes_before`` (see :meth:`writes`) found when the person last
-        logged (None: never): nothing of theirs is logged after that."""
+    def found(self, user_id: int, value: str | None, writes_before: int) -> None:
+        """The person last logged at ``value`` (None: never), as of ``writes_before``: nothing
+        of theirs is logged after that."""
         if user_id in self._days or not self._unchanged_since(user_id, writes_before):
             return
-        since = at + timedelta(microseconds=1) if at is not None else _EVER
+        since = datetime.fromisoformat(value) + timedelta(microseconds=1) if value else _EVER
         self._remember_window(user_id, _Window(since, []))
 
     def _unchanged_since(self, user_id: int, writes_before: int) -> bool:

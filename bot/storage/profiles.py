@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Protocol, Unpack
+from typing import Any, Protocol, Unpack
 
 from bot.domain.profile import Profile, ProfileChanges
 from bot.storage.backend import Database
@@ -18,7 +18,7 @@ PROFILE_COLUMNS = ("sex", "age", "life_stage", "timezone")
 
 _GET = (
     "SELECT p.user_id IS NOT NULL AS saved, p.sex, p.age, p.life_stage, p.timezone,"
-    " r.user_id IS NOT NULL AS reminder_notice{last_logged}"
+    " r.user_id IS NOT NULL AS reminder_notice{also}"
     " FROM (SELECT CAST(? AS BIGINT) AS user_id) AS me"
     " LEFT JOIN profiles AS p ON p.user_id = me.user_id"
     " LEFT JOIN reminders AS r ON r.user_id = me.user_id"
@@ -26,21 +26,23 @@ _GET = (
 )
 """The profile, if saved, and whether the person has a reminder notice untold: the profile
 read that personal commands make anyway also tells the reminders, in one round trip (see
-ReminderRepository.take_untold_reason). Where the log remembers (see LastLogged), it tells
-the log too when the person last logged."""
-
-_LAST_LOGGED = (
-    ", (SELECT max(logged_at) FROM intake_entries AS e WHERE e.user_id = me.user_id)"
-    " AS last_logged"
-)
+ReminderRepository.take_untold_reason); and, where nothing is shared, what other
+repositories ask of it (see AlsoRead)."""
 
 
-class LastLogged(Protocol):
-    """The log (IntakeRepository), told by the profile read when the person last logged."""
+class AlsoRead(Protocol):
+    """A repository that learns one thing about a person from the profile read, in the same
+    trip, so as to answer from memory afterwards (only where nothing is shared)."""
 
-    def writes(self) -> int: ...
+    also_read: str
+    """SQL of one value about the person ``me.user_id``."""
 
-    def last_logged(self, user_id: int, at: datetime | None, writes_before: int) -> None: ...
+    def writes(self) -> int:
+        """A mark, taken as the read starts, that :meth:`found` compares to tell whether one
+        of the repository's writes overtook the read."""
+
+    def found(self, user_id: int, value: Any, writes_before: int) -> None:
+        """What ``also_read`` gave for the person, read as of ``writes_before``."""
 
 
 _UPSERT = (
@@ -68,14 +70,19 @@ class ProfileRepository:
     remembered, so an older profile can never come back from memory."""
 
     def __init__(
-        self, db: Database, reminder_notice: Callable[[int], None], log: LastLogged
+        self,
+        db: Database,
+        reminder_notice: Callable[[int], None],
+        also: Sequence[AlsoRead] = (),
     ) -> None:
         """``reminder_notice(user_id)``: called when a read finds the person's reminder
-        notice untold. ``log``: told, where nothing is shared, when the person last logged."""
+        notice untold. ``also``: told what they ask of each read, where nothing is shared."""
         self._db = db
         self._reminder_notice = reminder_notice
-        self._log = None if db.shared else log
-        self._get = _GET.format(last_logged="" if self._log is None else _LAST_LOGGED)
+        self._also = () if db.shared else tuple(also)
+        self._get = _GET.format(
+            also="".join(f", {a.also_read} AS also_{k}" for k, a in enumerate(self._also))
+        )
         self._known: OrderedDict[int, Profile | None] = OrderedDict()
         self._remembered = 0 if db.shared else PROFILES_REMEMBERED
         self._writes = 0
@@ -86,14 +93,12 @@ class ProfileRepository:
             self._known.move_to_end(user_id)
             return self._known[user_id]
         writes_before = self._writes
-        log_writes_before = self._log.writes() if self._log is not None else 0
+        also_before = [also.writes() for also in self._also]
         [row] = await self._db.fetch(self._get, (user_id,))
         if row["reminder_notice"]:
             self._reminder_notice(user_id)
-        if self._log is not None:
-            last = row["last_logged"]
-            at = datetime.fromisoformat(last) if last is not None else None
-            self._log.last_logged(user_id, at, log_writes_before)
+        for k, (also, before) in enumerate(zip(self._also, also_before, strict=True)):
+            also.found(user_id, row[f"also_{k}"], before)
         profile = (
             Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
             if row["saved"]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.domain.intake import local_day, supplement_intake
+from bot.domain.myfood import label_food
 from bot.domain.timezones import zone
 from bot.storage import Storage
 from fakediscord import FakeUser
@@ -78,6 +79,21 @@ async def test_every_answer_totals_what_the_log_holds(discord, magbot):
     assert "70 mg · reference" in msg.text, "nothing of before the delete comes back"
 
 
+async def test_an_own_food_added_after_the_first_log_is_found_and_gone_once_removed(discord):
+    """The first log tells the bot the person keeps no own foods; adding one changes that."""
+    uli = someone("uli")
+    await discord.slash("intake log", food=PUMPKIN, user=uli)
+    await discord.slash("myfood add", name="Uli bar", serving="1 bar", mg=80, user=uli)
+    msg = await discord.slash("intake log", food="uli bar", user=uli)
+    assert "236 mg · reference" in msg.text
+    question = await discord.slash("myfood add", name="Uli bar", serving="1 bar", mg=90, user=uli)
+    await discord.click(question, "Replace it", user=uli)
+    msg = await discord.slash("intake log", food="uli bar", user=uli)
+    assert "326 mg · reference" in msg.text, "the label as replaced"
+    await discord.slash("myfood remove", name="Uli bar", user=uli)
+    assert await discord.autocomplete("myfood remove", "name", "", user=uli) == []
+
+
 @pytest.mark.parametrize("far", ["Pacific/Kiritimati", "Etc/GMT+11"])
 async def test_a_new_timezone_moves_the_day_the_totals_come_from(discord, magbot, far):
     """Entries 1, 9 and 17 hours old: whatever the hour, a zone 14 hours east or 11 west of
@@ -132,5 +148,8 @@ async def test_a_write_by_another_process_counts_at_once_on_a_shared_database(di
         await other.intake.undo_last(kim.id)
         await other.intake.undo_last(kim.id)
         assert await shown_today(discord, kim) == 156
+        await other.own_foods.add(kim.id, label_food("Kim bar", "1 bar", 80), limit=200)
+        msg = await discord.slash("intake log", food="kim bar", user=kim)
+        assert "236 mg · reference" in msg.text
     finally:
         await other.close()

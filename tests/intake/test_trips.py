@@ -43,6 +43,15 @@ async def test_a_newcomers_first_supplement_reads_the_profile_and_writes_the_ent
     assert seen[1].startswith("INSERT INTO intake_entries")
 
 
+async def test_a_newcomers_first_food_reads_the_profile_and_writes_the_entry(discord, magbot):
+    """The profile read also tells that the newcomer keeps no own foods and has no log."""
+    newcomer = FakeUser(next(_next_id), "newcomer")
+    async with statements(magbot) as seen:
+        msg = await discord.slash("intake log", food=PUMPKIN, user=newcomer)
+    assert "156 mg · reference" in msg.text
+    assert [sql.split()[0] for sql in seen] == ["SELECT", "INSERT"], seen
+
+
 async def test_logging_again_today_is_the_insert_alone(discord, magbot):
     ann = FakeUser(next(_next_id), "ann")
     await discord.slash("intake supplement", form="citrate", mg=100, user=ann)
