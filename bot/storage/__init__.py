@@ -41,7 +41,7 @@ class Storage:
         self.intake = IntakeRepository(db)
         self.own_foods = OwnFoodRepository(db)
         self.profiles = ProfileRepository(
-            db, self.reminders.may_be_untold, (self.intake, self.own_foods)
+            db, self.reminders.may_be_untold, (self.intake, self.own_foods, self.reminders)
         )
         self.meals = MealRepository(db)
 

@@ -60,9 +60,11 @@ def _entry(row: Row) -> Entry:
 def _new_entry(
     intake: Intake, entry_id: int, user_id: int, at: datetime, batch_id: int | None
 ) -> Entry:
-    return _made(
-        (*(getattr(intake, column) for column in INTAKE_COLUMNS), entry_id, user_id, at, batch_id)
-    )
+    """The entry ``intake`` became (filled directly, as in :func:`_made`)."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(vars(intake))
+    entry.__dict__.update(id=entry_id, user_id=user_id, logged_at=at, batch_id=batch_id)
+    return entry
 
 
 RECENT_REMEMBERED = 10_000
@@ -83,7 +85,11 @@ class _Window:
 
     def add(self, added: Iterable[Entry]) -> None:
         for entry in added:
-            if entry.logged_at >= self.since:
+            if entry.logged_at < self.since:
+                continue
+            if not self.entries or _order(entry) > _order(self.entries[-1]):
+                self.entries.append(entry)  # the usual case: logged now, the latest
+            else:
                 bisect.insort(self.entries, entry, key=_order)
 
     def remove(self, removed: Iterable[Entry]) -> None:

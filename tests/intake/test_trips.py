@@ -65,6 +65,15 @@ async def test_logging_again_today_is_the_insert_alone(discord, magbot):
     assert not [sql for sql in seen if "ORDER BY logged_at, id" in sql], "the day is not read"
 
 
+async def test_a_newcomers_timezone_costs_the_profile_read_and_the_upsert(discord, magbot):
+    """The profile read also tells that the newcomer has no reminder to move."""
+    newcomer = FakeUser(next(_next_id), "newcomer")
+    async with statements(magbot) as seen:
+        msg = await discord.slash("profile set", timezone="Asia/Tokyo", user=newcomer)
+    assert "Saved." in msg.text
+    assert [sql.split()[0] for sql in seen] == ["SELECT", "INSERT"], seen
+
+
 async def test_profile_set_and_reminder_set_are_one_statement_each(discord, magbot):
     bea = FakeUser(next(_next_id), "bea")
     await discord.slash("profile set", sex="female", age=30, timezone="Europe/Berlin", user=bea)
