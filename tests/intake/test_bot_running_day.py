@@ -13,7 +13,7 @@ from bot.domain.myfood import label_food
 from bot.domain.timezones import zone
 from bot.storage import Storage
 from fakediscord import FakeUser
-from tests.reminders.test_bot import noon_zone
+from tests.reminders.clock import noon_zone
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
