@@ -82,6 +82,7 @@ class Storage:
         self.reminders.forget(user_id)
         self.intake.forget(user_id)
         self.own_foods.forget(user_id)
+        self.meals.forget(user_id)
         return removed
 
 

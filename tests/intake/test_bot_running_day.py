@@ -94,6 +94,29 @@ async def test_an_own_food_added_after_the_first_log_is_found_and_gone_once_remo
     assert await discord.autocomplete("myfood remove", "name", "", user=uli) == []
 
 
+async def test_a_meal_logs_what_it_holds_after_replace_remove_and_delete(discord):
+    """/meal log answers from the meal as stored, however it changed since it was read."""
+    liv = someone("liv")
+    await discord.slash("intake supplement", form="citrate", mg=100, user=liv)
+    await discord.slash("meal save", name="Pills", user=liv)
+    msg = await discord.slash("meal log", name="pills", user=liv)
+    assert "200 mg · reference" in msg.text
+    question = await discord.slash("meal save", name="Pills", user=liv)  # today: 2 entries
+    await discord.click(question, "Replace it", user=liv)
+    msg = await discord.slash("meal log", name="Pills", user=liv)
+    assert "400 mg · reference" in msg.text, "the two items it holds now"
+    await discord.slash("meal remove", name="Pills", user=liv)
+    gone = await discord.slash("meal log", name="Pills", user=liv)
+    assert "I don't know a meal of yours called “Pills”." in gone.text
+    await discord.slash("meal save", name="Pills", last=1, user=liv)
+    msg = await discord.slash("meal log", name="Pills", user=liv)
+    assert "500 mg · reference" in msg.text
+    question = await discord.slash("mydata delete", user=liv)
+    await discord.click(question, "Delete everything", user=liv)
+    gone = await discord.slash("meal log", name="Pills", user=liv)
+    assert "I don't know a meal of yours called “Pills”." in gone.text
+
+
 @pytest.mark.parametrize("far", ["Pacific/Kiritimati", "Etc/GMT+11"])
 async def test_a_new_timezone_moves_the_day_the_totals_come_from(discord, magbot, far):
     """Entries 1, 9 and 17 hours old: whatever the hour, a zone 14 hours east or 11 west of
