@@ -27,7 +27,11 @@ class Person:
 
 
 async def load_person(bot: MagBot, user_id: int) -> Person:
-    profile = await bot.storage.profiles.get(user_id)
+    return person_of(bot, user_id, await bot.storage.profiles.get(user_id))
+
+
+def person_of(bot: MagBot, user_id: int, profile: Profile | None) -> Person:
+    """The person with this profile (one just saved, say), without reading it again."""
     return Person(
         user_id=user_id,
         profile=profile,

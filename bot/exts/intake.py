@@ -20,7 +20,7 @@ from bot.domain.intake import (
     trial_amounts,
 )
 from bot.domain.myfood import Loggable, intake_of
-from bot.exts._person import load_person
+from bot.exts._person import Person, load_person
 from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import intake as ui
 from bot.ui.charts import week_chart
@@ -45,9 +45,8 @@ class IntakeCog(
         self.bot = bot
         self.logging_rate = SharedCooldown(bot.settings.intake_rate, bot.settings.intake_per)
 
-    async def _log(self, user_id: int, intake: Intake, note: str | None = None) -> discord.Embed:
+    async def _log(self, person: Person, intake: Intake, note: str | None = None) -> discord.Embed:
         """Store the entry; the answer shows it and the day so far."""
-        person = await load_person(self.bot, user_id)
         entry = await self.bot.storage.intake.add_entry(person.user_id, intake)
         summary = await self.bot.storage.intake.day_summary(
             person.user_id, local_day(entry.logged_at, person.zone), person.zone
@@ -55,9 +54,14 @@ class IntakeCog(
         return ui.logged_embed(entry, summary, person.targets, note)
 
     async def _reply_logged(
-        self, interaction: discord.Interaction, intake: Intake, note: str | None = None
+        self,
+        interaction: discord.Interaction,
+        intake: Intake,
+        note: str | None = None,
+        person: Person | None = None,
     ) -> None:
-        embed = await self._log(interaction.user.id, intake, note)
+        person = person or await load_person(self.bot, interaction.user.id)
+        embed = await self._log(person, intake, note)
         await reply(interaction, embed=embed, ephemeral=True)
 
     @app_commands.command(name="log", description="Log a food you ate")
@@ -80,7 +84,9 @@ class IntakeCog(
         grams: float | None = None,
     ) -> None:
         check_portion(servings, grams)  # a bad amount is refused before any question
-        my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
+        # The person first: their profile read also tells whether they keep own foods.
+        person = await load_person(self.bot, interaction.user.id)
+        my_foods = await self.bot.storage.own_foods.all(person.user_id)
         resolution = resolve_own_food(self.bot.content.catalogue, food, my_foods)
 
         def intake(chosen: Loggable) -> Intake:
@@ -89,11 +95,12 @@ class IntakeCog(
         if resolution.food is not None:
             chosen = resolution.food
             note = ui.food_note(chosen, typed=food)
-            await self._reply_logged(interaction, intake(chosen), note)
+            await self._reply_logged(interaction, intake(chosen), note, person)
             return
 
         async def log_pick(pick: discord.Interaction, picked: Loggable) -> None:
-            embed = await self._log(pick.user.id, intake(picked), ui.food_note(picked))
+            later = await load_person(self.bot, pick.user.id)  # a profile set meanwhile counts
+            embed = await self._log(later, intake(picked), ui.food_note(picked))
             await pick.response.edit_message(content=None, embed=embed, view=None)
 
         timeout = self.bot.settings.view_timeout

@@ -11,7 +11,7 @@ from discord.ext import commands
 from bot.domain import timezones
 from bot.domain.profile import Profile, profile_changes
 from bot.errors import UserError
-from bot.exts._person import load_person
+from bot.exts._person import Person, load_person, person_of
 from bot.ui.choices import TypedName
 from bot.ui.limits import AUTOCOMPLETE_CHOICES
 from bot.ui.profile import profile_embed
@@ -27,8 +27,13 @@ class ProfileCog(
     def __init__(self, bot: MagBot) -> None:
         self.bot = bot
 
-    async def _show(self, interaction: discord.Interaction, note: str | None = None) -> None:
-        person = await load_person(self.bot, interaction.user.id)
+    async def _show(
+        self,
+        interaction: discord.Interaction,
+        note: str | None = None,
+        person: Person | None = None,
+    ) -> None:
+        person = person or await load_person(self.bot, interaction.user.id)
         await reply(
             interaction, note, embed=profile_embed(person.profile, person.targets), ephemeral=True
         )
@@ -56,10 +61,10 @@ class ProfileCog(
             current, sex=sex, age=age, life_stage=life_stage, timezone=timezone
         )
         profile = await self.bot.storage.profiles.update(user_id, **changes)
-        if timezone is not None:
+        if profile.timezone != current.timezone:
             for follower in self.bot.timezone_followers:
                 await follower.timezone_changed(profile.user_id, profile.timezone)
-        await self._show(interaction, "Saved.")
+        await self._show(interaction, "Saved.", person_of(self.bot, user_id, profile))
 
     @set_.autocomplete("timezone")
     async def _timezone_autocomplete(

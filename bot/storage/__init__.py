@@ -38,9 +38,11 @@ class Storage:
         self.db = db
         self.state = StateRepository(db)
         self.reminders = ReminderRepository(db)
-        self.profiles = ProfileRepository(db, self.reminders.may_be_untold)
         self.intake = IntakeRepository(db)
         self.own_foods = OwnFoodRepository(db)
+        self.profiles = ProfileRepository(
+            db, self.reminders.may_be_untold, (self.intake, self.own_foods, self.reminders)
+        )
         self.meals = MealRepository(db)
 
     @classmethod
@@ -79,6 +81,8 @@ class Storage:
         self.profiles.forget(user_id)
         self.reminders.forget(user_id)
         self.intake.forget(user_id)
+        self.own_foods.forget(user_id)
+        self.meals.forget(user_id)
         return removed
 
 

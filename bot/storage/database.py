@@ -162,6 +162,15 @@ class SqliteDatabase:
                 raise
             log.info("Applied migration %s", name)
 
+    def new_ids(self, table: str) -> tuple[str, str]:
+        """The next AUTOINCREMENT id on: a statement holds the whole file while it runs, so
+        the ids that follow the first are free too."""
+        first = (
+            f"max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),"  # noqa: S608 (our table names)
+            f" COALESCE((SELECT max(id) FROM {table}), 0)) + 1"
+        )
+        return first, "mark_id + position - 1"
+
     def _reading(self) -> aiosqlite.Connection:
         return self.conn if self._in_transaction.get() else self.reader
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import dataclasses
 from collections import OrderedDict
-from collections.abc import Sequence
-from datetime import UTC, date, datetime, tzinfo
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.domain.intake import (
     WEEK_DAYS,
@@ -31,120 +33,272 @@ from bot.storage.backend import Database, Row, stamp
 INTAKE_COLUMNS = tuple(field.name for field in dataclasses.fields(Intake))
 """The columns of an intake, named as the Intake's fields (log entries and meal items)."""
 
+_ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
+_ENTRY_COLUMNS = ", ".join(_ENTRY_FIELDS)
+"""An entry's columns in the order of its fields, for reads that become entries."""
+_LOGGED_AT = _ENTRY_FIELDS.index("logged_at")
+_NUMBER_COLUMNS = {
+    field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)
+}
+
+
+def _made(values: Iterable[object]) -> Entry:
+    """An Entry of its fields' values in order. A day read makes one per row, so this fills
+    the frozen dataclass directly instead of through its keyword ``__init__``."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(zip(_ENTRY_FIELDS, values, strict=True))
+    return entry
+
 
 def _entry(row: Row) -> Entry:
-    values = dict(row)
-    values["logged_at"] = datetime.fromisoformat(values["logged_at"])
-    return Entry(**values)
+    """An entry from a row of ``_ENTRY_COLUMNS``."""
+    values = list(row)
+    values[_LOGGED_AT] = datetime.fromisoformat(values[_LOGGED_AT])
+    return _made(values)
+
+
+def _new_entry(
+    intake: Intake, entry_id: int, user_id: int, at: datetime, batch_id: int | None
+) -> Entry:
+    """The entry ``intake`` became (filled directly, as in :func:`_made`)."""
+    entry = object.__new__(Entry)
+    entry.__dict__.update(vars(intake))
+    entry.__dict__.update(id=entry_id, user_id=user_id, logged_at=at, batch_id=batch_id)
+    return entry
 
 
 RECENT_REMEMBERED = 10_000
 """How many people's own foods are remembered (ten ids each), the latest asked kept."""
+DAYS_REMEMBERED = 10_000
+"""How many people's running day is remembered, the latest asked kept."""
+_NO_END = stamp(datetime.max.replace(tzinfo=UTC))
+_EVER = datetime.min.replace(tzinfo=UTC)
+
+
+@dataclasses.dataclass
+class _Window:
+    """What is known of one person's log: their entries logged at or after ``since`` are
+    exactly ``entries`` (oldest first)."""
+
+    since: datetime
+    entries: list[Entry]
+
+    def add(self, added: Iterable[Entry]) -> None:
+        for entry in added:
+            if entry.logged_at < self.since:
+                continue
+            if not self.entries or _order(entry) > _order(self.entries[-1]):
+                self.entries.append(entry)  # the usual case: logged now, the latest
+            else:
+                bisect.insort(self.entries, entry, key=_order)
+
+    def remove(self, removed: Iterable[Entry]) -> None:
+        gone = {entry.id for entry in removed}
+        self.entries = [entry for entry in self.entries if entry.id not in gone]
+
+    def between(self, start: datetime, end: datetime) -> list[Entry]:
+        """The entries of [start, end), ``start`` being ``since`` or later; what is older than
+        ``start`` is let go (the day asked is the one asked next, as a rule)."""
+        if start > self.since:
+            self.since = start
+            self.entries = [entry for entry in self.entries if entry.logged_at >= start]
+        return [entry for entry in self.entries if entry.logged_at < end]
+
+
+def _order(entry: Entry) -> tuple[datetime, int]:
+    return entry.logged_at, entry.id
 
 
 class IntakeRepository:
-    """The log. A person's own foods (:meth:`recent_foods`, read on every keystroke of the
-    food autocomplete) are remembered until one of their entries is added or removed, or an
-    entry's age moves it to another recency band, whichever comes first; only when this
-    process is the database's one writer (SQLite). On a database that several processes share
-    (PostgreSQL) nothing is remembered, so an entry logged through another process counts at
-    once. Every write to the log goes through this repository (:meth:`forget` follows
+    """The log. Only when this process is the database's one writer (SQLite), two things are
+    remembered per person; on a database that several processes share (PostgreSQL) nothing
+    is, so an entry logged through another process counts at once.
+
+    - Their own foods (:meth:`recent_foods`, read on every keystroke of the food autocomplete),
+      until one of their entries is added or removed, or an entry's age moves it to another
+      recency band, whichever comes first.
+    - Their running day (:meth:`entries_between`, so :meth:`day_summary`): the entries of the
+      span last read, from its start on, kept exact by every write here (an entry added is
+      added to it, one undone taken out); a write that fails, or runs alongside another write
+      of the same person, drops it. The profile read tells when the person last logged
+      (:meth:`found`), so that a newcomer's empty day needs no read either.
+
+    Every write to the log goes through this repository (:meth:`forget` follows
     Storage.delete_user); a read that was under way while one happened is not remembered."""
 
     def __init__(self, db: Database) -> None:
         self._db = db
         self._recent: OrderedDict[int, tuple[list[str], datetime]] = OrderedDict()
         """user id → (their own foods, until when that list holds)."""
+        self._days: OrderedDict[int, _Window] = OrderedDict()
+        """user id → what is known of their log from the start of their running day on."""
         self._remembered = 0 if db.shared else RECENT_REMEMBERED
+        self._days_remembered = 0 if db.shared else DAYS_REMEMBERED
         self._writes = 0
         """Counts writes to the log, so a read can tell that one overtook it."""
+        self._writing: dict[int, int] = {}
+        """user id → how many writes of theirs are under way."""
 
     def forget(self, user_id: int) -> None:
-        """After the person's entries changed (a write here, or Storage.delete_user)."""
+        """After the person's entries changed outside this repository's writes
+        (Storage.delete_user)."""
         self._writes += 1
         self._recent.pop(user_id, None)
+        self._days.pop(user_id, None)
+
+    also_read = "(SELECT max(logged_at) FROM intake_entries AS e WHERE e.user_id = me.user_id)"
+    """What the profile read tells the log (see ProfileRepository): when the person last
+    logged."""
+
+    def writes(self) -> int:
+        return self._writes
+
+    def found(self, user_id: int, value: str | None, writes_before: int) -> None:
+        """The person last logged at ``value`` (None: never), as of ``writes_before``: nothing
+        of theirs is logged after that."""
+        if user_id in self._days or not self._unchanged_since(user_id, writes_before):
+            return
+        since = datetime.fromisoformat(value) + timedelta(microseconds=1) if value else _EVER
+        self._remember_window(user_id, _Window(since, []))
+
+    def _unchanged_since(self, user_id: int, writes_before: int) -> bool:
+        return (
+            self._days_remembered > 0
+            and self._writes == writes_before
+            and user_id not in self._writing
+        )
+
+    @contextlib.contextmanager
+    def _write(self, user_id: int) -> Iterator[None]:
+        """Around one write of the person's log (see :meth:`_written`). One that fails drops
+        their running day: whether it happened is not known."""
+        self._writes += 1
+        self._recent.pop(user_id, None)
+        self._writing[user_id] = self._writing.get(user_id, 0) + 1
+        try:
+            yield
+        except BaseException:
+            self._days.pop(user_id, None)
+            raise
+        finally:
+            self._writes += 1
+            self._recent.pop(user_id, None)
+            left = self._writing.pop(user_id) - 1
+            if left:
+                self._writing[user_id] = left
+
+    def _written(
+        self, user_id: int, added: Iterable[Entry] = (), removed: Iterable[Entry] = ()
+    ) -> None:
+        """Inside :meth:`_write`, once the write is done: the running day follows it, or is
+        dropped when another write of the person's runs alongside (which went first is not
+        known)."""
+        window = self._days.get(user_id)
+        if window is None:
+            return
+        if self._writing.get(user_id) != 1:
+            del self._days[user_id]
+            return
+        window.add(added)
+        window.remove(removed)
+
+    def _remember_window(self, user_id: int, window: _Window) -> None:
+        self._days[user_id] = window
+        self._days.move_to_end(user_id)
+        while len(self._days) > self._days_remembered:
+            self._days.popitem(last=False)
 
     async def add_entry(self, user_id: int, intake: Intake, at: datetime | None = None) -> Entry:
         """Store ``intake``; committed (and synced to disk) when this returns."""
-        at = at or datetime.now(UTC)
-        self.forget(user_id)
-        try:
-            return await self._insert(user_id, intake, at)
-        finally:
-            self.forget(user_id)
-
-    async def _insert(self, user_id: int, intake: Intake, at: datetime) -> Entry:
-        [(entry_id,)] = await self._db.write(
-            f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
-            f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id",
-            (user_id, stamp(at), *(getattr(intake, column) for column in INTAKE_COLUMNS)),
-        )
-        return Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=at.astimezone(UTC))
+        at = (at or datetime.now(UTC)).astimezone(UTC)
+        with self._write(user_id):
+            [(entry_id,)] = await self._db.write(
+                f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
+                f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id",
+                (user_id, stamp(at), *(getattr(intake, column) for column in INTAKE_COLUMNS)),
+            )
+            entry = _new_entry(intake, entry_id, user_id, at, None)
+            self._written(user_id, added=[entry])
+        return entry
 
     async def add_batch(
         self, user_id: int, intakes: Sequence[Intake], at: datetime | None = None
     ) -> list[Entry]:
-        """Store ``intakes`` together (a meal), all or none: one transaction, every entry in
-        one statement, each marked with the batch (the first entry's id) so that
-        :meth:`undo_last` takes them back together."""
+        """Store ``intakes`` together (a meal), all or none, in one statement: every entry
+        marked with the batch (the first entry's id) so that :meth:`undo_last` takes them back
+        together. The ids come from the database's own counter (see Database.new_ids), so
+        that writers in other processes never take the same."""
         if not intakes:
             return []
-        at = at or datetime.now(UTC)
-        row = "(" + ", ".join(["?"] * (len(INTAKE_COLUMNS) + 2)) + ")"
-        values: list[object] = []
-        for intake in intakes:
-            values += [user_id, stamp(at), *(getattr(intake, c) for c in INTAKE_COLUMNS)]
-        self.forget(user_id)
-        try:
-            async with self._db.transaction() as tx:
-                rows = await tx.fetch(
-                    f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
-                    f" VALUES {', '.join([row] * len(intakes))} RETURNING id",
-                    values,
-                )
-                ids = sorted(r[0] for r in rows)
-                marks = ", ".join("?" * len(ids))
-                await tx.execute(
-                    f"UPDATE intake_entries SET batch_id = ? WHERE id IN ({marks})",  # noqa: S608
-                    (ids[0], *ids),
-                )
-        finally:
-            self.forget(user_id)
-        when = at.astimezone(UTC)
-        return [
-            Entry(**vars(intake), id=entry_id, user_id=user_id, logged_at=when, batch_id=ids[0])
-            for intake, entry_id in zip(intakes, ids, strict=True)
+        at = (at or datetime.now(UTC)).astimezone(UTC)
+        casts = [
+            f"CAST(? AS {'DOUBLE PRECISION' if column in _NUMBER_COLUMNS else 'TEXT'})"
+            for column in INTAKE_COLUMNS
         ]
+        row = f"(CAST(? AS BIGINT), {', '.join(casts)})"
+        values: list[object] = []
+        for position, intake in enumerate(intakes, start=1):
+            values += [position, *(getattr(intake, c) for c in INTAKE_COLUMNS)]
+        first, following = self._db.new_ids("intake_entries")
+        columns = ", ".join(INTAKE_COLUMNS)
+        with self._write(user_id):
+            rows = await self._db.write(
+                f"WITH mark (mark_id) AS (SELECT {first}),"  # noqa: S608 (our constants)
+                f" items (position, {columns}) AS (VALUES {', '.join([row] * len(intakes))})"
+                f" INSERT INTO intake_entries (id, batch_id, user_id, logged_at, {columns})"
+                f" SELECT {following}, mark_id, CAST(? AS BIGINT), CAST(? AS TEXT), {columns}"
+                " FROM mark, items ORDER BY position RETURNING id",
+                (*values, user_id, stamp(at)),
+            )
+            ids = sorted(r[0] for r in rows)
+            entries = [
+                _new_entry(intake, entry_id, user_id, at, ids[0])
+                for intake, entry_id in zip(intakes, ids, strict=True)
+            ]
+            self._written(user_id, added=entries)
+        return entries
 
     async def undo_last(self, user_id: int) -> list[Entry]:
         """Remove and return the person's last log: their most recent entry, or every entry of
         the meal it was logged with (oldest first); empty when the log is."""
-        self.forget(user_id)
-        try:
+        with self._write(user_id):
             rows = await self._db.write(
-                "WITH last AS (SELECT id, batch_id FROM intake_entries WHERE user_id = ?"
+                "WITH last AS (SELECT id, batch_id FROM intake_entries WHERE user_id = ?"  # noqa: S608 (our constants)
                 " ORDER BY id DESC LIMIT 1)"
                 " DELETE FROM intake_entries WHERE user_id = ? AND (id = (SELECT id FROM last)"
-                " OR batch_id = (SELECT batch_id FROM last)) RETURNING *",
+                f" OR batch_id = (SELECT batch_id FROM last)) RETURNING {_ENTRY_COLUMNS}",
                 (user_id, user_id),
             )
-        finally:
-            self.forget(user_id)
-        return sorted(map(_entry, rows), key=lambda entry: entry.id)
+            removed = sorted(map(_entry, rows), key=_order)
+            self._written(user_id, removed=removed)
+        return removed
 
     async def entries_between(self, user_id: int, start: datetime, end: datetime) -> list[Entry]:
-        """The person's entries logged in [start, end), oldest first."""
+        """The person's entries logged in [start, end), oldest first: from their running day
+        when it covers them, else read (and, read from ``start`` on, kept as it)."""
+        window = self._days.get(user_id)
+        if window is not None and window.since <= start:
+            self._days.move_to_end(user_id)
+            return window.between(start, end)
+        writes_before = self._writes
+        remember = self._unchanged_since(user_id, writes_before)
         rows = await self._db.fetch(
-            "SELECT * FROM intake_entries"
+            f"SELECT {_ENTRY_COLUMNS} FROM intake_entries"  # noqa: S608 (our constants)
             " WHERE user_id = ? AND logged_at >= ? AND logged_at < ? ORDER BY logged_at, id",
-            (user_id, stamp(start), stamp(end)),
+            (user_id, stamp(start), _NO_END if remember else stamp(end)),
         )
-        return [_entry(row) for row in rows]
+        entries = [_entry(row) for row in rows]
+        if not remember:
+            return entries
+        if self._unchanged_since(user_id, writes_before):
+            self._remember_window(user_id, _Window(start, entries))
+        return [entry for entry in entries if entry.logged_at < end]
 
     async def all_entries(self, user_id: int) -> list[Entry]:
         return await self._db.fetch_as(
             _entry,
-            "SELECT * FROM intake_entries WHERE user_id = ? ORDER BY logged_at, id",
+            f"SELECT {_ENTRY_COLUMNS} FROM intake_entries"  # noqa: S608 (our constants)
+            " WHERE user_id = ? ORDER BY logged_at, id",
             (user_id,),
         )
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
 from bot.domain.intake import Intake
@@ -38,9 +40,63 @@ def _meals(rows: Sequence[Row]) -> list[Meal]:
     return [Meal(number, name, tuple(items)) for number, (name, items) in grouped.items()]
 
 
+MEALS_REMEMBERED = 10_000
+"""How many people's meals (those asked by name) are remembered, the latest asked kept."""
+
+
 class MealRepository:
+    """Saved meals. Where this process is the database's one writer (SQLite), the meals asked
+    by name (:meth:`get`, what /meal log reads) are remembered, and every write here brings
+    what is remembered of the person up to date with what it stored, or drops it when another
+    write of theirs runs alongside or it fails (:meth:`forget` follows Storage.delete_user).
+    On a database several processes share (PostgreSQL) nothing is remembered."""
+
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._known: OrderedDict[int, dict[str, Meal | None]] = OrderedDict()
+        """user id → name key → their meal of that name, or None for none."""
+        self._remembered = 0 if db.shared else MEALS_REMEMBERED
+        self._writes = 0
+        """Counts writes, so a read can tell that one overtook it."""
+        self._writing: dict[int, int] = {}
+        """user id → how many writes of theirs are under way."""
+
+    def forget(self, user_id: int) -> None:
+        """After the person's rows were deleted (Storage.delete_user)."""
+        self._writes += 1
+        self._known.pop(user_id, None)
+
+    def _learn(self, user_id: int, key: str, meal: Meal | None) -> None:
+        if not self._remembered:
+            return
+        self._known.setdefault(user_id, {})[key] = meal
+        self._known.move_to_end(user_id)
+        while len(self._known) > self._remembered:
+            self._known.popitem(last=False)
+
+    @contextlib.contextmanager
+    def _write(self, user_id: int) -> Iterator[Callable[[str, Meal | None], None]]:
+        """Around one write of the person's meals: yields what to call with the meal it left
+        under a name (None: none), so that what is remembered follows it."""
+        self._writes += 1
+        self._writing[user_id] = self._writing.get(user_id, 0) + 1
+
+        def wrote(key: str, meal: Meal | None) -> None:
+            if self._writing.get(user_id) == 1:
+                self._learn(user_id, key, meal)
+            else:
+                self._known.pop(user_id, None)
+
+        try:
+            yield wrote
+        except BaseException:
+            self._known.pop(user_id, None)
+            raise
+        finally:
+            self._writes += 1
+            left = self._writing.pop(user_id) - 1
+            if left:
+                self._writing[user_id] = left
 
     async def save(
         self, user_id: int, name: str, items: Sequence[Intake], *, limit: int
@@ -48,6 +104,15 @@ class MealRepository:
         """Store a meal of ``items`` unless the person has one of that name or already
         ``limit`` meals; the meal and its items in one transaction."""
         key = name_key(name)
+        with self._write(user_id) as wrote:
+            saved = await self._save(user_id, name, key, items, limit)
+            if saved.meal is not None:
+                wrote(key, saved.meal)
+        return saved
+
+    async def _save(
+        self, user_id: int, name: str, key: str, items: Sequence[Intake], limit: int
+    ) -> Saved:
         async with self._db.transaction() as tx:
             [existing] = await tx.fetch(
                 "SELECT count(*) FROM meals WHERE user_id = ?", (user_id,)
@@ -71,26 +136,39 @@ class MealRepository:
 
     async def replace(self, user_id: int, number: int, items: Sequence[Intake]) -> Meal | None:
         """Give the person's meal ``number`` these items instead; None if it is gone."""
-        async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                "UPDATE meals SET saved_at = ? WHERE user_id = ? AND id = ? RETURNING name",
-                (stamp(datetime.now(UTC)), user_id, number),
-            )
-            if not rows:
-                return None
-            await tx.execute(
-                "DELETE FROM meal_items WHERE user_id = ? AND meal_id = ?", (user_id, number)
-            )
-            await _insert_items(tx, user_id, number, items)
-        return Meal(number, rows[0]["name"], tuple(items))
+        with self._write(user_id) as wrote:
+            async with self._db.transaction() as tx:
+                rows = await tx.fetch(
+                    "UPDATE meals SET saved_at = ? WHERE user_id = ? AND id = ? RETURNING name",
+                    (stamp(datetime.now(UTC)), user_id, number),
+                )
+                if not rows:
+                    self.forget(user_id)  # which name it had is not known here
+                    return None
+                await tx.execute(
+                    "DELETE FROM meal_items WHERE user_id = ? AND meal_id = ?", (user_id, number)
+                )
+                await _insert_items(tx, user_id, number, items)
+            meal = Meal(number, rows[0]["name"], tuple(items))
+            wrote(meal.key, meal)
+        return meal
 
     async def get(self, user_id: int, name: str) -> Meal | None:
         """The person's meal called ``name`` (names compared as in search), with its items."""
+        key = name_key(name)
+        known = self._known.get(user_id)
+        if known is not None and key in known:
+            self._known.move_to_end(user_id)
+            return known[key]
+        writes_before = self._writes
         rows = await self._db.fetch(
             _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",
-            (user_id, name_key(name)),
+            (user_id, key),
         )
-        return _meals(rows)[0] if rows else None
+        meal = _meals(rows)[0] if rows else None
+        if self._writes == writes_before and user_id not in self._writing:
+            self._learn(user_id, key, meal)
+        return meal
 
     async def all(self, user_id: int) -> list[Meal]:
         """The person's meals by name, each with its items."""
@@ -109,20 +187,24 @@ class MealRepository:
 
     async def remove(self, user_id: int, name: str) -> Meal | None:
         """Remove the person's meal called ``name`` and its items; what was removed."""
-        async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",
-                (user_id, name_key(name)),
-            )
-            if not rows:
-                return None
-            [meal] = _meals(rows)
-            await tx.execute(
-                "DELETE FROM meal_items WHERE user_id = ? AND meal_id = ?", (user_id, meal.number)
-            )
-            await tx.execute(
-                "DELETE FROM meals WHERE user_id = ? AND id = ?", (user_id, meal.number)
-            )
+        key = name_key(name)
+        with self._write(user_id) as wrote:
+            async with self._db.transaction() as tx:
+                rows = await tx.fetch(
+                    _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",
+                    (user_id, key),
+                )
+                if not rows:
+                    return None
+                [meal] = _meals(rows)
+                await tx.execute(
+                    "DELETE FROM meal_items WHERE user_id = ? AND meal_id = ?",
+                    (user_id, meal.number),
+                )
+                await tx.execute(
+                    "DELETE FROM meals WHERE user_id = ? AND id = ?", (user_id, meal.number)
+                )
+            wrote(key, None)
         return meal
 
     async def using(self, user_id: int, item_id: str) -> list[str]:

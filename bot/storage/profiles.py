@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
-from typing import Unpack
+from typing import Any, Protocol, Unpack
 
 from bot.domain.profile import Profile, ProfileChanges
 from bot.storage.backend import Database
@@ -18,7 +18,7 @@ PROFILE_COLUMNS = ("sex", "age", "life_stage", "timezone")
 
 _GET = (
     "SELECT p.user_id IS NOT NULL AS saved, p.sex, p.age, p.life_stage, p.timezone,"
-    " r.user_id IS NOT NULL AS reminder_notice"
+    " r.user_id IS NOT NULL AS reminder_notice{also}"
     " FROM (SELECT CAST(? AS BIGINT) AS user_id) AS me"
     " LEFT JOIN profiles AS p ON p.user_id = me.user_id"
     " LEFT JOIN reminders AS r ON r.user_id = me.user_id"
@@ -26,7 +26,24 @@ _GET = (
 )
 """The profile, if saved, and whether the person has a reminder notice untold: the profile
 read that personal commands make anyway also tells the reminders, in one round trip (see
-ReminderRepository.take_untold_reason)."""
+ReminderRepository.take_untold_reason); and, where nothing is shared, what other
+repositories ask of it (see AlsoRead)."""
+
+
+class AlsoRead(Protocol):
+    """A repository that learns one thing about a person from the profile read, in the same
+    trip, so as to answer from memory afterwards (only where nothing is shared)."""
+
+    also_read: str
+    """SQL of one value about the person ``me.user_id``."""
+
+    def writes(self) -> int:
+        """A mark, taken as the read starts, that :meth:`found` compares to tell whether one
+        of the repository's writes overtook the read."""
+
+    def found(self, user_id: int, value: Any, writes_before: int) -> None:
+        """What ``also_read`` gave for the person, read as of ``writes_before``."""
+
 
 _UPSERT = (
     "INSERT INTO profiles (user_id, sex, age, life_stage, timezone, updated_at)"
@@ -52,11 +69,20 @@ class ProfileRepository:
     :meth:`forget` follows a delete. A read that was under way while either happened is not
     remembered, so an older profile can never come back from memory."""
 
-    def __init__(self, db: Database, reminder_notice: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        reminder_notice: Callable[[int], None],
+        also: Sequence[AlsoRead] = (),
+    ) -> None:
         """``reminder_notice(user_id)``: called when a read finds the person's reminder
-        notice untold."""
+        notice untold. ``also``: told what they ask of each read, where nothing is shared."""
         self._db = db
         self._reminder_notice = reminder_notice
+        self._also = () if db.shared else tuple(also)
+        self._get = _GET.format(
+            also="".join(f", {a.also_read} AS also_{k}" for k, a in enumerate(self._also))
+        )
         self._known: OrderedDict[int, Profile | None] = OrderedDict()
         self._remembered = 0 if db.shared else PROFILES_REMEMBERED
         self._writes = 0
@@ -67,9 +93,12 @@ class ProfileRepository:
             self._known.move_to_end(user_id)
             return self._known[user_id]
         writes_before = self._writes
-        [row] = await self._db.fetch(_GET, (user_id,))
+        also_before = [also.writes() for also in self._also]
+        [row] = await self._db.fetch(self._get, (user_id,))
         if row["reminder_notice"]:
             self._reminder_notice(user_id)
+        for k, (also, before) in enumerate(zip(self._also, also_before, strict=True)):
+            also.found(user_id, row[f"also_{k}"], before)
         profile = (
             Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
             if row["saved"]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from datetime import UTC, datetime, time
 
+from bot.domain.intake import day_start
 from bot.domain.reminders import DMS_CLOSED, Reminder, next_due, settle
 from bot.domain.timezones import zone
 from bot.storage.backend import Database, Row, stamp
@@ -35,11 +37,27 @@ _UNTOLD = "off_reason IS NOT NULL AND off_told = 0"
 """A reminder magbot turned off itself, and the person has not been told yet."""
 
 
+NONE_ON_REMEMBERED = 10_000
+"""How many people known to have no reminder on are remembered, the latest asked kept."""
+
+
 class ReminderRepository:
-    """Reminders, and who may have a notice coming (:meth:`take_untold_reason`)."""
+    """Reminders, and who may have a notice coming (:meth:`take_untold_reason`). Where this
+    process is the database's one writer (SQLite) it also remembers people it knows have no
+    reminder on, as the profile read tells (:attr:`also_read`), so that a new timezone
+    costs them nothing here; only :meth:`set` turns one on, and it forgets them first."""
+
+    also_read = (
+        "EXISTS (SELECT 1 FROM reminders AS o WHERE o.user_id = me.user_id"
+        " AND o.next_due_at IS NOT NULL)"
+    )
 
     def __init__(self, db: Database) -> None:
         self._db = db
+        self._none_on: OrderedDict[int, None] = OrderedDict()
+        self._remembered = 0 if db.shared else NONE_ON_REMEMBERED
+        self._sets = 0
+        """Counts reminders set, so a read can tell that one overtook it."""
         self._untold: set[int] = set()
         """People who may have an untold notice: everyone who has one, and perhaps a few who
         were told through another process (asking the database settles it for them)."""
@@ -60,6 +78,18 @@ class ReminderRepository:
         """After the person's rows were deleted."""
         self._untold.discard(user_id)
 
+    def writes(self) -> int:
+        return self._sets
+
+    def found(self, user_id: int, value: object, writes_before: int) -> None:
+        """Whether the person has a reminder on, as of ``writes_before``."""
+        if value or not self._remembered or self._sets != writes_before:
+            return
+        self._none_on[user_id] = None
+        self._none_on.move_to_end(user_id)
+        while len(self._none_on) > self._remembered:
+            self._none_on.popitem(last=False)
+
     async def get(self, user_id: int) -> Reminder | None:
         rows = await self._db.fetch(
             f"SELECT *, ({_UNTOLD}) AS untold FROM reminders WHERE user_id = ?",  # noqa: S608
@@ -73,28 +103,52 @@ class ReminderRepository:
 
     async def set(self, user_id: int, at: time, timezone: str, now: datetime) -> Reminder:
         """Turn the person's reminder on at ``at`` local time: the first one is the next time
-        it comes round, but never a second one on a local day that already had one."""
-        async with self._db.transaction() as tx:
-            rows = await tx.fetch(
-                "SELECT last_sent_at FROM reminders WHERE user_id = ?", (user_id,)
-            )
-            last_sent_at = _instant(rows[0]["last_sent_at"]) if rows else None
-            due = next_due(at, zone(timezone), now, last_sent_at)
-            await tx.execute(
+        it comes round, but never a second one on a local day that already had one. One
+        statement: which of the two it is, the stored last reminder decides in it (one sent
+        at a local time later than ``now``, by a clock ahead of this one, counts as today's)."""
+        local = zone(timezone)
+        today = now.astimezone(local).date()
+        self._sets += 1
+        self._none_on.pop(user_id, None)
+        try:
+            rows = await self._db.write(
                 "INSERT INTO reminders (user_id, local_time, timezone, next_due_at,"
                 " last_sent_at, off_reason, off_told, updated_at)"
                 " VALUES (?, ?, ?, ?, NULL, NULL, 0, ?)"
                 " ON CONFLICT (user_id) DO UPDATE SET local_time = excluded.local_time,"
-                " timezone = excluded.timezone, next_due_at = excluded.next_due_at,"
-                " off_reason = NULL, off_told = 0, updated_at = excluded.updated_at",
-                (user_id, at.strftime("%H:%M"), timezone, stamp(due), stamp(now)),
+                " timezone = excluded.timezone, next_due_at = CASE"
+                " WHEN reminders.last_sent_at >= ? THEN ? ELSE excluded.next_due_at END,"
+                " off_reason = NULL, off_told = 0, updated_at = excluded.updated_at"
+                " RETURNING next_due_at, last_sent_at",
+                (
+                    user_id,
+                    at.strftime("%H:%M"),
+                    timezone,
+                    stamp(next_due(at, local, now, None)),
+                    stamp(now),
+                    stamp(day_start(today, local)),
+                    stamp(next_due(at, local, now, now)),  # as after one sent today
+                ),
             )
+        finally:  # a read that overlapped the write is not remembered either
+            self._sets += 1
         self._untold.discard(user_id)  # a reminder set again has nothing to tell
-        return Reminder(user_id, at, timezone, due, last_sent_at)
+        [row] = rows
+        return Reminder(
+            user_id, at, timezone, _instant(row["next_due_at"]), _instant(row["last_sent_at"])
+        )
 
     async def follow_timezone(self, user_id: int, timezone: str, now: datetime) -> bool:
         """The person moved to another timezone: keep the same local time there. True if a
-        reminder that is on was moved."""
+        reminder that is on was moved. Most people have none: one read tells, or none when
+        the profile read told already."""
+        if user_id in self._none_on:
+            return False
+        rows = await self._db.fetch(
+            "SELECT 1 FROM reminders WHERE user_id = ? AND next_due_at IS NOT NULL", (user_id,)
+        )
+        if not rows:
+            return False
         async with self._db.transaction() as tx:
             rows = await tx.fetch(
                 "SELECT * FROM reminders WHERE user_id = ? AND next_due_at IS NOT NULL",

@@ -1,48 +1,42 @@
-"""A database whose transactions break at a chosen statement: a failure in the middle of
-work that must be all or nothing (shared by the storage and the end-to-end tests)."""
+"""A database that fails in the middle of a meal's one statement, after some of its entries
+went in (shared by the storage and the end-to-end tests): a trigger refuses one item, so the
+statement must take back the entries before it."""
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import AsyncIterator, Sequence
-from typing import Any
+from collections.abc import AsyncIterator
 
-from bot.storage.backend import Database, Transaction
+from bot.storage.backend import Database
+from bot.storage.database import SqliteDatabase
 
-
-class DiskFellOffError(Exception):
-    """What the broken statement raises."""
+REFUSED = "the database failed in the middle of the statement"
 
 
-class _BreakingTransaction:
-    def __init__(self, tx: Transaction, breaks_at: int) -> None:
-        self._tx, self._left = tx, breaks_at
-
-    def _count(self) -> None:
-        self._left -= 1
-        if self._left == 0:
-            raise DiskFellOffError("the database failed in the middle of a transaction")
-
-    async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
-        self._count()
-        return await self._tx.execute(sql, params)
-
-    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[Any]:
-        self._count()
-        return await self._tx.fetch(sql, params)
-
-
-class BreakingDatabase:
-    """``db``, except that each transaction fails at its statement number ``breaks_at``
-    (after the ones before it succeeded)."""
-
-    def __init__(self, db: Database, breaks_at: int) -> None:
-        self._db, self._breaks_at = db, breaks_at
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._db, name)
-
-    @contextlib.asynccontextmanager
-    async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[_BreakingTransaction]:
-        async with self._db.transaction(snapshot=snapshot) as tx:
-            yield _BreakingTransaction(tx, self._breaks_at)
+@contextlib.asynccontextmanager
+async def failing_at(db: Database, label: str) -> AsyncIterator[None]:
+    """While open, the database refuses to store an entry of a meal (one with a batch mark)
+    labelled ``label``, raising its own error; the entries before it were already in."""
+    if isinstance(db, SqliteDatabase):
+        await db.write(
+            "CREATE TEMP TRIGGER refuse_item BEFORE INSERT ON intake_entries"
+            f" WHEN NEW.batch_id IS NOT NULL AND NEW.label = '{label}'"
+            f" BEGIN SELECT RAISE(ABORT, '{REFUSED}'); END"
+        )
+        drop = "DROP TRIGGER temp.refuse_item"
+    else:
+        await db.write(
+            "CREATE FUNCTION refuse_item() RETURNS trigger LANGUAGE plpgsql"
+            f" AS $$ BEGIN RAISE EXCEPTION '{REFUSED}'; END $$"
+        )
+        await db.write(
+            "CREATE TRIGGER refuse_item BEFORE INSERT ON intake_entries FOR EACH ROW"
+            f" WHEN (NEW.batch_id IS NOT NULL AND NEW.label = '{label}')"
+            " EXECUTE FUNCTION refuse_item()"
+        )
+        drop = "DROP TRIGGER refuse_item ON intake_entries; DROP FUNCTION refuse_item()"
+    try:
+        yield
+    finally:
+        for statement in drop.split("; "):
+            await db.write(statement)

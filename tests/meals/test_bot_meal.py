@@ -10,7 +10,7 @@ from bot.domain.intake import food_intake, supplement_intake
 from bot.domain.myfood import label_food
 from fakediscord import FakeUser
 
-from .faults import BreakingDatabase
+from .faults import failing_at
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -29,7 +29,8 @@ def someone(name: str) -> FakeUser:
 
 
 async def a_day_passes(magbot, person: FakeUser) -> None:
-    """Everything the person logged moves one day back, as if it had been logged yesterday."""
+    """Everything the person logged moves one day back, as if it had been logged yesterday.
+    Rows changed behind the log's back: it is told, as Storage.delete_user tells it."""
     rows = await magbot.storage.db.fetch(
         "SELECT id, logged_at FROM intake_entries WHERE user_id = ?", (person.id,)
     )
@@ -39,6 +40,7 @@ async def a_day_passes(magbot, person: FakeUser) -> None:
             "UPDATE intake_entries SET logged_at = ? WHERE id = ?",
             (moved.isoformat(timespec="microseconds"), entry_id),
         )
+    magbot.storage.intake.forget(person.id)
 
 
 async def breakfast_of_three(discord, person: FakeUser) -> None:
@@ -90,13 +92,9 @@ async def test_a_failure_in_the_middle_of_logging_a_meal_leaves_none_of_it(disco
     await discord.slash("meal save", name="Breakfast", user=jo)
     await a_day_passes(magbot, jo)
 
-    intake = magbot.storage.intake
-    healthy = intake._db
-    intake._db = BreakingDatabase(healthy, breaks_at=2)  # the entries went in; then it breaks
-    try:
+    # The first two entries went in; the third is refused, inside the same statement.
+    async with failing_at(magbot.storage.db, "Magnesium citrate"):
         msg = await discord.slash("meal log", name="Breakfast", user=jo)
-    finally:
-        intake._db = healthy
     assert msg.ephemeral
     assert msg.text.startswith("Sorry, something went wrong on my side")
     today = await discord.slash("intake today", user=jo)

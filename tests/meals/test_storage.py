@@ -3,6 +3,7 @@ nothing, one person's rows only, exported and erased with everything else."""
 
 import dataclasses
 import sqlite3
+from datetime import UTC, datetime, timedelta
 
 import asyncpg
 import pytest
@@ -12,9 +13,10 @@ from bot.domain.myfood import label_food
 from bot.storage import PERSONAL_DATA
 from tests.databases import count_rows, rows_about, tables_with_column
 
-from .faults import BreakingDatabase, DiskFellOffError
+from .faults import REFUSED, failing_at
 
 ALICE, BOB = 1001, 2002
+NOW, HOUR = datetime.now(UTC), timedelta(hours=1)
 
 
 def food(label: str, mg: float) -> Intake:
@@ -47,15 +49,16 @@ async def test_a_bad_item_in_the_middle_of_a_meal_leaves_none_of_it(storage):
 
 
 async def test_a_failure_after_the_entries_went_in_leaves_none_of_them(storage):
-    healthy = storage.intake._db
-    storage.intake._db = BreakingDatabase(healthy, breaks_at=2)
-    try:
-        with pytest.raises(DiskFellOffError):
+    await storage.intake.add_entry(ALICE, food("Oats", 60))
+    assert await storage.intake.entries_between(ALICE, NOW - HOUR, NOW + HOUR) != []
+    async with failing_at(storage.db, THREE[2].label):
+        with pytest.raises((sqlite3.IntegrityError, asyncpg.RaiseError), match=REFUSED):
             await storage.intake.add_batch(ALICE, THREE)
-    finally:
-        storage.intake._db = healthy
-    assert await storage.intake.all_entries(ALICE) == []
-    assert await count_rows(storage.db, "intake_entries") == 0
+    assert [e.label for e in await storage.intake.all_entries(ALICE)] == ["Oats"]
+    assert await count_rows(storage.db, "intake_entries") == 1
+    assert [
+        e.label for e in await storage.intake.entries_between(ALICE, NOW - HOUR, NOW + HOUR)
+    ] == ["Oats"], "what the day remembers follows the database"
 
 
 async def test_own_foods_are_one_persons_by_name_with_a_limit(storage):

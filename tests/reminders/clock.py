@@ -34,3 +34,10 @@ class TestClock:
         self._now = moment
         async with self._moved:
             self._moved.notify_all()
+
+
+def noon_zone(now: datetime) -> str:
+    """A fixed-offset zone where it is around noon at `now`, so a day boundary cannot fall
+    inside the test (Etc/GMT-N is N hours east of Greenwich)."""
+    east = (12 - now.hour + 12) % 24 - 12
+    return "Etc/GMT" + (f"-{east}" if east > 0 else f"+{-east}" if east < 0 else "")

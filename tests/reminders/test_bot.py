@@ -11,7 +11,7 @@ import pytest
 
 from bot.domain.intake import supplement_intake
 from fakediscord import IN_DM, IN_OTHER_SERVER, FakeUser
-from tests.reminders.clock import TestClock
+from tests.reminders.clock import TestClock, noon_zone
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -56,13 +56,6 @@ async def one_second_before(clock: TestClock, due: datetime) -> None:
     clock.wake()
     await clock.slept(sleeps + 1)
     assert clock.sleeps[-1] == 1.0
-
-
-def noon_zone(now: datetime) -> str:
-    """A fixed-offset zone where it is around noon at `now`, so a day boundary cannot fall
-    inside the test (Etc/GMT-N is N hours east of Greenwich)."""
-    east = (12 - now.hour + 12) % 24 - 12
-    return "Etc/GMT" + (f"-{east}" if east > 0 else f"+{-east}" if east < 0 else "")
 
 
 async def test_the_reminder_comes_at_its_time_with_the_day_so_far(discord, use_clock):

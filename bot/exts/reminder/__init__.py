@@ -65,7 +65,7 @@ class ReminderCog(
         self, interaction: discord.Interaction, time: app_commands.Range[str, 1, 16]
     ) -> None:
         at = parse_time(time)
-        profile = (await load_person(self.bot, interaction.user.id)).profile
+        profile = await self.bot.storage.profiles.get(interaction.user.id)
         timezone = profile.timezone if profile else "UTC"
         reminder = await self.reminders.set(interaction.user.id, at, timezone, self.now())
         self.scheduler.wake()
