@@ -20,10 +20,13 @@ from tests.reminders.clock import TestClock
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Modules marked ``both_backends`` (they store something) run on SQLite and then
-    PostgreSQL; the others on SQLite."""
+    PostgreSQL, but their tests marked ``postgresql_only`` on PostgreSQL alone; the others
+    on SQLite."""
     if "backend" in metafunc.fixturenames:
         both = metafunc.definition.get_closest_marker("both_backends") is not None
         backends = BACKENDS if both else BACKENDS[:1]
+        if metafunc.definition.get_closest_marker("postgresql_only") is not None:
+            backends = [backend for backend in backends if backend == "postgresql"]
         metafunc.parametrize("backend", backends, indirect=True, scope="module")
 
 
