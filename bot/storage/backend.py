@@ -79,11 +79,10 @@ class Database(Protocol):
     process: PostgreSQL's ``FOR UPDATE SKIP LOCKED`` (other processes pass over them), nothing
     on SQLite (a write transaction already holds the whole file)."""
 
-    def new_ids(self, table: str) -> tuple[str, str]:
-        """SQL that gives the rows of one ``INSERT … SELECT`` into ``table`` their ids from
-        the table's own counter: an expression for the first row's id (selected once, as
-        ``mark_id``), and one for the id of the row at ``position`` (1, 2, …). Rows other
-        processes insert meanwhile never get the same ids."""
+    def new_id(self, table: str) -> str:
+        """An SQL expression that gives each row of a query new ids of ``table`` from the
+        table's own counter, increasing with the row's ``position`` (1, 2, …) when the rows
+        come ordered by it. Rows other processes insert meanwhile never get the same ids."""
 
     async def fetch(self, sql: str, params: Sequence[object] = ()) -> Sequence[Row]:
         """The rows of one query (inside :meth:`transaction`, on its connection)."""

@@ -162,14 +162,13 @@ class SqliteDatabase:
                 raise
             log.info("Applied migration %s", name)
 
-    def new_ids(self, table: str) -> tuple[str, str]:
-        """The next AUTOINCREMENT id on: a statement holds the whole file while it runs, so
-        the ids that follow the first are free too."""
-        first = (
+    def new_id(self, table: str) -> str:
+        """The next AUTOINCREMENT id, plus the position less one: a statement holds the whole
+        file while it runs, so the ids that follow the first are free too."""
+        return (
             f"max(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table}'), 0),"  # noqa: S608 (our table names)
-            f" COALESCE((SELECT max(id) FROM {table}), 0)) + 1"
+            f" COALESCE((SELECT max(id) FROM {table}), 0)) + position"
         )
-        return first, "mark_id + position - 1"
 
     def _reading(self) -> aiosqlite.Connection:
         return self.conn if self._in_transaction.get() else self.reader

@@ -226,8 +226,9 @@ class IntakeRepository:
     ) -> list[Entry]:
         """Store ``intakes`` together (a meal), all or none, in one statement: every entry
         marked with the batch (the first entry's id) so that :meth:`undo_last` takes them back
-        together. The ids come from the database's own counter (see Database.new_ids), so
-        that writers in other processes never take the same."""
+        together. The ids come from the database's own counter (see Database.new_id), drawn in
+        the items' order, so that the ids follow the items and writers in other processes
+        never take the same."""
         if not intakes:
             return []
         at = (at or datetime.now(UTC)).astimezone(UTC)
@@ -239,15 +240,15 @@ class IntakeRepository:
         values: list[object] = []
         for position, intake in enumerate(intakes, start=1):
             values += [position, *(getattr(intake, c) for c in INTAKE_COLUMNS)]
-        first, following = self._db.new_ids("intake_entries")
         columns = ", ".join(INTAKE_COLUMNS)
         with self._write(user_id):
             rows = await self._db.write(
-                f"WITH mark (mark_id) AS (SELECT {first}),"  # noqa: S608 (our constants)
-                f" items (position, {columns}) AS (VALUES {', '.join([row] * len(intakes))})"
+                f"WITH items (position, {columns}) AS (VALUES {', '.join([row] * len(intakes))}),"  # noqa: S608 (our constants)
+                f" numbered AS (SELECT {self._db.new_id('intake_entries')} AS id, ordered.*"
+                " FROM (SELECT * FROM items ORDER BY position) AS ordered)"
                 f" INSERT INTO intake_entries (id, batch_id, user_id, logged_at, {columns})"
-                f" SELECT {following}, mark_id, CAST(? AS BIGINT), CAST(? AS TEXT), {columns}"
-                " FROM mark, items ORDER BY position RETURNING id",
+                " SELECT id, (SELECT min(id) FROM numbered), CAST(? AS BIGINT),"
+                f" CAST(? AS TEXT), {columns} FROM numbered ORDER BY position RETURNING id",
                 (*values, user_id, stamp(at)),
             )
             ids = sorted(r[0] for r in rows)

@@ -217,10 +217,10 @@ class PostgresDatabase:
                     )
                 log.info("Applied PostgreSQL migration %s", name)
 
-    def new_ids(self, table: str) -> tuple[str, str]:
-        """Each id from the identity's sequence, which other processes draw from too."""
-        sequence = f"nextval(pg_get_serial_sequence('{table}', 'id'))"
-        return sequence, f"CASE WHEN position = 1 THEN mark_id ELSE {sequence} END"
+    def new_id(self, table: str) -> str:
+        """Each id from the identity's sequence, which other processes draw from too; drawn
+        row by row in the order the rows come."""
+        return f"nextval(pg_get_serial_sequence('{table}', 'id'))"
 
     async def schema_version(self) -> int:
         return int(await self._pool.fetchval("SELECT max(version) FROM schema_version") or 0)
