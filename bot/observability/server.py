@@ -19,7 +19,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from bot.observability.metrics import Gateway, Metrics
 from bot.settings import SettingsError
 from bot.storage import Storage
-from bot.storage.postgres import DatabaseUnavailableError
+from bot.storage.backend import DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ from bot.storage.database import SqliteDatabase
 from bot.storage.intake import IntakeRepository
 from bot.storage.meals import MealRepository
 from bot.storage.myfood import OwnFoodRepository
-from bot.storage.postgres import PostgresDatabase, is_postgres_url
+from bot.storage.postgres_url import is_postgres_url
 from bot.storage.profiles import ProfileRepository
 from bot.storage.reminders import ReminderRepository
 from bot.storage.state import StateRepository
@@ -50,6 +50,8 @@ class Storage:
         """The PostgreSQL database at a ``postgresql://`` URL (a pool of ``pool_size``
         connections), else the SQLite file at that path; migrated to the latest schema."""
         if is_postgres_url(target):
+            from bot.storage.postgres import PostgresDatabase  # asyncpg: only for PostgreSQL
+
             return cls(await PostgresDatabase.open(str(target), pool_size=pool_size))
         return cls(await SqliteDatabase.open(Path(target)))
 

@@ -15,7 +15,10 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol, TypeVar
 
+from bot.errors import UserError
+
 T = TypeVar("T")
+
 
 class Row(Protocol):
     """One result row, as both backends give it (``sqlite3.Row``, ``asyncpg.Record``):
@@ -28,6 +31,17 @@ class Row(Protocol):
     def __iter__(self) -> Iterator[Any]: ...
 
     def __len__(self) -> int: ...
+
+
+class DatabaseUnavailableError(UserError):
+    """The database cannot be reached right now; shown to the person as is."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Your log is unavailable right now: I can't reach my database. Nothing was"
+            " changed by this command; please try again in a minute."
+        )
+
 
 Migration = tuple[int, str, str]
 """(version, file name, SQL)."""

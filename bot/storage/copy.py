@@ -10,7 +10,8 @@ import asyncpg
 
 from bot.storage.database import SqliteDatabase
 from bot.storage.location import DatabaseSettingError
-from bot.storage.postgres import PostgresDatabase, is_postgres_url
+from bot.storage.postgres import PostgresDatabase
+from bot.storage.postgres_url import is_postgres_url
 
 log = logging.getLogger(__name__)
 

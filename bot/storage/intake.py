@@ -37,9 +37,7 @@ _ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
 _ENTRY_COLUMNS = ", ".join(_ENTRY_FIELDS)
 """An entry's columns in the order of its fields, for reads that become entries."""
 _LOGGED_AT = _ENTRY_FIELDS.index("logged_at")
-_NUMBER_COLUMNS = {
-    field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)
-}
+_NUMBER_COLUMNS = {field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)}
 
 
 def _made(values: Iterable[object]) -> Entry:

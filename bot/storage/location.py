@@ -11,11 +11,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-import asyncpg
-
 from bot.storage import Storage, files
 from bot.storage.backend import load_migrations
-from bot.storage.postgres import UNAVAILABLE, check_database, describe_url
+from bot.storage.postgres_url import describe_url
 
 
 class DatabaseSettingError(Exception):
@@ -120,24 +118,32 @@ class PostgresServer:
     """A PostgreSQL database, shared by every process of the deployment."""
 
     name = "PostgreSQL"
-    unavailable = UNAVAILABLE
 
     def __init__(self, url: str, pool_size: int) -> None:
+        from bot.storage import postgres  # asyncpg: imported only for a PostgreSQL database
+
         self._url = url
         self._pool_size = pool_size
+        self._driver = postgres
+        self.unavailable = postgres.UNAVAILABLE
+        self._refused: tuple[type[BaseException], ...] = (
+            *postgres.REFUSED,
+            ValueError,
+            RuntimeError,
+        )
         self.description = f"PostgreSQL at {describe_url(url)}"
 
     async def check(self) -> str | None:
-        problem = await check_database(self._url)
+        problem = await self._driver.check_database(self._url)
         return f"MAGBOT_DATABASE_URL: {problem}" if problem else None
 
     async def open(self) -> Storage:
         """The URL itself is never in the error."""
         try:
             return await Storage.open(self._url, pool_size=self._pool_size)
-        except UNAVAILABLE:
+        except self.unavailable:
             raise
-        except (asyncpg.PostgresError, asyncpg.InterfaceError, ValueError, RuntimeError) as exc:
+        except self._refused as exc:
             raise DatabaseSettingError(
                 f"MAGBOT_DATABASE_URL: cannot use the database: {exc}"
             ) from None

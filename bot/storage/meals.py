@@ -98,9 +98,7 @@ class MealRepository:
             if left:
                 self._writing[user_id] = left
 
-    async def save(
-        self, user_id: int, name: str, items: Sequence[Intake], *, limit: int
-    ) -> Saved:
+    async def save(self, user_id: int, name: str, items: Sequence[Intake], *, limit: int) -> Saved:
         """Store a meal of ``items`` unless the person has one of that name or already
         ``limit`` meals; the meal and its items in one transaction."""
         key = name_key(name)
@@ -114,9 +112,7 @@ class MealRepository:
         self, user_id: int, name: str, key: str, items: Sequence[Intake], limit: int
     ) -> Saved:
         async with self._db.transaction() as tx:
-            [existing] = await tx.fetch(
-                "SELECT count(*) FROM meals WHERE user_id = ?", (user_id,)
-            )
+            [existing] = await tx.fetch("SELECT count(*) FROM meals WHERE user_id = ?", (user_id,))
             count = existing[0]
             same = await tx.fetch(
                 _MEAL_ROWS + " WHERE m.user_id = ? AND m.name_key = ? ORDER BY i.position",

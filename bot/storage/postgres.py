@@ -10,13 +10,11 @@ import re
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextvars import ContextVar
 from typing import Literal, TypeVar
-from urllib.parse import urlsplit
 
 import asyncpg
 from asyncpg.pool import PoolConnectionProxy
 
-from bot.errors import UserError
-from bot.storage.backend import Migration, Row, load_migrations
+from bot.storage.backend import DatabaseUnavailableError, Migration, Row, load_migrations
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +33,9 @@ answered plainly while running. A refused password, a missing database or a malf
 raise something else, which waiting cannot fix."""
 
 
+REFUSED: tuple[type[BaseException], ...] = (asyncpg.PostgresError, asyncpg.InterfaceError)
+"""What asyncpg raises for a database it reached but cannot use (for ``magbot run``'s message)."""
+
 BROKEN_CONNECTION: tuple[type[BaseException], ...] = (
     *UNAVAILABLE,
     # A connection the server dropped while it sat idle in the pool (a restart) fails its
@@ -44,43 +45,18 @@ BROKEN_CONNECTION: tuple[type[BaseException], ...] = (
 """What a query on a connection the server went away from raises, while running."""
 
 
-class DatabaseUnavailableError(UserError):
-    """The database cannot be reached right now; shown to the person as is."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "Your log is unavailable right now: I can't reach my database. Nothing was"
-            " changed by this command; please try again in a minute."
-        )
-
-
 class NotMagbotDatabaseError(RuntimeError):
     """The database holds tables, but not magbot's: refused rather than written into."""
 
+
 T = TypeVar("T")
 Isolation = Literal["read_committed", "repeatable_read"]
-
-URL_SCHEMES = ("postgresql", "postgres")
 
 _MIGRATION_LOCK = 0x6D616762  # "magb": one process migrates at a time
 _VERSION_TABLE = (
     "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
     " name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
 )
-
-
-def describe_url(url: str) -> str:
-    """``host:port/dbname`` of a PostgreSQL URL, for the log: never the user or password."""
-    parsed = urlsplit(url)
-    try:
-        port = f":{parsed.port}" if parsed.port else ""
-    except ValueError:
-        port = ""
-    return f"{parsed.hostname or 'localhost'}{port}{parsed.path or '/'}"
-
-
-def is_postgres_url(target: object) -> bool:
-    return isinstance(target, str) and target.partition("://")[0] in URL_SCHEMES
 
 
 @functools.lru_cache(maxsize=1024)
