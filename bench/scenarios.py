@@ -18,6 +18,7 @@ from fakediscord import DiscordClient, FakeUser, Message
 HEAVY = FakeUser(1600000000000000001, "heavy")
 """The person with a long log: a year of entries by default (written by the storage run)."""
 _MEMBERS_FROM = 1610000000000000000
+_TYPISTS_FROM = 1620000000000000000
 MAGBOT_PROBE, FLOOR_PROBE = "about", "ping"
 """The commands whose first answer marks a freshly started bot as answering."""
 
@@ -28,8 +29,12 @@ FREE_TEXT = ("coffee", "oj", "white bread", "banana", "beer", "tea", "courgette"
 """Typed food names that each name one everyday food, logged without picking a suggestion."""
 
 
+TYPED_STATES = 3
+"""How a query is typed: its first 3 letters, first 5, then in full."""
+
+
 def keystrokes() -> tuple[str, ...]:
-    """The query set as people type it: each query's first 3 letters, first 5, then in full."""
+    """The query set as people type it (TYPED_STATES of each query, in order)."""
     queries = [entry["query"] for entry in yaml.safe_load(QUERY_SET.read_text())["queries"]]
     return tuple(typed for query in queries for typed in (query[:3], query[:5], query))
 
@@ -40,6 +45,11 @@ KEYSTROKES = keystrokes()
 def member(i: int) -> FakeUser:
     """The i-th of many light users, each with a log of only what the benchmark logs."""
     return FakeUser(_MEMBERS_FROM + i, f"member{i}")
+
+
+def typist(i: int) -> FakeUser:
+    """Who types the i-th keystroke: one person types each query of the set, all its states."""
+    return FakeUser(_TYPISTS_FROM + i // TYPED_STATES, f"typist{i // TYPED_STATES}")
 
 
 @dataclass(frozen=True)
@@ -132,7 +142,7 @@ async def _intake_food_autocomplete(client: DiscordClient, i: int, _: Any) -> No
 
 
 async def _intake_food_keystrokes(client: DiscordClient, i: int, _: Any) -> None:
-    await client.autocomplete("intake log", "food", KEYSTROKES[i % len(KEYSTROKES)], user=member(i))
+    await client.autocomplete("intake log", "food", KEYSTROKES[i % len(KEYSTROKES)], user=typist(i))
 
 
 async def _intake_log_free_text(client: DiscordClient, i: int, _: Any) -> None:
@@ -236,7 +246,7 @@ SCENARIOS = (
     ),
     Scenario("/intake log food autocomplete", "intake log", _intake_food_autocomplete, target=1.3),
     Scenario(
-        "/intake log food autocomplete (query set typed: 3 letters, 5, in full)",
+        "/intake log food autocomplete (query set, one person per query: 3 letters, 5, in full)",
         "intake log",
         _intake_food_keystrokes,
         target=1.3,
