@@ -19,7 +19,7 @@ from bot.ui.food_choices import food_autocomplete, resolve_food
 from bot.ui.food_pick import ask_which_food
 from bot.ui.foods import BASES, FOOD_NUTRIENTS, RankingQuery, food_embed, ranking_pages
 from bot.ui.pages import Pager
-from bot.ui.respond import answer, prebuilt, reply
+from bot.ui.respond import answer, prebuilt, reply, suggest
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -128,7 +128,7 @@ class FoodsCog(commands.Cog):
     async def food_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return food_autocomplete(self.bot.content.catalogue, current)
+        return await suggest(interaction, food_autocomplete(self.bot.content.catalogue, current))
 
 
 async def setup(bot: MagBot) -> None:

@@ -32,7 +32,7 @@ from bot.ui.food_choices import (
     resolve_own_food,
 )
 from bot.ui.food_pick import ask_which_food
-from bot.ui.respond import reply
+from bot.ui.respond import reply, suggest
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -114,7 +114,8 @@ class IntakeCog(
     ) -> list[app_commands.Choice[str]]:
         own = await self.bot.storage.intake.recent_foods(interaction.user.id)
         my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
-        return food_autocomplete(self.bot.content.catalogue, current, own, my_foods)
+        choices = food_autocomplete(self.bot.content.catalogue, current, own, my_foods)
+        return await suggest(interaction, choices)
 
     @log.autocomplete("portion")
     async def _portion_autocomplete(
@@ -122,7 +123,8 @@ class IntakeCog(
     ) -> list[app_commands.Choice[str]]:
         food = getattr(interaction.namespace, "food", None)
         my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
-        return portion_autocomplete(self.bot.content.catalogue, food, current, my_foods)
+        choices = portion_autocomplete(self.bot.content.catalogue, food, current, my_foods)
+        return await suggest(interaction, choices)
 
     @app_commands.command(name="supplement", description="Log a magnesium, zinc or ZMA supplement")
     @app_commands.describe(

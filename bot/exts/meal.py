@@ -27,7 +27,7 @@ from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import meals as ui
 from bot.ui.choices import TypedName, as_choices, not_found
 from bot.ui.replace import ask_to_replace
-from bot.ui.respond import reply
+from bot.ui.respond import reply, suggest
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -153,7 +153,7 @@ class MealCog(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         names = await self.bot.storage.meals.names(interaction.user.id)
-        return as_choices(matching_names(names, current), str, str)
+        return await suggest(interaction, as_choices(matching_names(names, current), str, str))
 
 
 async def setup(bot: MagBot) -> None:

@@ -19,7 +19,7 @@ from bot.exts._rate import SharedCooldown, limited_by
 from bot.ui import myfood as ui
 from bot.ui.choices import TypedName, as_choices
 from bot.ui.replace import ask_to_replace
-from bot.ui.respond import reply
+from bot.ui.respond import reply, suggest
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -103,7 +103,8 @@ class MyFoodCog(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
         foods = await self.bot.storage.own_foods.all(interaction.user.id)
-        return as_choices(matching(foods, current), ui.label_choice, lambda f: f.name)
+        choices = as_choices(matching(foods, current), ui.label_choice, lambda f: f.name)
+        return await suggest(interaction, choices)
 
 
 async def setup(bot: MagBot) -> None:

@@ -8,14 +8,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.domain import timezones
 from bot.domain.profile import Profile, profile_changes
 from bot.errors import UserError
 from bot.exts._person import Person, load_person, person_of
 from bot.ui.choices import TypedName
-from bot.ui.limits import AUTOCOMPLETE_CHOICES
-from bot.ui.profile import profile_embed
-from bot.ui.respond import reply
+from bot.ui.profile import profile_embed, timezone_autocomplete
+from bot.ui.respond import reply, suggest
 
 if TYPE_CHECKING:
     from bot.app import MagBot
@@ -70,8 +68,7 @@ class ProfileCog(
     async def _timezone_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        zones = timezones.search(current, AUTOCOMPLETE_CHOICES)
-        return [app_commands.Choice(name=n, value=n) for n in zones]
+        return await suggest(interaction, timezone_autocomplete(current))
 
     @app_commands.command(name="show", description="Your profile and the references it gives")
     async def show(self, interaction: discord.Interaction) -> None:

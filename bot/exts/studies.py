@@ -14,7 +14,7 @@ from bot.domain.models import STUDY_DESIGNS
 from bot.domain.studies import filter_studies
 from bot.ui.choices import TypedName
 from bot.ui.pages import Pager
-from bot.ui.respond import answer, prebuilt
+from bot.ui.respond import answer, prebuilt, suggest
 from bot.ui.studies import StudyListQuery, overview_pages, study_embed, study_list_pages
 from bot.ui.study_choices import resolve_study, study_autocomplete
 
@@ -78,7 +78,7 @@ class StudiesCog(commands.Cog):
     async def study_choices(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return study_autocomplete(self.bot.content, current)
+        return await suggest(interaction, study_autocomplete(self.bot.content, current))
 
 
 async def setup(bot: MagBot) -> None:

@@ -1,9 +1,17 @@
-"""Autocomplete choices and "did you mean" answers, shared by every option that names a record."""
+"""Autocomplete choices and "did you mean" answers, shared by every option that names a record.
+
+Choices are plain dicts as Discord takes them (``{"name": …, "value": …}``), sent by
+``bot.ui.respond.suggest``: discord.py's ``Choice`` objects, built and turned back into dicts
+on every keystroke, cost more than finding what was typed. A record's choice never changes, so
+those of the catalogue, the studies and the time zones are built once (``KeptChoices``).
+"""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from itertools import islice
+from typing import Generic, TypeVar
 
 import discord
 from discord import app_commands
@@ -12,6 +20,10 @@ from bot.errors import UserError
 from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, shorten
 
 T = TypeVar("T")
+
+PlainChoice = dict[str, str]
+"""One autocomplete choice as sent: its ``name`` (what people see) and ``value``. Those from
+``KeptChoices`` are shared: never changed once made."""
 
 TypedName = app_commands.Range[str, 1, CHOICE_NAME]
 """An option where people type (part of) a name to pick from autocomplete: Discord itself
@@ -23,15 +35,47 @@ ECHO = 60
 """How much of what the person typed we repeat back."""
 
 
+def plain_choice(name: str, value: str) -> PlainChoice:
+    """A choice with its name cut to Discord's 100 characters (values are ids or names that
+    already fit: a typed option holds no more)."""
+    return {"name": shorten(name, CHOICE_NAME), "value": value}
+
+
 def as_choices(
     items: Iterable[T], label: Callable[[T], str], value: Callable[[T], str]
-) -> list[app_commands.Choice[str]]:
-    """At most 25 choices with names cut to Discord's 100 characters."""
-    choices = [
-        app_commands.Choice(name=shorten(label(item), CHOICE_NAME), value=value(item))
-        for item in items
+) -> list[PlainChoice]:
+    """At most 25 choices, built now (a person's own records)."""
+    return [
+        plain_choice(label(item), value(item))
+        for item in islice(items, AUTOCOMPLETE_CHOICES)
     ]
-    return choices[:AUTOCOMPLETE_CHOICES]
+
+
+class KeptChoices(Generic[T]):
+    """The choices of records that never change, each built on first use and kept by its value
+    (an id): at most ``size``, the least recently offered dropped first. A kept choice is used
+    only for the very record it was built from, so records loaded anew get new choices."""
+
+    def __init__(self, label: Callable[[T], str], value: Callable[[T], str], size: int) -> None:
+        self._label, self._value, self._size = label, value, size
+        self._kept: OrderedDict[str, tuple[T, PlainChoice]] = OrderedDict()
+
+    def __call__(self, items: Iterable[T]) -> list[PlainChoice]:
+        """At most 25 choices, as ``as_choices``."""
+        return [self.choice(item) for item in islice(items, AUTOCOMPLETE_CHOICES)]
+
+    def choice(self, item: T) -> PlainChoice:
+        value = self._value(item)
+        kept = self._kept.get(value)
+        if kept is not None and kept[0] is item:
+            self._kept.move_to_end(value)
+            return kept[1]
+        made = plain_choice(self._label(item), value)
+        self._kept[value] = (item, made)
+        self._kept.move_to_end(value)
+        if len(self._kept) > self._size:
+            self._kept.popitem(last=False)
+        return made
 
 
 def echo(typed: str) -> str:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from discord import app_commands
-
 from bot.domain.catalogue import Catalogue, Resolution, portion_named, portions_matching
-from bot.domain.models import Serving
+from bot.domain.models import Food, Serving
 from bot.domain.myfood import Choice, Loggable, OwnFood, find_own, matching, resolve_with_own
 from bot.domain.search import search_words
 from bot.errors import UserError
-from bot.ui.choices import as_choices, echo, not_found
+from bot.ui.choices import KeptChoices, PlainChoice, as_choices, echo, not_found, plain_choice
 from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, SELECT_OPTIONS, shorten
 
 ASKED = 10
@@ -30,7 +28,8 @@ MY_FOOD = "your food"
 
 
 LABELS_KEPT = 4096
-"""How many choice names are kept built: every keystroke shows 25, mostly the same foods."""
+"""How many foods' labels and choices are kept built: every keystroke shows 25, mostly the same
+foods, out of thousands."""
 
 
 def serving_label(food: Loggable, mark: str = "") -> str:
@@ -50,12 +49,16 @@ def _serving_label(name: str, serving: str, grams: float, mark: str) -> str:
     return shorten(name, CHOICE_NAME - len(tail)) + tail
 
 
+_catalogue_choice = KeptChoices[Food](serving_label, lambda food: food.id, LABELS_KEPT).choice
+"""A catalogue food's choice, unmarked: the same for everyone."""
+
+
 def food_autocomplete(
     catalogue: Catalogue,
     current: str,
     own_ids: Sequence[str] = (),
     my_foods: Sequence[OwnFood] = (),
-) -> list[app_commands.Choice[str]]:
+) -> list[PlainChoice]:
     """Up to 25 foods matching what has been typed (top magnesium sources when nothing yet),
     each named with its household measure so a person knows what one serving means. The
     person's own foods from labels (``my_foods``) that match come first, marked as theirs;
@@ -63,12 +66,15 @@ def food_autocomplete(
     own = [food for food in map(catalogue.get, own_ids) if food is not None]
     mine = set(own_ids)
 
-    def label(food: Loggable) -> str:
-        return serving_label(food, f" · {OWN_FOOD}" if food.id in mine else "")
+    def choice(food: Loggable) -> PlainChoice:
+        if isinstance(food, OwnFood) or food.id in mine:
+            mark = f" · {OWN_FOOD}" if food.id in mine else ""
+            return plain_choice(serving_label(food, mark), food.id)
+        return _catalogue_choice(food)
 
     theirs: list[Loggable] = [*matching(my_foods, current)[:AUTOCOMPLETE_CHOICES]]
     found = catalogue.search(current, AUTOCOMPLETE_CHOICES - len(theirs), own=own)
-    return as_choices([*theirs, *found], label, lambda f: f.id)
+    return [choice(food) for food in [*theirs, *found][:AUTOCOMPLETE_CHOICES]]
 
 
 def resolve_food(catalogue: Catalogue, typed: str) -> Resolution:
@@ -94,7 +100,7 @@ def portion_autocomplete(
     food_value: str | None,
     current: str,
     my_foods: Sequence[OwnFood] = (),
-) -> list[app_commands.Choice[str]]:
+) -> list[PlainChoice]:
     """The household measures of the food chosen so far, filtered by what has been typed;
     a person's own food has the one serving of its label."""
     own = find_own(my_foods, food_value or "")

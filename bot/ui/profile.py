@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import discord
 
+from bot.domain import timezones
 from bot.domain.profile import Profile
 from bot.domain.targets import Targets
+from bot.ui.choices import KeptChoices, PlainChoice
 from bot.ui.intake import NO_PROFILE_HINT, mg, zinc
+from bot.ui.limits import AUTOCOMPLETE_CHOICES
 from bot.ui.wording import NOT_ADVICE
 
 COLOUR = discord.Colour.teal()
 NOT_SET = "not set"
+TIMEZONES_KEPT = 1024
+"""More than the time zone database names: every time zone's choice is built once."""
+_timezone_choices = KeptChoices[str](str, str, TIMEZONES_KEPT)
+
+
+def timezone_autocomplete(current: str) -> list[PlainChoice]:
+    """Up to 25 time zones containing what has been typed (``timezones.search``)."""
+    return _timezone_choices(timezones.search(current, AUTOCOMPLETE_CHOICES))
 
 
 def profile_embed(profile: Profile | None, targets: Targets) -> discord.Embed:

@@ -11,7 +11,8 @@ callback with 204; the interaction is then marked as answered, so followups,
 
 Only for answers without a stateful view: a ``View`` with callbacks must be stored by
 discord.py (``send_message(view=…)``). Page buttons are ``DynamicItem``s, found from their
-custom id alone, so their plain component dicts go here.
+custom id alone, so their plain component dicts go here. Autocomplete choices too
+(``suggest``): discord.py would build a ``Choice`` per suggestion and turn it back into a dict.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import discord
+from discord import app_commands
 from discord.http import Route, json_or_text
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,8 @@ MESSAGE = discord.InteractionResponseType.channel_message
 """A new message (callback type 4)."""
 UPDATE = discord.InteractionResponseType.message_update
 """The message whose button was pressed, changed in place (callback type 7)."""
+CHOICES = discord.InteractionResponseType.autocomplete_result
+"""Autocomplete choices (callback type 8)."""
 EPHEMERAL = discord.MessageFlags(ephemeral=True).value
 CALLBACK = "/interactions/{webhook_id}/{webhook_token}/callback"
 TRIES = 5
@@ -86,8 +90,9 @@ async def answer(
 ) -> None:
     """Answer ``interaction`` first with the message ``data`` (``message``, or encoded:
     ``prebuilt``): a new message, or with ``kind=UPDATE`` the message whose component was
-    used. InteractionResponded if it was already answered; HTTPException (NotFound…) if
-    Discord refuses, as discord.py raises them."""
+    used (``kind=CHOICES``: ``data`` holds an autocomplete's choices). InteractionResponded if
+    it was already answered; HTTPException (NotFound…) if Discord refuses, as discord.py raises
+    them."""
     response = interaction.response
     if response.is_done():
         raise discord.InteractionResponded(interaction)
@@ -109,6 +114,16 @@ async def reply(
     """``interaction.response.send_message`` for text and an embed, without the echo."""
     embeds = [embed.to_dict()] if embed is not None else ()
     await answer(interaction, message(content, embeds=embeds, ephemeral=ephemeral))
+
+
+async def suggest(
+    interaction: discord.Interaction, choices: Sequence[Mapping[str, str]]
+) -> list[app_commands.Choice[str]]:
+    """Answer an autocomplete with plain choices (``bot.ui.choices``), for an autocomplete
+    callback to return: nothing, as discord.py sends what a callback returns only while the
+    interaction is unanswered."""
+    await answer(interaction, {"choices": choices}, kind=CHOICES)
+    return []
 
 
 async def _post(interaction: discord.Interaction, body: bytes) -> None:

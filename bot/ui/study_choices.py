@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from discord import app_commands
-
 from bot.domain.knowledge import Content
 from bot.domain.models import Study
-from bot.ui.choices import CLOSEST, as_choices, not_found
+from bot.ui.choices import CLOSEST, KeptChoices, PlainChoice, not_found
 from bot.ui.limits import AUTOCOMPLETE_CHOICES
 from bot.ui.studies import short_reference
 
@@ -18,10 +16,14 @@ def study_label(study: Study) -> str:
     return f"{short_reference(study)} — {study.title}"
 
 
-def study_autocomplete(content: Content, current: str) -> list[app_commands.Choice[str]]:
+STUDIES_KEPT = 1024
+"""More than the knowledge base holds: every study's choice is built once."""
+_study_choices = KeptChoices[Study](study_label, lambda study: study.id, STUDIES_KEPT)
+
+
+def study_autocomplete(content: Content, current: str) -> list[PlainChoice]:
     """Up to 25 studies matching what has been typed (newest first when nothing yet)."""
-    found = content.study_index.search(current, AUTOCOMPLETE_CHOICES)
-    return as_choices(found, study_label, lambda s: s.id)
+    return _study_choices(content.study_index.search(current, AUTOCOMPLETE_CHOICES))
 
 
 def resolve_study(content: Content, value: str) -> Study:

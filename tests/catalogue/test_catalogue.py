@@ -73,15 +73,15 @@ def test_every_suggestion_fits_discords_choice_limits(content):
     for query in ("", "a", "chicken", typed, "x" * 100):
         choices = food_autocomplete(content.catalogue, query)
         assert len(choices) <= 25
-        assert all(1 <= len(c.name) <= 100 and 1 <= len(c.value) <= 100 for c in choices)
+        assert all(1 <= len(c["name"]) <= 100 and 1 <= len(c["value"]) <= 100 for c in choices)
 
 
 def test_a_long_usda_name_is_shortened_so_its_serving_still_shows(content):
     longest = max(content.catalogue.foods, key=lambda food: len(food.name))
     assert len(longest.name) > 100
     choices = food_autocomplete(content.catalogue, longest.name[:90])
-    [choice] = [c for c in choices if c.value == longest.id]
-    assert len(choice.name) == 100
+    [choice] = [c for c in choices if c["value"] == longest.id]
+    assert len(choice["name"]) == 100
     serving = longest.default_serving
-    assert choice.name.endswith(f" · {serving.label} ({serving.grams:g} g)")
-    assert choice.name.startswith(longest.name[:40])
+    assert choice["name"].endswith(f" · {serving.label} ({serving.grams:g} g)")
+    assert choice["name"].startswith(longest.name[:40])

@@ -10,15 +10,15 @@ from bot.ui.food_choices import ASKED, food_autocomplete, resolve_food
 
 def test_autocomplete_offers_ids_under_readable_names(content):
     [first, *_] = food_autocomplete(content.catalogue, "roasted pepitas")
-    assert first.value == "pumpkin_seeds_roasted"
-    assert first.name == "Pumpkin seeds, roasted · 1 oz (28.35 g)"
+    assert first["value"] == "pumpkin_seeds_roasted"
+    assert first["name"] == "Pumpkin seeds, roasted · 1 oz (28.35 g)"
 
 
 def test_autocomplete_stays_within_discord_limits_for_any_query(content):
     for typed in ("", "a", "x" * 100, "🥑", "seeds " * 20):
         choices = food_autocomplete(content.catalogue, typed)
         assert len(choices) <= 25
-        assert all(1 <= len(c.name) <= 100 and len(c.value) <= 100 for c in choices)
+        assert all(1 <= len(c["name"]) <= 100 and len(c["value"]) <= 100 for c in choices)
 
 
 @pytest.mark.parametrize(

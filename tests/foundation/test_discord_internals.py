@@ -7,6 +7,7 @@ returns every kind of command when no type is given).
 """
 
 import inspect
+from types import SimpleNamespace
 
 import aiohttp
 import discord
@@ -16,7 +17,7 @@ from discord.interactions import InteractionResponse
 from discord.state import ConnectionState
 from discord.webhook.async_ import AsyncWebhookAdapter
 
-from bot.ui.respond import CALLBACK, TRIES
+from bot.ui.respond import CALLBACK, CHOICES, TRIES
 
 
 def source(function: object) -> str:
@@ -133,3 +134,35 @@ def test_an_interaction_is_answered_once_its_response_type_is_set():
         )
     assert discord.InteractionResponseType.channel_message.value == 4
     assert discord.InteractionResponseType.message_update.value == 7
+
+
+async def test_an_autocomplete_answered_by_its_callback_is_not_answered_again():
+    """respond.suggest answers an autocomplete itself and returns no choices: discord.py sends
+    what the callback returned only while ``is_done()`` is False, so nothing goes twice."""
+
+    class Response:
+        is_done = InteractionResponse.is_done
+
+        def __init__(self) -> None:
+            self._response_type: discord.InteractionResponseType | None = None
+            self.sent: list[object] = []
+
+        async def autocomplete(self, choices: object) -> None:
+            self.sent.append(choices)
+
+    @app_commands.command()
+    async def pick(interaction: discord.Interaction, food: str) -> None: ...
+
+    @pick.autocomplete("food")
+    async def food_choices(
+        interaction: discord.Interaction, current: str
+    ) -> list[app_commands.Choice[str]]:
+        if current == "answered":
+            interaction.response._response_type = CHOICES  # as respond.suggest leaves it
+        return []
+
+    for typed, sent in (("answered", []), ("not answered", [[]])):
+        interaction = SimpleNamespace(response=Response())
+        await pick._invoke_autocomplete(interaction, "food", SimpleNamespace(food=typed))  # type: ignore[arg-type]
+        assert interaction.response.sent == sent
+    assert CHOICES.value == 8
