@@ -69,7 +69,7 @@ _NO_END = stamp(datetime.max.replace(tzinfo=UTC))
 _EVER = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class _Window:
     """What is known of one person's log: their entries logged at or after ``since`` are
     exactly ``entries`` (oldest first)."""
