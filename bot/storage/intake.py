@@ -5,7 +5,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -29,6 +28,7 @@ from bot.domain.recent import (
     weight_bands,
 )
 from bot.storage.backend import Database, Row, stamp
+from bot.storage.remembered import PerPerson
 
 INTAKE_COLUMNS = tuple(field.name for field in dataclasses.fields(Intake))
 """The columns of an intake, named as the Intake's fields (log entries and meal items)."""
@@ -65,15 +65,11 @@ def _new_entry(
     return entry
 
 
-RECENT_REMEMBERED = 10_000
-"""How many people's own foods are remembered (ten ids each), the latest asked kept."""
-DAYS_REMEMBERED = 10_000
-"""How many people's running day is remembered, the latest asked kept."""
 _NO_END = stamp(datetime.max.replace(tzinfo=UTC))
 _EVER = datetime.min.replace(tzinfo=UTC)
 
 
-@dataclasses.dataclass
+@dataclasses.dataclass(slots=True)
 class _Window:
     """What is known of one person's log: their entries logged at or after ``since`` are
     exactly ``entries`` (oldest first)."""
@@ -126,12 +122,10 @@ class IntakeRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._recent: OrderedDict[int, tuple[list[str], datetime]] = OrderedDict()
+        self._recent: PerPerson[tuple[list[str], datetime]] = PerPerson(db)
         """user id → (their own foods, until when that list holds)."""
-        self._days: OrderedDict[int, _Window] = OrderedDict()
+        self._days: PerPerson[_Window] = PerPerson(db)
         """user id → what is known of their log from the start of their running day on."""
-        self._remembered = 0 if db.shared else RECENT_REMEMBERED
-        self._days_remembered = 0 if db.shared else DAYS_REMEMBERED
         self._writes = 0
         """Counts writes to the log, so a read can tell that one overtook it."""
         self._writing: dict[int, int] = {}
@@ -141,8 +135,8 @@ class IntakeRepository:
         """After the person's entries changed outside this repository's writes
         (Storage.delete_user)."""
         self._writes += 1
-        self._recent.pop(user_id, None)
-        self._days.pop(user_id, None)
+        self._recent.drop(user_id)
+        self._days.drop(user_id)
 
     also_read = "(SELECT max(logged_at) FROM intake_entries AS e WHERE e.user_id = me.user_id)"
     """What the profile read tells the log (see ProfileRepository): when the person last
@@ -157,30 +151,26 @@ class IntakeRepository:
         if user_id in self._days or not self._unchanged_since(user_id, writes_before):
             return
         since = datetime.fromisoformat(value) + timedelta(microseconds=1) if value else _EVER
-        self._remember_window(user_id, _Window(since, []))
+        self._days.put(user_id, _Window(since, []))
 
     def _unchanged_since(self, user_id: int, writes_before: int) -> bool:
-        return (
-            self._days_remembered > 0
-            and self._writes == writes_before
-            and user_id not in self._writing
-        )
+        return self._days.on and self._writes == writes_before and user_id not in self._writing
 
     @contextlib.contextmanager
     def _write(self, user_id: int) -> Iterator[None]:
         """Around one write of the person's log (see :meth:`_written`). One that fails drops
         their running day: whether it happened is not known."""
         self._writes += 1
-        self._recent.pop(user_id, None)
+        self._recent.drop(user_id)
         self._writing[user_id] = self._writing.get(user_id, 0) + 1
         try:
             yield
         except BaseException:
-            self._days.pop(user_id, None)
+            self._days.drop(user_id)
             raise
         finally:
             self._writes += 1
-            self._recent.pop(user_id, None)
+            self._recent.drop(user_id)
             left = self._writing.pop(user_id) - 1
             if left:
                 self._writing[user_id] = left
@@ -195,16 +185,10 @@ class IntakeRepository:
         if window is None:
             return
         if self._writing.get(user_id) != 1:
-            del self._days[user_id]
+            self._days.drop(user_id)
             return
         window.add(added)
         window.remove(removed)
-
-    def _remember_window(self, user_id: int, window: _Window) -> None:
-        self._days[user_id] = window
-        self._days.move_to_end(user_id)
-        while len(self._days) > self._days_remembered:
-            self._days.popitem(last=False)
 
     async def add_entry(self, user_id: int, intake: Intake, at: datetime | None = None) -> Entry:
         """Store ``intake``; committed (and synced to disk) when this returns."""
@@ -277,7 +261,6 @@ class IntakeRepository:
         when it covers them, else read (and, read from ``start`` on, kept as it)."""
         window = self._days.get(user_id)
         if window is not None and window.since <= start:
-            self._days.move_to_end(user_id)
             return window.between(start, end)
         writes_before = self._writes
         remember = self._unchanged_since(user_id, writes_before)
@@ -290,7 +273,7 @@ class IntakeRepository:
         if not remember:
             return entries
         if self._unchanged_since(user_id, writes_before):
-            self._remember_window(user_id, _Window(start, entries))
+            self._days.put(user_id, _Window(start, entries))
         return [entry for entry in entries if entry.logged_at < end]
 
     async def all_entries(self, user_id: int) -> list[Entry]:
@@ -320,7 +303,6 @@ class IntakeRepository:
             now = datetime.now(UTC)
             known = self._recent.get(user_id)
             if known is not None and now < known[1]:
-                self._recent.move_to_end(user_id)
                 return list(known[0])
         writes_before = self._writes
         bands = weight_bands(now)
@@ -345,15 +327,9 @@ class IntakeRepository:
             FoodUse(row["item_id"], row["weight"], datetime.fromisoformat(row["last_logged"]))
             for row in rows
         )
-        if self._writes == writes_before and self._remembered:
-            self._remember(user_id, ranked, _holds_until(rows, now))
+        if self._writes == writes_before and self._recent.on:
+            self._recent.put(user_id, (list(ranked), _holds_until(rows, now)))
         return ranked
-
-    def _remember(self, user_id: int, ranked: list[str], until: datetime) -> None:
-        self._recent[user_id] = (list(ranked), until)
-        self._recent.move_to_end(user_id)
-        while len(self._recent) > self._remembered:
-            self._recent.popitem(last=False)
 
 
 def _holds_until(rows: Sequence[Row], now: datetime) -> datetime:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
@@ -13,6 +12,7 @@ from bot.domain.meals import Meal
 from bot.domain.myfood import name_key
 from bot.storage.backend import Database, Row, Transaction, stamp
 from bot.storage.intake import INTAKE_COLUMNS
+from bot.storage.remembered import PerPerson
 
 _MEAL_ROWS = (
     "SELECT m.id AS meal_number, m.name AS meal_name, "  # noqa: S608 (our constants)
@@ -40,10 +40,6 @@ def _meals(rows: Sequence[Row]) -> list[Meal]:
     return [Meal(number, name, tuple(items)) for number, (name, items) in grouped.items()]
 
 
-MEALS_REMEMBERED = 10_000
-"""How many people's meals (those asked by name) are remembered, the latest asked kept."""
-
-
 class MealRepository:
     """Saved meals. Where this process is the database's one writer (SQLite), the meals asked
     by name (:meth:`get`, what /meal log reads) are remembered, and every write here brings
@@ -53,9 +49,8 @@ class MealRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._known: OrderedDict[int, dict[str, Meal | None]] = OrderedDict()
+        self._known: PerPerson[dict[str, Meal | None]] = PerPerson(db)
         """user id → name key → their meal of that name, or None for none."""
-        self._remembered = 0 if db.shared else MEALS_REMEMBERED
         self._writes = 0
         """Counts writes, so a read can tell that one overtook it."""
         self._writing: dict[int, int] = {}
@@ -64,15 +59,12 @@ class MealRepository:
     def forget(self, user_id: int) -> None:
         """After the person's rows were deleted (Storage.delete_user)."""
         self._writes += 1
-        self._known.pop(user_id, None)
+        self._known.drop(user_id)
 
     def _learn(self, user_id: int, key: str, meal: Meal | None) -> None:
-        if not self._remembered:
-            return
-        self._known.setdefault(user_id, {})[key] = meal
-        self._known.move_to_end(user_id)
-        while len(self._known) > self._remembered:
-            self._known.popitem(last=False)
+        meals = self._known.get(user_id) or {}
+        meals[key] = meal
+        self._known.put(user_id, meals)
 
     @contextlib.contextmanager
     def _write(self, user_id: int) -> Iterator[Callable[[str, Meal | None], None]]:
@@ -85,12 +77,12 @@ class MealRepository:
             if self._writing.get(user_id) == 1:
                 self._learn(user_id, key, meal)
             else:
-                self._known.pop(user_id, None)
+                self._known.drop(user_id)
 
         try:
             yield wrote
         except BaseException:
-            self._known.pop(user_id, None)
+            self._known.drop(user_id)
             raise
         finally:
             self._writes += 1
@@ -154,7 +146,6 @@ class MealRepository:
         key = name_key(name)
         known = self._known.get(user_id)
         if known is not None and key in known:
-            self._known.move_to_end(user_id)
             return known[key]
         writes_before = self._writes
         rows = await self._db.fetch(

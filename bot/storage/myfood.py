@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections import OrderedDict
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from bot.domain.myfood import LabelFood, OwnFood
 from bot.storage.backend import Database, Row, stamp
+from bot.storage.remembered import PerPerson
 
 _COLUMNS = "id, name, serving, serving_grams, magnesium_mg, zinc_mg"
 
@@ -35,10 +35,6 @@ class Added:
     count: int = 0
 
 
-OWN_FOODS_REMEMBERED = 10_000
-"""How many people's own foods are remembered, the latest asked kept."""
-
-
 class OwnFoodRepository:
     """People's own foods, remembered after the first read (the food autocomplete and every
     /intake log ask for them) where this process is the database's one writer (SQLite); on a
@@ -51,8 +47,7 @@ class OwnFoodRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._known: OrderedDict[int, list[OwnFood]] = OrderedDict()
-        self._remembered = 0 if db.shared else OWN_FOODS_REMEMBERED
+        self._known: PerPerson[list[OwnFood]] = PerPerson(db)
         self._writes = 0
 
     def writes(self) -> int:
@@ -65,7 +60,7 @@ class OwnFoodRepository:
 
     def forget(self, user_id: int) -> None:
         self._writes += 1
-        self._known.pop(user_id, None)
+        self._known.drop(user_id)
 
     @contextlib.contextmanager
     def _write(self, user_id: int) -> Iterator[None]:
@@ -76,12 +71,8 @@ class OwnFoodRepository:
             self.forget(user_id)
 
     def _remember(self, user_id: int, foods: list[OwnFood], writes_before: int) -> None:
-        if not self._remembered or self._writes != writes_before:
-            return
-        self._known[user_id] = foods
-        self._known.move_to_end(user_id)
-        while len(self._known) > self._remembered:
-            self._known.popitem(last=False)
+        if self._writes == writes_before:
+            self._known.put(user_id, foods)
 
     async def add(self, user_id: int, food: LabelFood, *, limit: int) -> Added:
         """Store ``food`` unless the person has one of that name or already ``limit`` foods;
@@ -129,7 +120,6 @@ class OwnFoodRepository:
         """The person's foods, by name."""
         known = self._known.get(user_id)
         if known is not None:
-            self._known.move_to_end(user_id)
             return list(known)
         writes_before = self._writes
         rows = await self._db.fetch(

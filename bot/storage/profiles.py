@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, Protocol, Unpack
 
 from bot.domain.profile import Profile, ProfileChanges
 from bot.storage.backend import Database
-
-PROFILES_REMEMBERED = 10_000
-
+from bot.storage.remembered import PerPerson
 
 PROFILE_COLUMNS = ("sex", "age", "life_stage", "timezone")
 """What a person can set; any subset of them is one :meth:`ProfileRepository.update`."""
@@ -83,15 +80,13 @@ class ProfileRepository:
         self._get = _GET.format(
             also="".join(f", {a.also_read} AS also_{k}" for k, a in enumerate(self._also))
         )
-        self._known: OrderedDict[int, Profile | None] = OrderedDict()
-        self._remembered = 0 if db.shared else PROFILES_REMEMBERED
+        self._known: PerPerson[Profile | None] = PerPerson(db)
         self._writes = 0
         """Counts updates and deletes, so a read can tell that one overtook it."""
 
     async def get(self, user_id: int) -> Profile | None:
         if user_id in self._known:
-            self._known.move_to_end(user_id)
-            return self._known[user_id]
+            return self._known.get(user_id)
         writes_before = self._writes
         also_before = [also.writes() for also in self._also]
         [row] = await self._db.fetch(self._get, (user_id,))
@@ -105,7 +100,7 @@ class ProfileRepository:
             else None
         )
         if self._writes == writes_before:
-            self._remember(user_id, profile)
+            self._known.put(user_id, profile)
         return profile
 
     async def update(self, user_id: int, **changes: Unpack[ProfileChanges]) -> Profile:
@@ -128,16 +123,10 @@ class ProfileRepository:
         [row] = rows
         profile = Profile(user_id, row["sex"], row["age"], row["life_stage"], row["timezone"])
         self._writes += 1
-        self._remember(user_id, profile)
+        self._known.put(user_id, profile)
         return profile
 
     def forget(self, user_id: int) -> None:
         """After the person's rows were deleted (Storage.delete_user, once committed)."""
         self._writes += 1
-        self._known.pop(user_id, None)
-
-    def _remember(self, user_id: int, profile: Profile | None) -> None:
-        self._known[user_id] = profile
-        self._known.move_to_end(user_id)
-        while len(self._known) > self._remembered:
-            self._known.popitem(last=False)
+        self._known.drop(user_id)

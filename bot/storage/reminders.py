@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from datetime import UTC, datetime, time
 
 from bot.domain.intake import day_start
 from bot.domain.reminders import DMS_CLOSED, Reminder, next_due, settle
 from bot.domain.timezones import zone
 from bot.storage.backend import Database, Row, stamp
+from bot.storage.remembered import PerPerson
 
 
 def _instant(text: str | None) -> datetime | None:
@@ -37,10 +37,6 @@ _UNTOLD = "off_reason IS NOT NULL AND off_told = 0"
 """A reminder magbot turned off itself, and the person has not been told yet."""
 
 
-NONE_ON_REMEMBERED = 10_000
-"""How many people known to have no reminder on are remembered, the latest asked kept."""
-
-
 class ReminderRepository:
     """Reminders, and who may have a notice coming (:meth:`take_untold_reason`). Where this
     process is the database's one writer (SQLite) it also remembers people it knows have no
@@ -54,8 +50,7 @@ class ReminderRepository:
 
     def __init__(self, db: Database) -> None:
         self._db = db
-        self._none_on: OrderedDict[int, None] = OrderedDict()
-        self._remembered = 0 if db.shared else NONE_ON_REMEMBERED
+        self._none_on: PerPerson[None] = PerPerson(db)
         self._sets = 0
         """Counts reminders set, so a read can tell that one overtook it."""
         self._untold: set[int] = set()
@@ -83,12 +78,8 @@ class ReminderRepository:
 
     def found(self, user_id: int, value: object, writes_before: int) -> None:
         """Whether the person has a reminder on, as of ``writes_before``."""
-        if value or not self._remembered or self._sets != writes_before:
-            return
-        self._none_on[user_id] = None
-        self._none_on.move_to_end(user_id)
-        while len(self._none_on) > self._remembered:
-            self._none_on.popitem(last=False)
+        if not value and self._sets == writes_before:
+            self._none_on.put(user_id, None)
 
     async def get(self, user_id: int) -> Reminder | None:
         rows = await self._db.fetch(
@@ -109,7 +100,7 @@ class ReminderRepository:
         local = zone(timezone)
         today = now.astimezone(local).date()
         self._sets += 1
-        self._none_on.pop(user_id, None)
+        self._none_on.drop(user_id)
         try:
             rows = await self._db.write(
                 "INSERT INTO reminders (user_id, local_time, timezone, next_due_at,"

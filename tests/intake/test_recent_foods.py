@@ -73,6 +73,7 @@ async def test_the_remembered_list_lasts_until_an_entry_weighs_less(storage):
     if storage.db.shared:
         assert not storage.intake._recent
         return
-    [(ids, until)] = storage.intake._recent.values()
+    assert len(storage.intake._recent) == 1
+    ids, until = storage.intake._recent.get(ALICE)
     assert ids == ["oats", "kale"]
     assert now < until <= now + timedelta(minutes=1)
