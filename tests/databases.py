@@ -1,5 +1,8 @@
 """Looking into a database from a test, on either backend (the catalogs differ)."""
 
+import contextlib
+from collections.abc import AsyncIterator
+
 from bot.storage.backend import Database
 from bot.storage.database import SqliteDatabase
 
@@ -28,3 +31,18 @@ async def rows_about(db: Database, user_id: int) -> dict[str, int]:
 
 async def count_rows(db: Database, table: str) -> int:
     return (await db.fetch(f"SELECT count(*) FROM {table}"))[0][0]  # noqa: S608
+
+
+@contextlib.asynccontextmanager
+async def statements_run(db: SqliteDatabase) -> AsyncIterator[list[str]]:
+    """Every SQL statement SQLite runs on the bot's connections (writer and reader) meanwhile,
+    as SQLite itself reports them (its trace callback)."""
+    seen: list[str] = []
+    connections = {id(c): c for c in (db.conn, db.reader)}.values()
+    for connection in connections:
+        await connection.set_trace_callback(seen.append)
+    try:
+        yield seen
+    finally:
+        for connection in connections:
+            await connection.set_trace_callback(None)

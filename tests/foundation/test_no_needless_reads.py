@@ -4,6 +4,7 @@ that its answer does not need), counted by SQLite itself on both of the bot's co
 import pytest
 
 from fakediscord import FakeUser
+from tests.databases import statements_run
 
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("magbot")]
 
@@ -11,21 +12,13 @@ NEWCOMER = FakeUser(1900000000000000100, "newcomer")
 
 
 async def test_the_public_answers_read_nothing(discord, magbot):
-    statements: list[str] = []
-    db = magbot.storage.db
-    connections = {id(c): c for c in (db.conn, db.reader)}.values()
-    for connection in connections:
-        await connection.set_trace_callback(statements.append)
-    try:
+    async with statements_run(magbot.storage.db) as statements:
         await discord.slash("about", user=NEWCOMER)
         await discord.slash("foods", user=NEWCOMER)
         await discord.slash("foods", nutrient="zinc", per="100g", user=NEWCOMER)
         await discord.slash("studies", user=NEWCOMER)
         await discord.slash("studies", study="brilla_conte_2000", user=NEWCOMER)
         await discord.autocomplete("foods", "food", "coffee", user=NEWCOMER)
-    finally:
-        for connection in connections:
-            await connection.set_trace_callback(None)
     assert statements == []
 
 

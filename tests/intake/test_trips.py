@@ -2,12 +2,10 @@
 the database thread): the rest of the answer comes from what the bot remembers. Counted by
 SQLite itself on both of the bot's connections."""
 
-import contextlib
-from collections.abc import AsyncIterator
-
 import pytest
 
 from fakediscord import FakeUser
+from tests.databases import statements_run
 
 pytestmark = [
     pytest.mark.asyncio(loop_scope="module"),
@@ -18,25 +16,9 @@ PUMPKIN = "pumpkin_seeds_roasted"
 _next_id = iter(range(1500000000000010000, 1500000000000011000))
 
 
-@contextlib.asynccontextmanager
-async def statements(magbot) -> AsyncIterator[list[str]]:
-    seen: list[str] = []
-    db = magbot.storage.db
-    connections = {id(c): c for c in (db.conn, db.reader)}.values()
-    for connection in connections:
-        await connection.set_trace_callback(seen.append)
-    try:
-        yield seen
-    finally:
-        for connection in connections:
-            await connection.set_trace_callback(None)
-
-
-async def test_a_newcomers_first_supplement_reads_the_profile_and_writes_the_entry(
-    discord, magbot
-):
+async def test_a_newcomers_first_supplement_reads_the_profile_and_writes_the_entry(discord, magbot):
     newcomer = FakeUser(next(_next_id), "newcomer")
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("intake supplement", form="citrate", mg=100, user=newcomer)
     assert "100 mg · reference" in msg.text
     assert len(seen) == 2, seen
@@ -46,7 +28,7 @@ async def test_a_newcomers_first_supplement_reads_the_profile_and_writes_the_ent
 async def test_a_newcomers_first_food_reads_the_profile_and_writes_the_entry(discord, magbot):
     """The profile read also tells that the newcomer keeps no own foods and has no log."""
     newcomer = FakeUser(next(_next_id), "newcomer")
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("intake log", food=PUMPKIN, user=newcomer)
     assert "156 mg · reference" in msg.text
     assert [sql.split()[0] for sql in seen] == ["SELECT", "INSERT"], seen
@@ -55,11 +37,11 @@ async def test_a_newcomers_first_food_reads_the_profile_and_writes_the_entry(dis
 async def test_logging_again_today_is_the_insert_alone(discord, magbot):
     ann = FakeUser(next(_next_id), "ann")
     await discord.slash("intake supplement", form="citrate", mg=100, user=ann)
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("intake supplement", form="oxide", mg=50, user=ann)
     assert "150 mg · reference" in msg.text
     assert [sql.split()[0] for sql in seen] == ["INSERT"], seen
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         today = await discord.slash("intake today", user=ann)
     assert "150 mg · reference" in today.text
     assert not [sql for sql in seen if "ORDER BY logged_at, id" in sql], "the day is not read"
@@ -68,7 +50,7 @@ async def test_logging_again_today_is_the_insert_alone(discord, magbot):
 async def test_a_newcomers_timezone_costs_the_profile_read_and_the_upsert(discord, magbot):
     """The profile read also tells that the newcomer has no reminder to move."""
     newcomer = FakeUser(next(_next_id), "newcomer")
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("profile set", timezone="Asia/Tokyo", user=newcomer)
     assert "Saved." in msg.text
     assert [sql.split()[0] for sql in seen] == ["SELECT", "INSERT"], seen
@@ -77,11 +59,11 @@ async def test_a_newcomers_timezone_costs_the_profile_read_and_the_upsert(discor
 async def test_profile_set_and_reminder_set_are_one_statement_each(discord, magbot):
     bea = FakeUser(next(_next_id), "bea")
     await discord.slash("profile set", sex="female", age=30, timezone="Europe/Berlin", user=bea)
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("profile set", age=31, timezone="Europe/Berlin", user=bea)
     assert "Saved." in msg.text
     assert [sql.split()[0] for sql in seen] == ["INSERT"], seen
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("reminder set", time="07:30", user=bea)
     assert "07:30" in msg.content
     assert [sql.split()[0] for sql in seen] == ["INSERT"], seen
@@ -92,7 +74,7 @@ async def test_a_saved_meal_is_logged_with_one_insert(discord, magbot):
     await discord.slash("intake log", food=PUMPKIN, user=cy)
     await discord.slash("intake supplement", form="citrate", mg=100, user=cy)
     await discord.slash("meal save", name="Usual", user=cy)
-    async with statements(magbot) as seen:
+    async with statements_run(magbot.storage.db) as seen:
         msg = await discord.slash("meal log", name="Usual", user=cy)
     assert "512 mg · reference" in msg.text  # (156 + 100) twice
     assert [sql.split()[0] for sql in seen] == ["WITH"], "the meal just saved is remembered"
