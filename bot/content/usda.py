@@ -52,10 +52,10 @@ def load_table(path: Path = TABLE_FILE) -> FoodTable:
     citation: str = data["source"]["citation"]
     rows: list[list[Any]] = data.pop("foods")
     rows.reverse()
-    foods, surveyed = [], set()
+    foods, surveyed, shared = [], set(), _Shared()
     while rows:  # each row freed as soon as it is read: its memory holds the next foods
         row = rows.pop()
-        foods.append(_food(row, groups, citation))
+        foods.append(_food(row, groups, citation, shared))
         if row[5]:
             surveyed.add(row[0])
     return FoodTable(tuple(foods), frozenset(surveyed), citation)
@@ -66,20 +66,29 @@ def cites_table(source: FoodSource) -> bool:
     return source.database.startswith(RELEASE)
 
 
-def _food(row: list[Any], groups: dict[str, str], citation: str) -> Food:
+class _Shared(dict[Any, Any]):
+    """One object for each value many foods repeat (an amount, a measure, a list of
+    measures), instead of a copy per food: the 8,790 foods repeat most of theirs. Equal values
+    of different types (1 and 1.0) stay apart."""
+
+    def __call__(self, value: Any) -> Any:
+        return self.setdefault((type(value), value), value)
+
+
+def _food(row: list[Any], groups: dict[str, str], citation: str, shared: _Shared) -> Food:
     ndb, fdc_id, group, description, common_names, _survey, mg, zn, se, measures = row
     return Food(
         id=table_id(ndb),
         name=readable_name(description),
         category=None,
         aliases=_common_names(common_names),
-        mg_per_100g=mg,
-        zn_per_100g=zn,
-        servings=_servings(measures),
+        mg_per_100g=shared(mg),
+        zn_per_100g=shared(zn),
+        servings=shared(_servings(measures, shared)),
         source=FoodSource(DATABASE, ndb, fdc_id, STATUS, citation),
         note=None,
         group=groups[group],
-        se_ug_per_100g=se,
+        se_ug_per_100g=shared(se),
     )
 
 
@@ -98,13 +107,13 @@ def readable_name(description: str) -> str:
     return description
 
 
-def _servings(measures: list[list[Any]]) -> tuple[Serving, ...]:
+def _servings(measures: list[list[Any]], shared: _Shared) -> tuple[Serving, ...]:
     """The household measures, one per label (USDA repeats a few), the default first: one egg,
     fruit or slice where USDA has it, else USDA's first measure that is not a mere ounce."""
     servings: dict[str, Serving] = {}
     for amount, description, grams in measures:
         label = f"{amount:g} {description}"
-        servings.setdefault(label, Serving(label, grams))
+        servings.setdefault(label, shared(Serving(label, float(grams))))
     if not servings:
         return (PER_100G,)
     ordered = list(servings.values())

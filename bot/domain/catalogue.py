@@ -146,7 +146,7 @@ class Catalogue:
         if not normalise(query):
             found, lead = list(self._default), list(own)
         else:
-            named = self._exact.get(search_words(query), [])
+            named = self._exact.get(search_words(query), ())
             found = [*named, *self._index.search(query, limit)]
             matching = {f.id for f in found}
             lead = [f for f in own if f.id in matching]
@@ -189,13 +189,16 @@ def _heads(name: str) -> tuple[str, ...]:
     return (parts[0], " ".join(parts[:2])) if len(parts) > 1 else tuple(parts)
 
 
-def _exact_names(foods: Sequence[Food], forms: Sequence[Sequence[str]]) -> dict[str, list[Food]]:
-    """Each name and alias (in search form) → the foods it names, in catalogue order."""
+def _exact_names(
+    foods: Sequence[Food], forms: Sequence[Sequence[str]]
+) -> dict[str, tuple[Food, ...]]:
+    """Each name and alias (in search form) → the foods it names, in catalogue order (tuples:
+    the thousands of names each held in a list would cost more)."""
     named: dict[str, list[Food]] = defaultdict(list)
     for food, food_forms in zip(foods, forms, strict=True):
         for key in food_forms:
             named[key].append(food)
-    return dict(named)
+    return {key: tuple(named_foods) for key, named_foods in named.items()}
 
 
 class _Variants:

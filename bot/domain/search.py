@@ -23,7 +23,6 @@ import functools
 import heapq
 import itertools
 import re
-import sys
 import unicodedata
 from array import array
 from collections import Counter, defaultdict
@@ -173,11 +172,12 @@ class FuzzyIndex(Generic[T]):
         """Word → the texts containing it, including run together."""
         self._by_own_word = _Postings(self._vocabulary, texts_by_own_word)
         """Word → the texts containing it as written."""
-        by_gram: dict[str, list[str]] = defaultdict(list)
-        for word in self._vocabulary:
+        by_gram: dict[str, list[int]] = defaultdict(list)
+        for word_no, word in enumerate(self._vocabulary):
             for gram in _trigrams(word):
-                by_gram[gram].append(word)
-        self._by_gram = {sys.intern(gram): tuple(words) for gram, words in by_gram.items()}
+                by_gram[gram].append(word_no)
+        self._by_gram = _Postings(sorted(by_gram), by_gram)
+        """Trigram → the numbers of the vocabulary words holding it."""
         # People type the same few prefixes over and over; the index never changes.
         self._remembered = functools.lru_cache(maxsize=SEARCHES_REMEMBERED)(self._search)
 
@@ -367,12 +367,13 @@ class FuzzyIndex(Generic[T]):
             # Words it starts outscore any typo reading by more than TYPO_MARGIN (see below).
             return scores
         closed, opened = _trigrams(token), _trigrams(token, closed=False)
-        shared = Counter(itertools.chain.from_iterable(self._by_gram.get(g, ()) for g in closed))
+        shared = Counter(itertools.chain.from_iterable(map(self._by_gram.get, closed)))
         # Fewer grams in common than this is too few for any word (see the similarity below),
         # which leaves the words that may start with the token's letters swapped.
         fewest = min(MIN_FUZZY * len(opened), MIN_FUZZY / 2 * (len(closed) + 1)) - BOUND_SLACK
         first, letters = token[0], len(token)
-        for word, count in shared.items():
+        for word_no, count in shared.items():
+            word = self._vocabulary[word_no]
             if count < fewest and (word[0] != first or len(word) < letters):
                 continue
             in_prefix = count - word.endswith(token[-2:])  # less the gram of the token's end
@@ -427,8 +428,8 @@ def _is_transposed_prefix(token: str, word: str) -> bool:
 
 
 class _Postings:
-    """Word → the numbers of the texts holding it, in one flat array (a few thousand small
-    arrays would each cost more than their contents)."""
+    """Word → the numbers of the texts holding it (or trigram → of the words), in one flat
+    array (a few thousand small arrays would each cost more than their contents)."""
 
     def __init__(self, vocabulary: list[str], holders: Mapping[str, list[int]]) -> None:
         self._vocabulary = vocabulary
