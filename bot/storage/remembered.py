@@ -8,13 +8,13 @@ from typing import Generic, TypeVar
 
 from bot.storage.backend import Database
 
-PEOPLE_REMEMBERED = 2_000
+PEOPLE_REMEMBERED = 1_000
 """How many people each memory holds, those asked last kept. An SQLite deployment is one
 process, and the people whose next command saves a trip are those active in it within the
 last minutes: a few hundred, not tens of thousands. Measured (tracemalloc, through the
 repositories), one person costs about 2.2 KB over all the memories, a running day with one
-entry 1 KB of it and each further entry some 0.35 KB: at most about 4.5 MB here, where
-10,000 people cost 22."""
+entry 1 KB of it and each further entry some 0.35 KB: about 2.2 MB for 1,000 people, where
+10,000 cost 22 (the bench's footprint run has 10,000 people log once each)."""
 
 V = TypeVar("V")
 
