@@ -5,6 +5,8 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import functools
+import operator
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -19,6 +21,7 @@ from bot.domain.intake import (
     summarize_day,
     week_totals,
 )
+from bot.domain.meals import MAX_ITEMS
 from bot.domain.recent import (
     ENTRIES_LOOKED_AT,
     OLDER_WEIGHT,
@@ -37,6 +40,8 @@ _ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
 _ENTRY_COLUMNS = ", ".join(_ENTRY_FIELDS)
 """An entry's columns in the order of its fields, for reads that become entries."""
 _LOGGED_AT = _ENTRY_FIELDS.index("logged_at")
+_intake_values = operator.attrgetter(*INTAKE_COLUMNS)
+"""An intake's values in the order of INTAKE_COLUMNS."""
 _NUMBER_COLUMNS = {field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)}
 
 
@@ -88,7 +93,8 @@ class _Window:
 
     def remove(self, removed: Iterable[Entry]) -> None:
         gone = {entry.id for entry in removed}
-        self.entries = [entry for entry in self.entries if entry.id not in gone]
+        if gone:
+            self.entries = [entry for entry in self.entries if entry.id not in gone]
 
     def between(self, start: datetime, end: datetime) -> list[Entry]:
         """The entries of [start, end), ``start`` being ``since`` or later; what is older than
@@ -214,24 +220,14 @@ class IntakeRepository:
         if not intakes:
             return []
         at = (at or datetime.now(UTC)).astimezone(UTC)
-        casts = [
-            f"CAST(? AS {'DOUBLE PRECISION' if column in _NUMBER_COLUMNS else 'TEXT'})"
-            for column in INTAKE_COLUMNS
-        ]
-        row = f"(CAST(? AS BIGINT), {', '.join(casts)})"
         values: list[object] = []
         for position, intake in enumerate(intakes, start=1):
-            values += [position, *(getattr(intake, c) for c in INTAKE_COLUMNS)]
-        columns = ", ".join(INTAKE_COLUMNS)
+            values.append(position)
+            values += _intake_values(intake)
+        values += [user_id, stamp(at)]
         with self._write(user_id):
             rows = await self._db.write(
-                f"WITH items (position, {columns}) AS (VALUES {', '.join([row] * len(intakes))}),"  # noqa: S608 (our constants)
-                f" numbered AS (SELECT {self._db.new_id('intake_entries')} AS id, ordered.*"
-                " FROM (SELECT * FROM items ORDER BY position) AS ordered)"
-                f" INSERT INTO intake_entries (id, batch_id, user_id, logged_at, {columns})"
-                " SELECT id, (SELECT min(id) FROM numbered), CAST(? AS BIGINT),"
-                f" CAST(? AS TEXT), {columns} FROM numbered ORDER BY position RETURNING id",
-                (*values, user_id, stamp(at)),
+                _batch_sql(len(intakes), self._db.new_id("intake_entries")), values
             )
             ids = sorted(r[0] for r in rows)
             entries = [
@@ -330,6 +326,30 @@ class IntakeRepository:
         if self._writes == writes_before and self._recent.on:
             self._recent.put(user_id, (list(ranked), _holds_until(rows, now)))
         return ranked
+
+
+_CASTS = ", ".join(
+    f"CAST(? AS {'DOUBLE PRECISION' if column in _NUMBER_COLUMNS else 'TEXT'})"
+    for column in INTAKE_COLUMNS
+)
+_PLAIN_ROW = f"({', '.join('?' * (len(INTAKE_COLUMNS) + 1))})"
+
+
+@functools.lru_cache(maxsize=2 * MAX_ITEMS)
+def _batch_sql(count: int, new_id: str) -> str:
+    """The statement of :meth:`IntakeRepository.add_batch` for ``count`` items, its ids drawn
+    by ``new_id``. Only the first row's values are cast: PostgreSQL gives the other rows'
+    the same types, and SQLite's columns take the values as they are."""
+    columns = ", ".join(INTAKE_COLUMNS)
+    rows = ", ".join([f"(CAST(? AS BIGINT), {_CASTS})", *[_PLAIN_ROW] * (count - 1)])
+    return (
+        f"WITH items (position, {columns}) AS (VALUES {rows}),"  # noqa: S608 (our constants)
+        f" numbered AS (SELECT {new_id} AS id, ordered.*"
+        " FROM (SELECT * FROM items ORDER BY position) AS ordered)"
+        f" INSERT INTO intake_entries (id, batch_id, user_id, logged_at, {columns})"
+        " SELECT id, (SELECT min(id) FROM numbered), CAST(? AS BIGINT),"
+        f" CAST(? AS TEXT), {columns} FROM numbered ORDER BY position RETURNING id"
+    )
 
 
 def _holds_until(rows: Sequence[Row], now: datetime) -> datetime:
