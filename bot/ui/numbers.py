@@ -8,10 +8,14 @@ Halves round up, as people do.
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 
+@functools.lru_cache(maxsize=4096)
 def _rounded(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` digits after the point (remembered: the same amounts come
+    back whenever a meal or a usual portion is logged again)."""
     step = Decimal(1).scaleb(-decimals)
     return str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
 
