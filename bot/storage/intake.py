@@ -17,6 +17,7 @@ from bot.domain.intake import (
     Entry,
     Intake,
     day_span,
+    filled,
     last_days,
     summarize_day,
     week_totals,
@@ -45,29 +46,21 @@ _intake_values = operator.attrgetter(*INTAKE_COLUMNS)
 _NUMBER_COLUMNS = {field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)}
 
 
-def _made(values: Iterable[object]) -> Entry:
-    """An Entry of its fields' values in order. A day read makes one per row, so this fills
-    the frozen dataclass directly instead of through its keyword ``__init__``."""
-    entry = object.__new__(Entry)
-    entry.__dict__.update(zip(_ENTRY_FIELDS, values, strict=True))
-    return entry
-
-
 def _entry(row: Row) -> Entry:
     """An entry from a row of ``_ENTRY_COLUMNS``."""
     values = list(row)
     values[_LOGGED_AT] = datetime.fromisoformat(values[_LOGGED_AT])
-    return _made(values)
+    return filled(Entry, dict(zip(_ENTRY_FIELDS, values, strict=True)))
 
 
 def _new_entry(
     intake: Intake, entry_id: int, user_id: int, at: datetime, batch_id: int | None
 ) -> Entry:
-    """The entry ``intake`` became (filled directly, as in :func:`_made`)."""
-    entry = object.__new__(Entry)
-    entry.__dict__.update(vars(intake))
-    entry.__dict__.update(id=entry_id, user_id=user_id, logged_at=at, batch_id=batch_id)
-    return entry
+    """The entry ``intake`` became."""
+    return filled(
+        Entry,
+        {**vars(intake), "id": entry_id, "user_id": user_id, "logged_at": at, "batch_id": batch_id},
+    )
 
 
 _NO_END = stamp(datetime.max.replace(tzinfo=UTC))
@@ -101,12 +94,16 @@ class _Window:
         ``start`` is let go (the day asked is the one asked next, as a rule)."""
         if start > self.since:
             self.since = start
-            self.entries = [entry for entry in self.entries if entry.logged_at >= start]
-        return [entry for entry in self.entries if entry.logged_at < end]
+            self.entries = self.entries[bisect.bisect_left(self.entries, start, key=_at) :]
+        return self.entries[: bisect.bisect_left(self.entries, end, key=_at)]
 
 
 def _order(entry: Entry) -> tuple[datetime, int]:
     return entry.logged_at, entry.id
+
+
+def _at(entry: Entry) -> datetime:
+    return entry.logged_at
 
 
 class IntakeRepository:
