@@ -141,6 +141,8 @@ def _item_intake(
 ) -> Intake | Skipped:
     # filled rather than dataclasses.replace: a meal of 30 items makes 30 of these.
     if item.kind == "supplement":
+        if factor == 1:
+            return item  # as saved: nothing to work out
         return filled(
             Intake,
             {
