@@ -7,7 +7,7 @@ import contextlib
 import dataclasses
 import functools
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.domain.intake import (
@@ -53,14 +53,12 @@ def _entry(row: Row) -> Entry:
     return filled(Entry, dict(zip(_ENTRY_FIELDS, values, strict=True)))
 
 
-def _new_entry(
-    intake: Intake, entry_id: int, user_id: int, at: datetime, batch_id: int | None
-) -> Entry:
-    """The entry ``intake`` became."""
-    return filled(
-        Entry,
-        {**vars(intake), "id": entry_id, "user_id": user_id, "logged_at": at, "batch_id": batch_id},
-    )
+def _new_entry(intake: Intake, entry_id: int, logged: Mapping[str, object]) -> Entry:
+    """The entry ``intake`` became: ``logged`` holds the other fields an entry adds (user_id,
+    logged_at, batch_id), the same for every entry of a meal."""
+    entry = filled(Entry, vars(intake))
+    entry.__dict__.update(logged, id=entry_id)
+    return entry
 
 
 _NO_END = stamp(datetime.max.replace(tzinfo=UTC))
@@ -202,7 +200,8 @@ class IntakeRepository:
                 f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id",
                 (user_id, stamp(at), *(getattr(intake, column) for column in INTAKE_COLUMNS)),
             )
-            entry = _new_entry(intake, entry_id, user_id, at, None)
+            logged = {"user_id": user_id, "logged_at": at, "batch_id": None}
+            entry = _new_entry(intake, entry_id, logged)
             self._written(user_id, added=[entry])
         return entry
 
@@ -227,8 +226,9 @@ class IntakeRepository:
                 _batch_sql(len(intakes), self._db.new_id("intake_entries")), values
             )
             ids = sorted(r[0] for r in rows)
+            logged = {"user_id": user_id, "logged_at": at, "batch_id": ids[0]}
             entries = [
-                _new_entry(intake, entry_id, user_id, at, ids[0])
+                _new_entry(intake, entry_id, logged)
                 for intake, entry_id in zip(intakes, ids, strict=True)
             ]
             self._written(user_id, added=entries)
