@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
-from typing import Literal
+from typing import Literal, TypeVar
 
 from bot.domain.models import Food, Serving
 from bot.errors import UserError
@@ -82,6 +82,18 @@ class Entry(Intake):
     """The same number on every entry logged together by one `/meal log` (the id of its
     first entry), so that `/intake undo` takes back the whole meal; None for an entry logged
     on its own."""
+
+
+_Made = TypeVar("_Made", bound=Intake)
+
+
+def filled(cls: type[_Made], values: Mapping[str, object]) -> _Made:
+    """A ``cls`` holding ``values``, one for each of its fields, filled directly instead of
+    through the frozen dataclass's keyword ``__init__``: for the many made at once (a day's
+    entries, a meal's items)."""
+    made = object.__new__(cls)
+    made.__dict__.update(values)
+    return made
 
 
 @dataclasses.dataclass(frozen=True)

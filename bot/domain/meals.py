@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 
-from bot.domain.intake import Entry, Intake
+from bot.domain.intake import Entry, Intake, filled
 from bot.domain.models import Food
 from bot.domain.myfood import OwnFood, check_name, name_key, own_number, scaled_own_intake
 from bot.errors import UserError
@@ -139,18 +139,19 @@ def _item_intake(
     catalogue_food: Callable[[str], Food | None],
     own_foods: Mapping[int, OwnFood],
 ) -> Intake | Skipped:
-    # Intake(...) rather than dataclasses.replace: a meal of 30 items makes 30 of these.
+    # filled rather than dataclasses.replace: a meal of 30 items makes 30 of these.
     if item.kind == "supplement":
-        return Intake(
-            kind=item.kind,
-            item_id=item.item_id,
-            label=item.label,
-            amount=item.amount * factor,
-            unit=item.unit,
-            grams=item.grams,
-            magnesium_mg=item.magnesium_mg * factor,
-            zinc_mg=item.zinc_mg * factor,
-            b6_mg=item.b6_mg * factor,
+        if factor == 1:
+            return item  # as saved: nothing to work out
+        return filled(
+            Intake,
+            {
+                **vars(item),
+                "amount": item.amount * factor,
+                "magnesium_mg": item.magnesium_mg * factor,
+                "zinc_mg": item.zinc_mg * factor,
+                "b6_mg": item.b6_mg * factor,
+            },
         )
     number = own_number(item.item_id)
     if number is not None:
@@ -166,16 +167,16 @@ def _item_intake(
     if food is None or item.grams is None:
         return Skipped(item.label, GONE)
     grams = item.grams * factor
-    return Intake(
-        kind=item.kind,
-        item_id=item.item_id,
-        label=food.name,
-        amount=item.amount * factor,
-        unit=item.unit,
-        grams=grams,
-        magnesium_mg=food.per_100g("magnesium") * grams / 100,
-        zinc_mg=food.per_100g("zinc") * grams / 100,
-        b6_mg=item.b6_mg,
+    return filled(
+        Intake,
+        {
+            **vars(item),
+            "label": food.name,
+            "amount": item.amount * factor,
+            "grams": grams,
+            "magnesium_mg": food.per_100g("magnesium") * grams / 100,
+            "zinc_mg": food.per_100g("zinc") * grams / 100,
+        },
     )
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
-from collections.abc import Iterable, Iterator, Sequence
+import functools
+import operator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from bot.domain.intake import (
@@ -15,10 +17,12 @@ from bot.domain.intake import (
     Entry,
     Intake,
     day_span,
+    filled,
     last_days,
     summarize_day,
     week_totals,
 )
+from bot.domain.meals import MAX_ITEMS
 from bot.domain.recent import (
     ENTRIES_LOOKED_AT,
     OLDER_WEIGHT,
@@ -37,31 +41,23 @@ _ENTRY_FIELDS = tuple(field.name for field in dataclasses.fields(Entry))
 _ENTRY_COLUMNS = ", ".join(_ENTRY_FIELDS)
 """An entry's columns in the order of its fields, for reads that become entries."""
 _LOGGED_AT = _ENTRY_FIELDS.index("logged_at")
+_intake_values = operator.attrgetter(*INTAKE_COLUMNS)
+"""An intake's values in the order of INTAKE_COLUMNS."""
 _NUMBER_COLUMNS = {field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)}
-
-
-def _made(values: Iterable[object]) -> Entry:
-    """An Entry of its fields' values in order. A day read makes one per row, so this fills
-    the frozen dataclass directly instead of through its keyword ``__init__``."""
-    entry = object.__new__(Entry)
-    entry.__dict__.update(zip(_ENTRY_FIELDS, values, strict=True))
-    return entry
 
 
 def _entry(row: Row) -> Entry:
     """An entry from a row of ``_ENTRY_COLUMNS``."""
     values = list(row)
     values[_LOGGED_AT] = datetime.fromisoformat(values[_LOGGED_AT])
-    return _made(values)
+    return filled(Entry, dict(zip(_ENTRY_FIELDS, values, strict=True)))
 
 
-def _new_entry(
-    intake: Intake, entry_id: int, user_id: int, at: datetime, batch_id: int | None
-) -> Entry:
-    """The entry ``intake`` became (filled directly, as in :func:`_made`)."""
-    entry = object.__new__(Entry)
-    entry.__dict__.update(vars(intake))
-    entry.__dict__.update(id=entry_id, user_id=user_id, logged_at=at, batch_id=batch_id)
+def _new_entry(intake: Intake, entry_id: int, logged: Mapping[str, object]) -> Entry:
+    """The entry ``intake`` became: ``logged`` holds the other fields an entry adds (user_id,
+    logged_at, batch_id), the same for every entry of a meal."""
+    entry = filled(Entry, vars(intake))
+    entry.__dict__.update(logged, id=entry_id)
     return entry
 
 
@@ -88,19 +84,24 @@ class _Window:
 
     def remove(self, removed: Iterable[Entry]) -> None:
         gone = {entry.id for entry in removed}
-        self.entries = [entry for entry in self.entries if entry.id not in gone]
+        if gone:
+            self.entries = [entry for entry in self.entries if entry.id not in gone]
 
     def between(self, start: datetime, end: datetime) -> list[Entry]:
         """The entries of [start, end), ``start`` being ``since`` or later; what is older than
         ``start`` is let go (the day asked is the one asked next, as a rule)."""
         if start > self.since:
             self.since = start
-            self.entries = [entry for entry in self.entries if entry.logged_at >= start]
-        return [entry for entry in self.entries if entry.logged_at < end]
+            self.entries = self.entries[bisect.bisect_left(self.entries, start, key=_at) :]
+        return self.entries[: bisect.bisect_left(self.entries, end, key=_at)]
 
 
 def _order(entry: Entry) -> tuple[datetime, int]:
     return entry.logged_at, entry.id
+
+
+def _at(entry: Entry) -> datetime:
+    return entry.logged_at
 
 
 class IntakeRepository:
@@ -199,7 +200,8 @@ class IntakeRepository:
                 f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id",
                 (user_id, stamp(at), *(getattr(intake, column) for column in INTAKE_COLUMNS)),
             )
-            entry = _new_entry(intake, entry_id, user_id, at, None)
+            logged = {"user_id": user_id, "logged_at": at, "batch_id": None}
+            entry = _new_entry(intake, entry_id, logged)
             self._written(user_id, added=[entry])
         return entry
 
@@ -214,28 +216,19 @@ class IntakeRepository:
         if not intakes:
             return []
         at = (at or datetime.now(UTC)).astimezone(UTC)
-        casts = [
-            f"CAST(? AS {'DOUBLE PRECISION' if column in _NUMBER_COLUMNS else 'TEXT'})"
-            for column in INTAKE_COLUMNS
-        ]
-        row = f"(CAST(? AS BIGINT), {', '.join(casts)})"
         values: list[object] = []
         for position, intake in enumerate(intakes, start=1):
-            values += [position, *(getattr(intake, c) for c in INTAKE_COLUMNS)]
-        columns = ", ".join(INTAKE_COLUMNS)
+            values.append(position)
+            values += _intake_values(intake)
+        values += [user_id, stamp(at)]
         with self._write(user_id):
             rows = await self._db.write(
-                f"WITH items (position, {columns}) AS (VALUES {', '.join([row] * len(intakes))}),"  # noqa: S608 (our constants)
-                f" numbered AS (SELECT {self._db.new_id('intake_entries')} AS id, ordered.*"
-                " FROM (SELECT * FROM items ORDER BY position) AS ordered)"
-                f" INSERT INTO intake_entries (id, batch_id, user_id, logged_at, {columns})"
-                " SELECT id, (SELECT min(id) FROM numbered), CAST(? AS BIGINT),"
-                f" CAST(? AS TEXT), {columns} FROM numbered ORDER BY position RETURNING id",
-                (*values, user_id, stamp(at)),
+                _batch_sql(len(intakes), self._db.new_id("intake_entries")), values
             )
             ids = sorted(r[0] for r in rows)
+            logged = {"user_id": user_id, "logged_at": at, "batch_id": ids[0]}
             entries = [
-                _new_entry(intake, entry_id, user_id, at, ids[0])
+                _new_entry(intake, entry_id, logged)
                 for intake, entry_id in zip(intakes, ids, strict=True)
             ]
             self._written(user_id, added=entries)
@@ -330,6 +323,30 @@ class IntakeRepository:
         if self._writes == writes_before and self._recent.on:
             self._recent.put(user_id, (list(ranked), _holds_until(rows, now)))
         return ranked
+
+
+_CASTS = ", ".join(
+    f"CAST(? AS {'DOUBLE PRECISION' if column in _NUMBER_COLUMNS else 'TEXT'})"
+    for column in INTAKE_COLUMNS
+)
+_PLAIN_ROW = f"({', '.join('?' * (len(INTAKE_COLUMNS) + 1))})"
+
+
+@functools.lru_cache(maxsize=2 * MAX_ITEMS)
+def _batch_sql(count: int, new_id: str) -> str:
+    """The statement of :meth:`IntakeRepository.add_batch` for ``count`` items, its ids drawn
+    by ``new_id``. Only the first row's values are cast: PostgreSQL gives the other rows'
+    the same types, and SQLite's columns take the values as they are."""
+    columns = ", ".join(INTAKE_COLUMNS)
+    rows = ", ".join([f"(CAST(? AS BIGINT), {_CASTS})", *[_PLAIN_ROW] * (count - 1)])
+    return (
+        f"WITH items (position, {columns}) AS (VALUES {rows}),"  # noqa: S608 (our constants)
+        f" numbered AS (SELECT {new_id} AS id, ordered.*"
+        " FROM (SELECT * FROM items ORDER BY position) AS ordered)"
+        f" INSERT INTO intake_entries (id, batch_id, user_id, logged_at, {columns})"
+        " SELECT id, (SELECT min(id) FROM numbered), CAST(? AS BIGINT),"
+        f" CAST(? AS TEXT), {columns} FROM numbered ORDER BY position RETURNING id"
+    )
 
 
 def _holds_until(rows: Sequence[Row], now: datetime) -> datetime:

@@ -317,11 +317,11 @@ def undone_text(entries: Sequence[Entry]) -> str:
 def fit_lines(head: str, lines: Sequence[str], limit: int) -> str:
     """``head`` and as many whole ``lines`` as fit in ``limit`` characters, then how many
     more there were."""
-    text = head
+    used = len(head)
     for shown, line in enumerate(lines):
         left = len(lines) - shown - 1
-        tail = f"\n… and {left} more" if left else ""
-        if len(text) + 1 + len(line) + len(tail) > limit:
-            return f"{text}\n… and {left + 1} more"
-        text += "\n" + line
-    return text
+        tail = len(f"\n… and {left} more") if left else 0
+        if used + 1 + len(line) + tail > limit:
+            return "\n".join([head, *lines[:shown], f"… and {left + 1} more"])
+        used += 1 + len(line)
+    return "\n".join([head, *lines])

@@ -8,10 +8,14 @@ Halves round up, as people do.
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 
+@functools.lru_cache(maxsize=4096)
 def _rounded(value: float, decimals: int) -> str:
+    """``value`` with ``decimals`` digits after the point (remembered: the same amounts come
+    back whenever a meal or a usual portion is logged again)."""
     step = Decimal(1).scaleb(-decimals)
     return str(Decimal(repr(value)).quantize(step, rounding=ROUND_HALF_UP))
 
@@ -25,8 +29,9 @@ def decimals_for(nutrient_id: str, amount: float) -> int:
     return 1 if amount < 10 else 0
 
 
+@functools.lru_cache(maxsize=4096)
 def amount(nutrient_id: str, value: float, unit: str = "mg") -> str:
-    """E.g. "156 mg" of magnesium, "2.2 mg" or "0.53 mg" of zinc."""
+    """E.g. "156 mg" of magnesium, "2.2 mg" or "0.53 mg" of zinc (remembered, as _rounded)."""
     return f"{_rounded(value, decimals_for(nutrient_id, value))} {unit}"
 
 

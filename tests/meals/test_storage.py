@@ -9,6 +9,7 @@ import asyncpg
 import pytest
 
 from bot.domain.intake import Intake, supplement_intake
+from bot.domain.meals import MAX_ITEMS
 from bot.domain.myfood import label_food
 from bot.storage import PERSONAL_DATA
 from tests.databases import count_rows, rows_about, tables_with_column
@@ -39,6 +40,18 @@ async def test_a_meal_is_stored_as_one_batch_and_undone_as_one(storage):
     assert [e.label for e in await storage.intake.all_entries(ALICE)] == ["Oats"]
     assert [e.label for e in await storage.intake.undo_last(ALICE)] == ["Oats"]
     assert len(await storage.intake.all_entries(BOB)) == 1
+
+
+@pytest.mark.parametrize("size", [1, MAX_ITEMS])
+async def test_meals_of_any_size_keep_every_value_as_given(storage, size):
+    """The first row alone gives the values their types (a supplement: no grams)."""
+    items = [THREE[2], *(food(f"Food {n}", 10 + n) for n in range(size - 1))]
+    entries = await storage.intake.add_batch(ALICE, items)
+    stored = await storage.intake.all_entries(ALICE)
+    assert stored == entries
+    assert [
+        Intake(**{f.name: getattr(e, f.name) for f in dataclasses.fields(Intake)}) for e in stored
+    ] == items
 
 
 async def test_a_bad_item_in_the_middle_of_a_meal_leaves_none_of_it(storage):
