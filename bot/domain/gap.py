@@ -185,7 +185,8 @@ def _search(
     no more of a FOOD_LIMITED nutrient than ``room`` allows.
 
     Runs on every /intake today, so it works on plain numbers, richest candidate first, and
-    stops adding a third food once the totals only fall further below the gap."""
+    stops adding a third food once the totals only fall further below the gap; a plan that is
+    neither close enough nor the closest yet is passed over before anything else is summed."""
     candidates = sorted(candidates, key=lambda c: -c.magnesium_mg)
     amounts = [c.magnesium_mg for c in candidates]
     groups = [c.food.category for c in candidates]
@@ -201,16 +202,22 @@ def _search(
         return all(sum(values[i] for i in plan) <= limit for limit, values in limited)
 
     def consider(plan: tuple[int, ...], total: float) -> None:
+        """Keep ``plan`` if it is the closest yet or the preferred yet among the close
+        enough; its limits are summed only then (most plans are neither)."""
         nonlocal best, best_rank, closest, closest_miss
-        if not within_limits(plan):
-            return
         miss = abs(total - gap)
-        if miss < closest_miss:
-            closest, closest_miss = plan, miss
+        closer = miss < closest_miss
+        rank: tuple[float, ...] = ()
         if low <= total <= high:
             rank = (-sum(usual[i] for i in plan), len(plan), -min(amounts[i] for i in plan))
-            if not best or rank < best_rank:
-                best, best_rank = plan, rank
+            if best and rank >= best_rank:
+                rank = ()
+        if not (closer or rank) or not within_limits(plan):
+            return
+        if closer:
+            closest, closest_miss = plan, miss
+        if rank:
+            best, best_rank = plan, rank
 
     count = len(candidates)
     for i in range(count):
@@ -220,13 +227,16 @@ def _search(
             if groups[j] == groups[i]:
                 continue
             pair = amounts[i] + amounts[j]
-            consider((i, j), pair)
+            if low <= pair <= high or abs(pair - gap) < closest_miss:
+                consider((i, j), pair)
             if pair >= gap or not within_limits((i, j)):
                 continue  # a third food only takes it further away, or further over a limit
             taken = (groups[i], groups[j])
             for k in range(j + 1, count):
                 if groups[k] not in taken:
-                    consider((i, j, k), pair + amounts[k])
-                    if pair + amounts[k] < low:
+                    total = pair + amounts[k]
+                    if low <= total <= high or abs(total - gap) < closest_miss:
+                        consider((i, j, k), total)
+                    if total < low:
                         break  # the rest are smaller still: further from the gap
     return tuple(candidates[i] for i in best), tuple(candidates[i] for i in closest)
