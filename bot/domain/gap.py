@@ -12,6 +12,7 @@ Brazil nuts holds about 543 µg of selenium (FACTS §7b), above the adult limit 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from bot.domain.models import Food, LifeStage, Nutrient, Sex
@@ -116,7 +117,7 @@ class GapPlan:
 def close_the_gap(
     reference_mg: float,
     logged_mg: float,
-    foods: Sequence[Food],
+    foods: tuple[Food, ...],
     usual: Collection[str] = (),
     room: Room = LOWEST_LIMITS,
 ) -> GapPlan:
@@ -129,7 +130,45 @@ def close_the_gap(
     gap. Among the plans that close it: foods the person logs, then fewer foods, then the
     plan whose smallest portion gives the most (rich foods, evenly shared). If none closes it,
     the closest plan.
+
+    A plan depends on these arguments alone, so the last PLANS_KEPT are kept (a person asking
+    again before logging more, or the many with the same reference and nothing logged yet);
+    ``foods`` counts by identity there: the catalogue's tuple, one per knowledge base loaded.
     """
+    return _planned(
+        reference_mg, logged_mg, _Same(foods), frozenset(usual), tuple(sorted(room.items()))
+    )
+
+
+PLANS_KEPT = 1024
+
+
+class _Same:
+    """A tuple of foods as a cache key by identity: hashing 61 foods' fields on every call
+    would cost what the cache saves. Kept in the key, the tuple stays alive, so its id is
+    never another's."""
+
+    __slots__ = ("foods",)
+
+    def __init__(self, foods: tuple[Food, ...]) -> None:
+        self.foods = foods
+
+    def __hash__(self) -> int:
+        return id(self.foods)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.foods is self.foods
+
+
+@functools.lru_cache(maxsize=PLANS_KEPT)
+def _planned(
+    reference_mg: float,
+    logged_mg: float,
+    same: _Same,
+    usual: frozenset[str],
+    limits: tuple[tuple[str, float], ...],
+) -> GapPlan:
+    foods, room = same.foods, dict(limits)
     gap = reference_mg - logged_mg
     if gap <= 0:
         return GapPlan(gap, ())
