@@ -15,8 +15,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from bot.domain.catalogue import table_id
-from bot.domain.models import Food, FoodSource, Serving
+from bot.domain.catalogue import TableFood
+from bot.domain.models import FoodSource, Serving
 
 TABLE_FILE = Path(__file__).with_name("usda_sr28.json.gz")
 RELEASE = "USDA SR28"
@@ -37,10 +37,9 @@ USDA's first measure is the default."""
 
 @dataclasses.dataclass(frozen=True)
 class FoodTable:
-    foods: tuple[Food, ...]
-    surveyed: frozenset[str]
-    """NDB numbers of the foods USDA's intake surveys (NHANES, via FNDDS) use."""
-    citation: str
+    foods: tuple[TableFood, ...]
+    source: FoodSource
+    """Where every food's values come from, less the food's own numbers."""
 
 
 @functools.cache
@@ -52,13 +51,10 @@ def load_table(path: Path = TABLE_FILE) -> FoodTable:
     citation: str = data["source"]["citation"]
     rows: list[list[Any]] = data.pop("foods")
     rows.reverse()
-    foods, surveyed, shared = [], set(), _Shared()
+    foods, shared = [], _Shared()
     while rows:  # each row freed as soon as it is read: its memory holds the next foods
-        row = rows.pop()
-        foods.append(_food(row, groups, citation, shared))
-        if row[5]:
-            surveyed.add(row[0])
-    return FoodTable(tuple(foods), frozenset(surveyed), citation)
+        foods.append(_food(rows.pop(), groups, shared))
+    return FoodTable(tuple(foods), FoodSource(DATABASE, None, None, STATUS, citation))
 
 
 def cites_table(source: FoodSource) -> bool:
@@ -75,20 +71,19 @@ class _Shared(dict[Any, Any]):
         return self.setdefault((type(value), value), value)
 
 
-def _food(row: list[Any], groups: dict[str, str], citation: str, shared: _Shared) -> Food:
-    ndb, fdc_id, group, description, common_names, _survey, mg, zn, se, measures = row
-    return Food(
-        id=table_id(ndb),
+def _food(row: list[Any], groups: dict[str, str], shared: _Shared) -> TableFood:
+    ndb, fdc_id, group, description, common_names, survey, mg, zn, se, measures = row
+    return TableFood(
+        ndb=int(ndb),
         name=readable_name(description),
-        category=None,
         aliases=_common_names(common_names),
         mg_per_100g=shared(mg),
         zn_per_100g=shared(zn),
         servings=shared(_servings(measures, shared)),
-        source=FoodSource(DATABASE, ndb, fdc_id, STATUS, citation),
-        note=None,
         group=groups[group],
         se_ug_per_100g=shared(se),
+        fdc_id=fdc_id,
+        surveyed=bool(survey),
     )
 
 
