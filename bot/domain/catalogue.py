@@ -248,7 +248,7 @@ class Catalogue:
             mg_per_100g=food.mg_per_100g,
             zn_per_100g=food.zn_per_100g,
             servings=food.servings,
-            source=dataclasses.replace(source, ndb_number=ndb, fdc_id=food.fdc_id),
+            source=FoodSource(source.database, ndb, food.fdc_id, source.status, source.citation),
             note=None,
             group=food.group,
             se_ug_per_100g=food.se_ug_per_100g,
