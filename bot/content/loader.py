@@ -44,7 +44,7 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     studies = _read(config_dir, STUDIES_FILE, parse_studies)
     table = load_table()
     reviewed = foods[0][0] if foods[0] else ()
-    ndbs = {food.ndb_number for food in table.foods}
+    ndbs = table.ndb_numbers()
     names = _read(
         config_dir, NAMES_FILE, lambda doc, checker: parse_food_names(doc, checker, ndbs, reviewed)
     )
@@ -56,8 +56,7 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     food_list = tuple(_citing(food, table.source.citation) for food in food_list)
     catalogue = Catalogue(
         food_list,
-        table.foods,
-        table.source,
+        table,
         everyday_names=names[0].everyday_names,
         synonyms=names[0].synonyms,
     )

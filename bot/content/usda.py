@@ -8,14 +8,14 @@ household measures.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gzip
 import json
+from array import array
 from pathlib import Path
 from typing import Any
 
-from bot.domain.catalogue import TableFood
+from bot.domain.catalogue import FoodTable, TableFood
 from bot.domain.models import FoodSource, Serving
 
 TABLE_FILE = Path(__file__).with_name("usda_sr28.json.gz")
@@ -35,13 +35,6 @@ SMALL_UNITS = ("fl oz", "oz")
 USDA's first measure is the default."""
 
 
-@dataclasses.dataclass(frozen=True)
-class FoodTable:
-    foods: tuple[TableFood, ...]
-    source: FoodSource
-    """Where every food's values come from, less the food's own numbers."""
-
-
 @functools.cache
 def load_table(path: Path = TABLE_FILE) -> FoodTable:
     """The table, read once per process (it never changes while the bot runs)."""
@@ -51,10 +44,12 @@ def load_table(path: Path = TABLE_FILE) -> FoodTable:
     citation: str = data["source"]["citation"]
     rows: list[list[Any]] = data.pop("foods")
     rows.reverse()
-    foods, shared = [], _Shared()
+    foods, ndbs, shared = [], array("I"), _Shared()
     while rows:  # each row freed as soon as it is read: its memory holds the next foods
-        foods.append(_food(rows.pop(), groups, shared))
-    return FoodTable(tuple(foods), FoodSource(DATABASE, None, None, STATUS, citation))
+        row = rows.pop()
+        ndbs.append(int(row[0]))
+        foods.append(_food(row, groups, shared))
+    return FoodTable(tuple(foods), ndbs, FoodSource(DATABASE, None, None, STATUS, citation))
 
 
 def cites_table(source: FoodSource) -> bool:
@@ -72,9 +67,8 @@ class _Shared(dict[Any, Any]):
 
 
 def _food(row: list[Any], groups: dict[str, str], shared: _Shared) -> TableFood:
-    ndb, fdc_id, group, description, common_names, survey, mg, zn, se, measures = row
+    _ndb, fdc_id, group, description, common_names, survey, mg, zn, se, measures = row
     return TableFood(
-        ndb=int(ndb),
         name=readable_name(description),
         aliases=_common_names(common_names),
         mg_per_100g=shared(mg),

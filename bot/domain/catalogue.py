@@ -20,6 +20,7 @@ import functools
 from array import array
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from bot.domain.foods import rank_foods
@@ -86,7 +87,6 @@ class TableFood(NamedTuple):
     """A food of the USDA table, compactly: the catalogue builds its ``Food`` when asked (the
     thousands of foods would each cost an object, a source and an id otherwise)."""
 
-    ndb: int
     name: str
     aliases: tuple[str, ...]
     mg_per_100g: float | None
@@ -98,9 +98,23 @@ class TableFood(NamedTuple):
     surveyed: bool
     """Whether USDA's intake surveys (NHANES, via FNDDS) use it."""
 
-    @property
-    def ndb_number(self) -> str:
-        return f"{self.ndb:0{NDB_DIGITS}d}"
+
+@dataclasses.dataclass(frozen=True)
+class FoodTable:
+    """The USDA table: its foods, their NDB numbers (in the same order, ascending: one array,
+    not an object per number), and where every food's values come from, less its numbers."""
+
+    foods: tuple[TableFood, ...]
+    ndbs: array[int]
+    source: FoodSource
+
+    def ndb_numbers(self) -> set[str]:
+        return set(map(ndb_number, self.ndbs))
+
+
+def ndb_number(ndb: int) -> str:
+    """The NDB number as written: 1001 → "01001"."""
+    return f"{ndb:0{NDB_DIGITS}d}"
 
 
 def table_id(ndb_number: str) -> str:
@@ -125,32 +139,36 @@ class Catalogue:
     def __init__(
         self,
         reviewed: Sequence[Food],
-        table: Sequence[TableFood] = (),
-        table_source: FoodSource | None = None,
+        table: FoodTable | None = None,
         *,
         everyday_names: Mapping[str, Sequence[str]] | None = None,
         synonyms: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
-        """``table``: the USDA foods, and ``table_source`` where their values come from (less
-        each food's numbers); ``everyday_names``: NDB number → names people use for it
-        ("coffee"); ``synonyms``: a word or phrase of USDA's → what else people call it
+        """``table``: the USDA foods; ``everyday_names``: NDB number → names people use for
+        it ("coffee"); ``synonyms``: a word or phrase of USDA's → what else people call it
         ("zucchini": ["courgette"])."""
-        if table and table_source is None:
-            raise ValueError("the foods of a table need the table's source")
+        if table is not None and any(a >= b for a, b in pairwise(table.ndbs)):
+            raise ValueError("the foods of the table must be in the order of their NDB numbers")
         self.reviewed = tuple(reviewed)
         names = everyday_names or {}
         same_record = {f.source.ndb_number: f for f in reviewed if f.source.ndb_number}
-        # Foods are numbered: the reviewed ones, then the table's by NDB number.
-        self._table = tuple(
-            sorted((t for t in table if t.ndb_number not in same_record), key=lambda t: t.ndb)
+        self._table = table or FoodTable((), array("I"), FoodSource("", None, None, ""))
+        # Foods are numbered: the reviewed ones, then the table's, in its order, less those
+        # that are reviewed foods.
+        self._reviewed_records = frozenset(
+            len(self.reviewed) + at
+            for at, ndb in enumerate(self._table.ndbs)
+            if ndb_number(ndb) in same_record
         )
-        self._table_ndbs = array("I", (t.ndb for t in self._table))
-        self._table_source = table_source
         self._food = functools.lru_cache(maxsize=FOODS_KEPT)(self._build)
         by_id = {f.id: f for f in self.reviewed}
         by_id.update((table_id(ndb), food) for ndb, food in same_record.items())
         self._by_id = by_id
-        surveyed = {t.ndb_number for t in table if t.surveyed}
+        surveyed = {
+            ndb_number(ndb)
+            for ndb, food in zip(self._table.ndbs, self._table.foods, strict=True)
+            if food.surveyed
+        }
         variants = _Variants(synonyms or {})
         # Each text in search form once: names and aliases (which name a food exactly), then
         # the start of the description (which only ranks). Each food of the table is built
@@ -158,34 +176,35 @@ class Catalogue:
         forms: list[list[str]] = []
         heads: list[list[str]] = []
         boosts: list[float] = []
-        for food in map(self._build, range(len(self))):
+        for food in map(self._build, self._numbers()):
             named = list(dict.fromkeys(map(search_words, self._texts(food, names))))
             forms.append(named)
             heads.append(list(map(search_words, _heads(food.name))))
             boosts.append(_prior(food, named[0], surveyed, names))
-        self._exact = _exact_names(forms)
+        numbers = list(self._numbers())
+        self._exact = _exact_names(numbers, forms)
         self._index = FuzzyIndex(
             (
                 (number, variants.of([*named, *head]))
-                for number, (named, head) in enumerate(zip(forms, heads, strict=True))
+                for number, named, head in zip(numbers, forms, heads, strict=True)
             ),
             boosts=boosts,
             prepared=True,
         )
         self._default = tuple(r.food for r in rank_foods(self.reviewed, "magnesium"))
         citations = [f.source.citation for f in self.reviewed]
-        if table_source is not None and self._table:
-            citations.append(table_source.citation)
+        if len(self.reviewed) < len(self):
+            citations.append(self._table.source.citation)
         self.citations = tuple(dict.fromkeys(c for c in citations if c))
         """The full citation of each database the foods come from, as its publisher asks."""
 
     def __len__(self) -> int:
-        return len(self.reviewed) + len(self._table)
+        return len(self.reviewed) + len(self._table.foods) - len(self._reviewed_records)
 
     @property
     def foods(self) -> Iterator[Food]:
         """Every food: the reviewed ones, then the table's (each built as it comes)."""
-        return map(self._food, range(len(self)))
+        return map(self._food, self._numbers())
 
     def get(self, food_id: str) -> Food | None:
         food = self._by_id.get(food_id)
@@ -195,10 +214,10 @@ class Catalogue:
         if len(digits) != NDB_DIGITS or not (digits.isascii() and digits.isdigit()):
             return None
         ndb = int(digits)
-        at = bisect.bisect_left(self._table_ndbs, ndb)
-        if at == len(self._table_ndbs) or self._table_ndbs[at] != ndb:
+        at = bisect.bisect_left(self._table.ndbs, ndb)
+        if at == len(self._table.ndbs) or self._table.ndbs[at] != ndb:
             return None
-        return self._food(len(self.reviewed) + at)
+        return self._food(len(self.reviewed) + at)  # a reviewed food's record is in _by_id
 
     def search(self, query: str, limit: int, own: Sequence[Food] = ()) -> list[Food]:
         """Foods matching ``query``, best first (those it names exactly first); the top
@@ -232,14 +251,22 @@ class Catalogue:
             return Resolution(None)
         return Resolution(None, tuple(map(self._food, self._index.search(text, limit))))
 
+    def _numbers(self) -> Iterator[int]:
+        """The number of each food, in order."""
+        everything = range(len(self.reviewed) + len(self._table.foods))
+        return (n for n in everything if n not in self._reviewed_records)
+
     def _build(self, number: int) -> Food:
         """The food of this number (see ``__init__``), built if it is the table's (``_food``
         keeps the last ones asked for)."""
         if number < len(self.reviewed):
             return self.reviewed[number]
-        food, source = self._table[number - len(self.reviewed)], self._table_source
-        assert source is not None  # checked when the catalogue was made
-        ndb = food.ndb_number
+        at = number - len(self.reviewed)
+        food, source, ndb = (
+            self._table.foods[at],
+            self._table.source,
+            ndb_number(self._table.ndbs[at]),
+        )
         return Food(
             id=table_id(ndb),
             name=food.name,
@@ -272,11 +299,11 @@ def _heads(name: str) -> tuple[str, ...]:
     return (parts[0], " ".join(parts[:2])) if len(parts) > 1 else tuple(parts)
 
 
-def _exact_names(forms: Sequence[Sequence[str]]) -> Postings:
-    """Each name and alias (in search form) → the numbers of the foods it names (``forms``
-    holds each food's), in catalogue order."""
+def _exact_names(numbers: Sequence[int], forms: Sequence[Sequence[str]]) -> Postings:
+    """Each name and alias (in search form) → the numbers of the foods it names, in catalogue
+    order."""
     named: dict[str, list[int]] = defaultdict(list)
-    for number, food_forms in enumerate(forms):
+    for number, food_forms in zip(numbers, forms, strict=True):
         for key in food_forms:
             named[key].append(number)
     return Postings(sorted(named), named)
