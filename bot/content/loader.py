@@ -44,7 +44,7 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
     studies = _read(config_dir, STUDIES_FILE, parse_studies)
     table = load_table()
     reviewed = foods[0][0] if foods[0] else ()
-    ndbs = {food.source.ndb_number for food in table.foods if food.source.ndb_number}
+    ndbs = table.ndb_numbers()
     names = _read(
         config_dir, NAMES_FILE, lambda doc, checker: parse_food_names(doc, checker, ndbs, reviewed)
     )
@@ -53,11 +53,10 @@ def check_content(config_dir: Path) -> tuple[Content | None, list[str]]:
         return None, problems
     (study_list, overview) = studies[0]
     (food_list, food_groups) = foods[0]
-    food_list = tuple(_citing(food, table.citation) for food in food_list)
+    food_list = tuple(_citing(food, table.source.citation) for food in food_list)
     catalogue = Catalogue(
         food_list,
-        table.foods,
-        surveyed=table.surveyed,
+        table,
         everyday_names=names[0].everyday_names,
         synonyms=names[0].synonyms,
     )
@@ -94,7 +93,7 @@ def _return_freed_memory() -> None:
         log.debug("malloc_trim is not available here")
 
 
-def _citing(food: Food, citation: str) -> Food:
+def _citing(food: Food, citation: str | None) -> Food:
     """A reviewed food read in the USDA release the table comes from carries its citation."""
     if not cites_table(food.source):
         return food

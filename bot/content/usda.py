@@ -8,15 +8,15 @@ household measures.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import gzip
 import json
+from array import array
 from pathlib import Path
 from typing import Any
 
-from bot.domain.catalogue import table_id
-from bot.domain.models import Food, FoodSource, Serving
+from bot.domain.catalogue import FoodTable, TableFood
+from bot.domain.models import FoodSource, Serving
 
 TABLE_FILE = Path(__file__).with_name("usda_sr28.json.gz")
 RELEASE = "USDA SR28"
@@ -35,14 +35,6 @@ SMALL_UNITS = ("fl oz", "oz")
 USDA's first measure is the default."""
 
 
-@dataclasses.dataclass(frozen=True)
-class FoodTable:
-    foods: tuple[Food, ...]
-    surveyed: frozenset[str]
-    """NDB numbers of the foods USDA's intake surveys (NHANES, via FNDDS) use."""
-    citation: str
-
-
 @functools.cache
 def load_table(path: Path = TABLE_FILE) -> FoodTable:
     """The table, read once per process (it never changes while the bot runs)."""
@@ -52,13 +44,12 @@ def load_table(path: Path = TABLE_FILE) -> FoodTable:
     citation: str = data["source"]["citation"]
     rows: list[list[Any]] = data.pop("foods")
     rows.reverse()
-    foods, surveyed, shared = [], set(), _Shared()
+    foods, ndbs, shared = [], array("I"), _Shared()
     while rows:  # each row freed as soon as it is read: its memory holds the next foods
         row = rows.pop()
-        foods.append(_food(row, groups, citation, shared))
-        if row[5]:
-            surveyed.add(row[0])
-    return FoodTable(tuple(foods), frozenset(surveyed), citation)
+        ndbs.append(int(row[0]))
+        foods.append(_food(row, groups, shared))
+    return FoodTable(tuple(foods), ndbs, FoodSource(DATABASE, None, None, STATUS, citation))
 
 
 def cites_table(source: FoodSource) -> bool:
@@ -75,20 +66,18 @@ class _Shared(dict[Any, Any]):
         return self.setdefault((type(value), value), value)
 
 
-def _food(row: list[Any], groups: dict[str, str], citation: str, shared: _Shared) -> Food:
-    ndb, fdc_id, group, description, common_names, _survey, mg, zn, se, measures = row
-    return Food(
-        id=table_id(ndb),
+def _food(row: list[Any], groups: dict[str, str], shared: _Shared) -> TableFood:
+    _ndb, fdc_id, group, description, common_names, survey, mg, zn, se, measures = row
+    return TableFood(
         name=readable_name(description),
-        category=None,
         aliases=_common_names(common_names),
         mg_per_100g=shared(mg),
         zn_per_100g=shared(zn),
         servings=shared(_servings(measures, shared)),
-        source=FoodSource(DATABASE, ndb, fdc_id, STATUS, citation),
-        note=None,
         group=groups[group],
         se_ug_per_100g=shared(se),
+        fdc_id=fdc_id,
+        surveyed=bool(survey),
     )
 
 

@@ -168,15 +168,15 @@ class FuzzyIndex(Generic[T]):
                 texts_by_word[word].append(text_no)
         self._vocabulary = sorted(texts_by_word)
         """Every word of a text, and a short text's words run together ("peanutbutter")."""
-        self._by_word = _Postings(self._vocabulary, texts_by_word)
+        self._by_word = Postings(self._vocabulary, texts_by_word)
         """Word → the texts containing it, including run together."""
-        self._by_own_word = _Postings(self._vocabulary, texts_by_own_word)
+        self._by_own_word = Postings(self._vocabulary, texts_by_own_word)
         """Word → the texts containing it as written."""
         by_gram: dict[str, list[int]] = defaultdict(list)
         for word_no, word in enumerate(self._vocabulary):
             for gram in _trigrams(word):
                 by_gram[gram].append(word_no)
-        self._by_gram = _Postings(sorted(by_gram), by_gram)
+        self._by_gram = Postings(sorted(by_gram), by_gram)
         """Trigram → the numbers of the vocabulary words holding it."""
         # People type the same few prefixes over and over; the index never changes.
         self._remembered = functools.lru_cache(maxsize=SEARCHES_REMEMBERED)(self._search)
@@ -427,9 +427,10 @@ def _is_transposed_prefix(token: str, word: str) -> bool:
     return len(token) >= 4 and token[0] == word[0] and sorted(token) == sorted(word[: len(token)])
 
 
-class _Postings:
-    """Word → the numbers of the texts holding it (or trigram → of the words), in one flat
-    array (a few thousand small arrays would each cost more than their contents)."""
+class Postings:
+    """Word → the numbers of the texts holding it (or trigram → of the words, name → of the
+    foods), in one flat array (a few thousand small arrays would each cost more than their
+    contents)."""
 
     def __init__(self, vocabulary: list[str], holders: Mapping[str, list[int]]) -> None:
         self._vocabulary = vocabulary

@@ -21,6 +21,15 @@ def test_every_sr28_food_can_be_looked_up_by_its_ndb_number(content):
     assert all(content.catalogue.get(f"ndb:{ndb}") is not None for ndb in ndbs)
 
 
+def test_a_usda_food_is_built_when_asked_for_and_only_its_own_id_finds_it(content):
+    coffee = content.catalogue.get("ndb:14209")
+    assert (coffee.id, coffee.name) == ("ndb:14209", "Coffee, brewed, prepared with tap water")
+    assert coffee.source.line == "USDA SR28 (2016), NDB 14209 (VERIFIED)"
+    assert content.catalogue.search("coffee brewed tap water", 1) == [coffee]
+    others = ["ndb:4209", "ndb:014209", "ndb:99999", "ndb:\u06614209", "ndb:"]
+    assert [content.catalogue.get(food_id) for food_id in others] == [None] * len(others)
+
+
 def test_a_reviewed_food_and_its_usda_record_are_one_food_with_the_reviewed_values(content):
     kale = content.catalogue.get("ndb:11233")
     assert kale is content.catalogue.get("kale_raw")
