@@ -63,7 +63,10 @@ class Driver:
 
     async def run(self, bot: BotProcess, scenario: Scenario, n: int) -> Batch:
         """`n` acts of `scenario` at the profile's concurrency, timed after their set-up."""
-        jobs = await self.jobs(bot, scenario, n)
+        return await self.act(bot, scenario, await self.jobs(bot, scenario, n))
+
+    async def act(self, bot: BotProcess, scenario: Scenario, jobs: list[tuple[int, Any]]) -> Batch:
+        """The acts of `jobs` (already set up), timed."""
         loop = asyncio.get_running_loop()
         cpu, started = await bot.cpu_seconds(), loop.time()
         latencies = await closed_loop(bot.fake, scenario.act, jobs, self.profile.concurrency)
