@@ -15,6 +15,7 @@ import dataclasses
 import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 
+from bot.domain.identity import ByIdentity
 from bot.domain.models import Food, LifeStage, Nutrient, Sex
 from bot.domain.profile import MAX_AGE, MIN_AGE
 from bot.domain.targets import target_for
@@ -136,39 +137,22 @@ def close_the_gap(
     ``foods`` counts by identity there: the catalogue's tuple, one per knowledge base loaded.
     """
     return _planned(
-        reference_mg, logged_mg, _Same(foods), frozenset(usual), tuple(sorted(room.items()))
+        reference_mg, logged_mg, ByIdentity(foods), frozenset(usual), tuple(sorted(room.items()))
     )
 
 
 PLANS_KEPT = 1024
 
 
-class _Same:
-    """A tuple of foods as a cache key by identity: hashing 61 foods' fields on every call
-    would cost what the cache saves. Kept in the key, the tuple stays alive, so its id is
-    never another's."""
-
-    __slots__ = ("foods",)
-
-    def __init__(self, foods: tuple[Food, ...]) -> None:
-        self.foods = foods
-
-    def __hash__(self) -> int:
-        return id(self.foods)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Same) and other.foods is self.foods
-
-
 @functools.lru_cache(maxsize=PLANS_KEPT)
 def _planned(
     reference_mg: float,
     logged_mg: float,
-    same: _Same,
+    same: ByIdentity[tuple[Food, ...]],
     usual: frozenset[str],
     limits: tuple[tuple[str, float], ...],
 ) -> GapPlan:
-    foods, room = same.foods, dict(limits)
+    foods, room = same.item, dict(limits)
     gap = reference_mg - logged_mg
     if gap <= 0:
         return GapPlan(gap, ())

@@ -4,9 +4,11 @@ their age, sex and life stage, or the label Daily Value) and the upper limit."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from bot.domain.identity import ByIdentity
 from bot.domain.models import (
     AgeRow,
     IntakeTable,
@@ -100,14 +102,27 @@ def _daily_value_target(nutrient: Nutrient, age: int | None) -> Target:
     )
 
 
+TARGETS_KEPT = 2048
+"""More than every (sex, age, life stage) there is: 3 × 121 × 3."""
+
+
 def person_targets(content: Content, profile: Profile | None) -> Targets:
-    """The RDAs for the profile's age, sex and life stage; the label Daily Values without them."""
-    magnesium = content.nutrient_by_id["magnesium"]
-    zinc = content.nutrient_by_id["zinc"]
-    if profile is not None and profile.sex is not None and profile.age is not None:
-        age, sex, stage = profile.age, profile.sex, profile.life_stage
+    """The RDAs for the profile's age, sex and life stage; the label Daily Values without them.
+    Every personal command asks, and they depend on those three alone: worked out once each."""
+    if profile is None:
+        return _targets(ByIdentity(content), None, None, None)
+    return _targets(ByIdentity(content), profile.sex, profile.age, profile.life_stage)
+
+
+@functools.lru_cache(maxsize=TARGETS_KEPT)
+def _targets(
+    known: ByIdentity[Content], sex: Sex | None, age: int | None, stage: LifeStage | None
+) -> Targets:
+    magnesium = known.item.nutrient_by_id["magnesium"]
+    zinc = known.item.nutrient_by_id["zinc"]
+    if sex is not None and age is not None:
         return Targets(target_for(magnesium, age, sex, stage), target_for(zinc, age, sex, stage))
-    known_age = profile.age if profile is not None else None
+    known_age = age
     if known_age is not None and all(_same_for_both_sexes(n, known_age) for n in (magnesium, zinc)):
         # e.g. ages 1–3: 80 mg magnesium whatever the sex, not the adult Daily Value
         return Targets(
