@@ -112,6 +112,9 @@ class IntakeCog(
     async def _food_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
+        # The profile read (remembered) also tells the log and own foods whether the person
+        # has any: a newcomer's keystrokes cost that one read, not three.
+        await self.bot.storage.profiles.get(interaction.user.id)
         own = await self.bot.storage.intake.recent_foods(interaction.user.id)
         my_foods = await self.bot.storage.own_foods.all(interaction.user.id)
         choices = food_autocomplete(self.bot.content.catalogue, current, own, my_foods)

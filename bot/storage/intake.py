@@ -63,6 +63,7 @@ def _new_entry(intake: Intake, entry_id: int, logged: Mapping[str, object]) -> E
 
 _NO_END = stamp(datetime.max.replace(tzinfo=UTC))
 _EVER = datetime.min.replace(tzinfo=UTC)
+_NO_END_AT = datetime.max.replace(tzinfo=UTC)
 
 
 @dataclasses.dataclass(slots=True)
@@ -153,6 +154,8 @@ class IntakeRepository:
             return
         since = datetime.fromisoformat(value) + timedelta(microseconds=1) if value else _EVER
         self._days.put(user_id, _Window(since, []))
+        if value is None:  # never logged: no foods of theirs either, until they log one
+            self._recent.put(user_id, ([], _NO_END_AT))
 
     def _unchanged_since(self, user_id: int, writes_before: int) -> bool:
         return self._days.on and self._writes == writes_before and user_id not in self._writing

@@ -34,6 +34,22 @@ async def test_a_newcomers_first_food_reads_the_profile_and_writes_the_entry(dis
     assert [sql.split()[0] for sql in seen] == ["SELECT", "INSERT"], seen
 
 
+async def test_a_newcomers_food_search_reads_only_the_profile_then_nothing(discord, magbot):
+    """The profile read tells that the newcomer has no log and no own foods: the first
+    keystroke costs that one read, the next ones none; what they log then counts."""
+    newcomer = FakeUser(next(_next_id), "newcomer")
+    async with statements_run(magbot.storage.db) as seen:
+        first = await discord.autocomplete("intake log", "food", "pumpk", user=newcomer)
+        again = await discord.autocomplete("intake log", "food", "pumpkin", user=newcomer)
+    assert any("Pumpkin" in choice.name for choice in first)
+    assert any("Pumpkin" in choice.name for choice in again)
+    assert [sql.split()[0] for sql in seen] == ["SELECT"], seen
+    assert "profiles" in seen[0]
+    await discord.slash("intake log", food=PUMPKIN, user=newcomer)
+    after = await discord.autocomplete("intake log", "food", "", user=newcomer)
+    assert after[0].value == PUMPKIN, "the food just logged leads their list"
+
+
 async def test_logging_again_today_is_the_insert_alone(discord, magbot):
     ann = FakeUser(next(_next_id), "ann")
     await discord.slash("intake supplement", form="citrate", mg=100, user=ann)
