@@ -9,9 +9,9 @@ T = TypeVar("T")
 
 class ByIdentity(Generic[T]):
     """``item`` compared and hashed by identity: hashing what the knowledge base holds (61
-    foods' fields, every nutrient table) on each call would cost what the cache saves. The
-    knowledge base is loaded once and never changed, so the same object means the same
-    content; kept in the key, the object stays alive, so its id is never another's."""
+    foods' fields, every nutrient table) on each call would cost what the cache saves. What it
+    holds is never changed, so the same object means the same content (a food built anew is
+    another key); kept in the key, the object stays alive, so its id is never another's."""
 
     __slots__ = ("item",)
 

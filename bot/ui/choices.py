@@ -8,7 +8,7 @@ those of the catalogue, the studies and the time zones are built once (``KeptCho
 
 from __future__ import annotations
 
-from collections import OrderedDict
+import functools
 from collections.abc import Callable, Iterable
 from itertools import islice
 from typing import Generic, TypeVar
@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 import discord
 from discord import app_commands
 
+from bot.domain.identity import ByIdentity
 from bot.errors import UserError
 from bot.ui.limits import AUTOCOMPLETE_CHOICES, CHOICE_NAME, shorten
 
@@ -45,37 +46,26 @@ def as_choices(
     items: Iterable[T], label: Callable[[T], str], value: Callable[[T], str]
 ) -> list[PlainChoice]:
     """At most 25 choices, built now (a person's own records)."""
-    return [
-        plain_choice(label(item), value(item))
-        for item in islice(items, AUTOCOMPLETE_CHOICES)
-    ]
+    return [plain_choice(label(item), value(item)) for item in islice(items, AUTOCOMPLETE_CHOICES)]
 
 
 class KeptChoices(Generic[T]):
-    """The choices of records that never change, each built on first use and kept by its value
-    (an id): at most ``size``, the least recently offered dropped first. A kept choice is used
-    only for the very record it was built from, so records loaded anew get new choices."""
+    """The choices of records that never change, each built on first use and kept for that
+    very record (by identity, so records loaded anew get new choices): at most ``size``, the
+    least recently offered dropped first."""
 
     def __init__(self, label: Callable[[T], str], value: Callable[[T], str], size: int) -> None:
-        self._label, self._value, self._size = label, value, size
-        self._kept: OrderedDict[str, tuple[T, PlainChoice]] = OrderedDict()
+        def make(kept: ByIdentity[T]) -> PlainChoice:
+            return plain_choice(label(kept.item), value(kept.item))
+
+        self._made = functools.lru_cache(maxsize=size)(make)
 
     def __call__(self, items: Iterable[T]) -> list[PlainChoice]:
         """At most 25 choices, as ``as_choices``."""
         return [self.choice(item) for item in islice(items, AUTOCOMPLETE_CHOICES)]
 
     def choice(self, item: T) -> PlainChoice:
-        value = self._value(item)
-        kept = self._kept.get(value)
-        if kept is not None and kept[0] is item:
-            self._kept.move_to_end(value)
-            return kept[1]
-        made = plain_choice(self._label(item), value)
-        self._kept[value] = (item, made)
-        self._kept.move_to_end(value)
-        if len(self._kept) > self._size:
-            self._kept.popitem(last=False)
-        return made
+        return self._made(ByIdentity(item))
 
 
 def echo(typed: str) -> str:
