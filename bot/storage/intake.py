@@ -43,6 +43,10 @@ _ENTRY_COLUMNS = ", ".join(_ENTRY_FIELDS)
 _LOGGED_AT = _ENTRY_FIELDS.index("logged_at")
 _intake_values = operator.attrgetter(*INTAKE_COLUMNS)
 """An intake's values in the order of INTAKE_COLUMNS."""
+_INSERT_ENTRY = (
+    f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
+    f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id"
+)
 _NUMBER_COLUMNS = {field.name for field in dataclasses.fields(Intake) if "float" in str(field.type)}
 
 
@@ -61,9 +65,9 @@ def _new_entry(intake: Intake, entry_id: int, logged: Mapping[str, object]) -> E
     return entry
 
 
-_NO_END = stamp(datetime.max.replace(tzinfo=UTC))
 _EVER = datetime.min.replace(tzinfo=UTC)
-_NO_END_AT = datetime.max.replace(tzinfo=UTC)
+_NEVER = datetime.max.replace(tzinfo=UTC)
+_NO_END = stamp(_NEVER)
 
 
 @dataclasses.dataclass(slots=True)
@@ -155,7 +159,7 @@ class IntakeRepository:
         since = datetime.fromisoformat(value) + timedelta(microseconds=1) if value else _EVER
         self._days.put(user_id, _Window(since, []))
         if value is None:  # never logged: no foods of theirs either, until they log one
-            self._recent.put(user_id, ([], _NO_END_AT))
+            self._recent.put(user_id, ([], _NEVER))
 
     def _unchanged_since(self, user_id: int, writes_before: int) -> bool:
         return self._days.on and self._writes == writes_before and user_id not in self._writing
@@ -199,9 +203,7 @@ class IntakeRepository:
         at = (at or datetime.now(UTC)).astimezone(UTC)
         with self._write(user_id):
             [(entry_id,)] = await self._db.write(
-                f"INSERT INTO intake_entries (user_id, logged_at, {', '.join(INTAKE_COLUMNS)})"  # noqa: S608 (our constants)
-                f" VALUES ({', '.join('?' * (len(INTAKE_COLUMNS) + 2))}) RETURNING id",
-                (user_id, stamp(at), *(getattr(intake, column) for column in INTAKE_COLUMNS)),
+                _INSERT_ENTRY, (user_id, stamp(at), *_intake_values(intake))
             )
             logged = {"user_id": user_id, "logged_at": at, "batch_id": None}
             entry = _new_entry(intake, entry_id, logged)
@@ -355,7 +357,7 @@ def _batch_sql(count: int, new_id: str) -> str:
 def _holds_until(rows: Sequence[Row], now: datetime) -> datetime:
     """When the first of these entries moves to an older recency band (and so weighs less):
     the oldest entry in each band leaves it first. Far ahead when none will."""
-    until = datetime.max.replace(tzinfo=UTC)
+    until = _NEVER
     for k, (age, _) in enumerate(RECENCY_WEIGHTS):
         for row in rows:
             if row[f"oldest_{k}"] is not None:
