@@ -16,6 +16,7 @@ from typing import TypeVar, cast
 import aiosqlite
 
 from bot.storage.backend import Migration, load_migrations
+from bot.storage.group_commit import GroupCommit
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ class SqliteDatabase:
         """Replaced by a connection of its own once the file is migrated (see :meth:`open`)."""
         self.path = path
         self._write_lock = asyncio.Lock()
+        self._writes = GroupCommit(conn, self._write_lock)
         self._in_transaction: ContextVar[bool] = ContextVar("sqlite_transaction", default=False)
         self._closing: asyncio.Future[None] | None = None
 
@@ -201,9 +203,9 @@ class SqliteDatabase:
 
     async def write(self, sql: str, params: Sequence[object] = ()) -> list[aiosqlite.Row]:
         """One statement as its own transaction, committed (and synced) when this returns;
-        the rows it returns (``RETURNING``). One trip to the database thread."""
-        async with self._write_lock:
-            return list(await self.conn.execute_fetchall(sql, params))
+        the rows it returns (``RETURNING``). Writes that arrive while a commit is under way
+        are committed together after it (see bot.storage.group_commit)."""
+        return await self._writes.write(sql, params)
 
     @contextlib.asynccontextmanager
     async def transaction(self, *, snapshot: bool = False) -> AsyncIterator[SqliteTransaction]:
@@ -232,6 +234,7 @@ class SqliteDatabase:
         await asyncio.shield(self._closing)
 
     async def _close_connections(self) -> None:
+        await self._writes.wait()
         try:
             if self.reader is not self.conn:
                 await self.reader.close()
