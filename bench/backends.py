@@ -7,6 +7,8 @@ they share the machine's noise. Reported per scenario and backend: throughput, r
 times, the bot process's CPU per interaction and its ratio to the floor's (judged against the
 scenario's target, as in ``python -m bench``) and, for PostgreSQL, the server's own CPU per
 interaction (its processes are on the same machine here; on a deployment they are not).
+Last, the least a 30-item meal can cost: the minimal bot's /meal log on the floor's process
+(SQLite), against the same /ping.
 PostgreSQL is a throwaway server started for the run (``bench/postgres_server.py``), with
 fsync on, as a deployment would run it.
 """
@@ -28,7 +30,7 @@ from bench.interactions import Batch, Driver
 from bench.postgres_server import PostgresServer
 from bench.profile import DEFAULT, QUICK, Profile
 from bench.run import machine
-from bench.scenarios import FLOOR, FLOOR_PROBE, MAGBOT_PROBE, SCENARIOS, Scenario
+from bench.scenarios import FLOOR, FLOOR_PROBE, LEAST_MEAL, MAGBOT_PROBE, SCENARIOS, Scenario
 from bench.spawn_bot import BotProcess, fake_discord, started
 
 RESULTS = Path(__file__).resolve().parent / "results" / "backends.json"
@@ -69,7 +71,9 @@ async def measure(profile: Profile, server: PostgresServer, workdir: Path) -> li
             started(bots["SQLite"], MAGBOT_PROBE),
             started(bots["PostgreSQL"], MAGBOT_PROBE),
         ):
-            return [await _scenario(driver, server, floor, bots, s) for s in WRITES]
+            rows = [await _scenario(driver, server, floor, bots, s) for s in WRITES]
+            minimal = {"SQLite, minimal bot": floor}
+            return [*rows, await _scenario(driver, server, floor, minimal, LEAST_MEAL)]
 
 
 async def _scenario(
@@ -99,7 +103,8 @@ async def _scenario(
     rows = {name: total.summary() for name, total in totals.items()}
     for row in rows.values():
         row["cost_ratio"] = row["cpu_ms"] / floor_cpu
-    rows["PostgreSQL"]["server_cpu_ms"] = server_cpu / rows["PostgreSQL"]["n"] * 1e3
+    if "PostgreSQL" in rows:
+        rows["PostgreSQL"]["server_cpu_ms"] = server_cpu / rows["PostgreSQL"]["n"] * 1e3
     return {
         "scenario": scenario.name,
         "target": scenario.target,

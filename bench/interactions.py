@@ -79,32 +79,40 @@ def available(bot: BotProcess, scenario: Scenario) -> bool:
 
 
 async def compare(
-    driver: Driver, floor: BotProcess, magbot: BotProcess, scenario: Scenario
+    driver: Driver, floor: BotProcess, bot: BotProcess, scenario: Scenario, side: str = "magbot"
 ) -> dict[str, Any]:
-    """One table row: the scenario on magbot and the floor, rounds alternating."""
+    """One table row: the scenario on `bot` (its figures under `side`) and the floor's /ping,
+    rounds alternating. `bot` may be the floor's own process, for a scenario of the minimal bot."""
     row: dict[str, Any] = {"scenario": scenario.name, "target": scenario.target}
-    if not available(magbot, scenario):
+    if not available(bot, scenario):
         return {**row, "status": NOT_REGISTERED}
     profile = driver.profile
     n = driver.count(scenario, profile.n)
     warmup = driver.count(scenario, profile.warmup)
     await driver.run(floor, FLOOR, warmup)
-    await driver.run(magbot, scenario, warmup)
-    floor_total, magbot_total = Batch(), Batch()
+    await driver.run(bot, scenario, warmup)
+    floor_total, bot_total = Batch(), Batch()
     for _ in range(profile.rounds):
         floor_total.add(await driver.run(floor, FLOOR, n))
-        magbot_total.add(await driver.run(magbot, scenario, n))
-    magbot_summary, floor_summary = magbot_total.summary(), floor_total.summary()
-    ratio = magbot_summary["cpu_ms"] / floor_summary["cpu_ms"] if floor_total.cpu_s else None
+        bot_total.add(await driver.run(bot, scenario, n))
+    bot_summary, floor_summary = bot_total.summary(), floor_total.summary()
+    ratio = bot_summary["cpu_ms"] / floor_summary["cpu_ms"] if floor_total.cpu_s else None
     return {
         **row,
         "status": "measured",
-        "magbot": magbot_summary,
+        side: bot_summary,
         "floor": floor_summary,
         "cost_ratio": ratio,
-        "throughput_ratio": floor_summary["per_second"] / magbot_summary["per_second"],
+        "throughput_ratio": floor_summary["per_second"] / bot_summary["per_second"],
         "passed": None if scenario.target is None or ratio is None else ratio <= scenario.target,
     }
+
+
+def over_least(meal: dict[str, Any], least: dict[str, Any]) -> float | None:
+    """magbot's /meal log CPU over the minimal bot's (None unless both were measured)."""
+    if meal["status"] != "measured" or least["status"] != "measured":
+        return None
+    return meal["magbot"]["cpu_ms"] / least["minimal"]["cpu_ms"]
 
 
 def mix(scenarios: Sequence[Scenario], count: int) -> list[Scenario]:

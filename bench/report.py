@@ -87,19 +87,19 @@ INTERACTION_COLUMNS = [
 ]
 
 
-def _interaction_row(row: dict[str, Any]) -> list[str]:
+def _interaction_row(row: dict[str, Any], side: str = "magbot") -> list[str]:
     target = f"≤ {row['target']}×" if row["target"] is not None else "—"
     if row["status"] != "measured":
         return [row["scenario"], *["—"] * 10, target, row["status"]]
-    magbot, floor = row["magbot"], row["floor"]
+    bot, floor = row[side], row["floor"]
     return [
         row["scenario"],
-        str(magbot["n"]),
-        f"{magbot['per_second']:.0f}",
-        _ms(magbot["p50_ms"]),
-        _ms(magbot["p95_ms"]),
-        _ms(magbot["p99_ms"]),
-        f"{magbot['cpu_ms']:.2f}",
+        str(bot["n"]),
+        f"{bot['per_second']:.0f}",
+        _ms(bot["p50_ms"]),
+        _ms(bot["p95_ms"]),
+        _ms(bot["p99_ms"]),
+        f"{bot['cpu_ms']:.2f}",
         f"{floor['per_second']:.0f}",
         _ms(floor["p99_ms"]),
         f"{floor['cpu_ms']:.2f}",
@@ -125,6 +125,7 @@ def render(results: dict[str, Any]) -> str:
             [_interaction_row(row) for row in results["interactions"]],
         ),
     ]
+    parts += ["", _least_meal(results)]
     parts += ["", _open_loop(results), "", _storage(results), "", _footprint(results)]
     parts += ["", _loop_health(results["loop_health"])]
     parts += ["", _loop_health(results["loop_health_timed"])]
@@ -132,6 +133,23 @@ def render(results: dict[str, Any]) -> str:
     if p["name"] != "default":
         parts.append(f"({p['name']} run: too few interactions for the figures to mean much)")
     return "\n".join(parts)
+
+
+def _least_meal(results: dict[str, Any]) -> str:
+    """The minimal bot's /meal log, and magbot's against it."""
+    lines = [
+        "The lower bound of /meal log: the minimal bot writes the 30 items in one durable INSERT "
+        "(WAL, synchronous=FULL) and answers 30 lines, on the floor's process, rounds "
+        "alternating with its /ping",
+        table(INTERACTION_COLUMNS, [_interaction_row(results["least_meal"], "minimal")]),
+    ]
+    lines += [
+        f"magbot's {row['scenario']}: {row['cost_ratio']:.2f}× the floor, "
+        f"{row['cost_vs_least_meal']:.2f}× its lower bound"
+        for row in results["interactions"]
+        if row.get("cost_vs_least_meal") is not None
+    ]
+    return "\n".join(lines)
 
 
 def _open_loop(results: dict[str, Any]) -> str:

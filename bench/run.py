@@ -18,10 +18,18 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from bench.interactions import Driver, available, compare, open_loop_p99
+from bench.interactions import Driver, available, compare, open_loop_p99, over_least
 from bench.loop_health import loop_health
 from bench.profile import Profile
-from bench.scenarios import FLOOR, FLOOR_PROBE, INTAKE_LOG, MAGBOT_PROBE, SCENARIOS
+from bench.scenarios import (
+    FLOOR,
+    FLOOR_PROBE,
+    INTAKE_LOG,
+    LEAST_MEAL,
+    MAGBOT_PROBE,
+    MEAL_LOG,
+    SCENARIOS,
+)
 from bench.spawn_bot import BotProcess, fake_discord, started
 from bench.storage_writes import logged_entries, storage_benchmark
 from fakediscord import FakeDiscord
@@ -32,6 +40,9 @@ DEFINITIONS = {
     "cost": "CPU time (user + system) of the bot's process per interaction",
     "cost_ratio": "magbot's cost / the floor's cost, in alternating rounds of the same run",
     "latency": "from the fake dispatching INTERACTION_CREATE to the bot's first callback",
+    "least_meal": "/meal log on the floor's own process (its figures under 'minimal'): one "
+    "durable 30-row INSERT and a 30-line answer, the least a 30-item meal can cost",
+    "cost_vs_least_meal": "magbot's /meal log CPU / least_meal's, in the same run",
 }
 
 
@@ -88,6 +99,10 @@ async def run_benchmarks(profile: Profile) -> dict[str, Any]:
             results["interactions"] = [
                 await compare(driver, floor, magbot, scenario) for scenario in SCENARIOS
             ]
+            least = await compare(driver, floor, floor, LEAST_MEAL, side="minimal")
+            meal = results["interactions"][SCENARIOS.index(MEAL_LOG)]
+            meal["cost_vs_least_meal"] = over_least(meal, least)
+            results["least_meal"] = least
             present = [s for s in SCENARIOS if available(magbot, s)]
             results["open_loop"] = {
                 "magbot": await open_loop_p99(driver, magbot, [s for s in present if not s.rare]),

@@ -1,15 +1,20 @@
 """A minimal discord.py bot: the fake's own test subject and the benchmarks' floor.
 
 Each command shows one way of answering: a public embed, defer then edit with a file,
-autocomplete, buttons and a select that update or reply, a modal, sub-commands, and two
-deliberately bad ones (`/echo` can break the 2000-character limit, `/sleep` can be late).
+autocomplete, buttons and a select that update or reply, a modal, sub-commands, two
+deliberately bad ones (`/echo` can break the 2000-character limit, `/sleep` can be late), and
+`/meal log`: a durable 30-row write and a 30-line answer, the least a meal log can cost.
 """
 
 from __future__ import annotations
 
 import asyncio
 import io
+import os
+from datetime import UTC, datetime
+from typing import NamedTuple
 
+import aiosqlite
 import discord
 from discord import app_commands
 
@@ -73,6 +78,90 @@ async def intake_log(interaction: discord.Interaction, food: str, servings: int 
 @intake.command(name="show", description="Show the log")
 async def intake_show(interaction: discord.Interaction) -> None:
     await interaction.response.send_message("Nothing logged yet", ephemeral=True)
+
+
+class MealItem(NamedTuple):
+    """One item of the meal, as its columns are stored."""
+
+    kind: str
+    item_id: str
+    label: str
+    amount: float
+    unit: str
+    grams: float | None
+    magnesium_mg: float
+    zinc_mg: float | None
+    b6_mg: float | None
+
+
+MEAL_ITEMS = tuple(
+    item
+    for n in range(15)
+    for item in (
+        MealItem("food", "pumpkin_seeds_roasted", "pumpkin seeds", 1, "oz", 28.35, 156, 2.2, None),
+        MealItem(
+            "supplement", "citrate", "magnesium citrate", 10 + n, "mg", None, 10 + n, None, None
+        ),
+    )
+)
+"""The meal `/meal log` writes: 15 foods and 15 supplements, alternating."""
+_MEAL_COLUMNS = ("user_id", "logged_at", *MealItem._fields, "batch_id")
+_MEAL_SCHEMA = """
+PRAGMA journal_mode = WAL;
+PRAGMA synchronous = FULL;
+CREATE TABLE IF NOT EXISTS meal_entries (
+    id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, logged_at TEXT NOT NULL,
+    kind TEXT NOT NULL, item_id TEXT NOT NULL, label TEXT NOT NULL, amount REAL NOT NULL,
+    unit TEXT NOT NULL, grams REAL, magnesium_mg REAL NOT NULL, zinc_mg REAL, b6_mg REAL,
+    batch_id INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS meal_entries_by_day ON meal_entries (user_id, logged_at);
+"""
+_MEAL_ROW = f"({', '.join('?' * len(_MEAL_COLUMNS))})"
+_MEAL_INSERT = (
+    f"INSERT INTO meal_entries ({', '.join(_MEAL_COLUMNS)})"  # noqa: S608 (our constants)
+    f" VALUES {', '.join([_MEAL_ROW] * len(MEAL_ITEMS))} RETURNING id"
+)
+
+
+class MealLog:
+    """Where `/meal log` writes: one SQLite connection in autocommit mode, opened on first use,
+    on the file named by MAGBOT_DATABASE (in memory without it)."""
+
+    def __init__(self) -> None:
+        self._opened: asyncio.Task[aiosqlite.Connection] | None = None
+
+    async def _open(self) -> aiosqlite.Connection:
+        path = os.environ.get("MAGBOT_DATABASE", ":memory:")
+        db = await aiosqlite.connect(path, isolation_level=None)
+        await db.executescript(_MEAL_SCHEMA)
+        return db
+
+    async def add(self, user_id: int, batch_id: int) -> list[int]:
+        """The meal's items, stamped now, in one statement committed to disk; their ids."""
+        if self._opened is None:
+            self._opened = asyncio.create_task(self._open())
+        db = await self._opened
+        now = datetime.now(UTC).isoformat()
+        values = [value for item in MEAL_ITEMS for value in (user_id, now, *item, batch_id)]
+        return [row[0] for row in await db.execute_fetchall(_MEAL_INSERT, values)]
+
+    async def close(self) -> None:
+        if self._opened is not None:
+            await (await self._opened).close()
+
+
+meal = app_commands.Group(name="meal", description="A meal of 30 items")
+
+
+@meal.command(name="log", description="Log the meal")
+async def meal_log(interaction: discord.Interaction[MiniBot], name: str) -> None:
+    ids = await interaction.client.meals.add(interaction.user.id, interaction.id)
+    lines = [f"{i.label}: {i.amount} {i.unit}, {i.magnesium_mg} mg" for i in MEAL_ITEMS]
+    total = sum(i.magnesium_mg for i in MEAL_ITEMS)
+    embed = discord.Embed(title=f"Logged {name}", description="\n".join(lines))
+    embed.add_field(name="Magnesium", value=f"{total:g} mg in {len(ids)} entries")
+    await interaction.response.send_message(embed=embed, ephemeral=True)
 
 
 @app_commands.command(description="Answer with a constant embed")
@@ -158,6 +247,12 @@ class MiniBot(discord.Client):
         commands = (intake, ping, report, pick, counter, feedback, echo, sleep, whereami, dmme)
         for command in commands:
             self.tree.add_command(command)
+        self.tree.add_command(meal)
+        self.meals = MealLog()
 
     async def setup_hook(self) -> None:
         await self.tree.sync()
+
+    async def close(self) -> None:
+        await super().close()
+        await self.meals.close()

@@ -6,7 +6,7 @@ import pytest
 
 from bench.__main__ import main
 from bench.interactions import NOT_REGISTERED
-from bench.scenarios import SCENARIOS
+from bench.scenarios import LEAST_MEAL, MEAL_LOG, SCENARIOS
 
 
 @pytest.mark.slow
@@ -26,6 +26,14 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
         assert row["cost_ratio"] > 0
     assert all(row["status"] == NOT_REGISTERED for row in rows if row not in measured)
 
+    least = results["least_meal"]  # the minimal bot's /meal log, on the floor's process
+    assert least["scenario"] == LEAST_MEAL.name
+    assert least["minimal"]["n"] > 0
+    assert least["minimal"]["cpu_ms"] > 0
+    assert least["cost_ratio"] > 0
+    [meal] = [row for row in rows if row["scenario"] == MEAL_LOG.name]
+    assert meal["cost_vs_least_meal"] == meal["magbot"]["cpu_ms"] / least["minimal"]["cpu_ms"]
+
     assert results["open_loop"]["magbot"]["p99_ms"] > 0
     assert results["startup"]["magbot"]["first_answer_s"] > 0
     assert results["footprint"]["peak_rss_mb"] > 0
@@ -33,5 +41,6 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
     assert json.loads(out.read_text(encoding="utf-8")) == results
 
     table = capsys.readouterr().out
-    for scenario in SCENARIOS:
+    for scenario in (*SCENARIOS, LEAST_MEAL):
         assert scenario.name in table
+    assert f"{meal['cost_vs_least_meal']:.2f}× its lower bound" in table

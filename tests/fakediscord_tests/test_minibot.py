@@ -1,5 +1,8 @@
 """The minimal bot, end to end through the fake: every way of answering a user."""
 
+import contextlib
+import sqlite3
+
 import pytest
 
 from fakediscord import (
@@ -78,6 +81,38 @@ async def test_select_updates_the_message(discord):
     assert updated.content == "Count: 100"
     with pytest.raises(UsageError, match="offers only"):
         await discord.select(msg, "counter:step", ["7"])
+
+
+async def test_meal_log_stores_30_rows_and_answers_them_ephemerally(discord, tmp_path, monkeypatch):
+    database = tmp_path / "meals.sqlite3"
+    monkeypatch.setenv("MAGBOT_DATABASE", str(database))  # read when /meal log first writes
+    msg = await discord.slash("meal log", name="Thirty", user=BOB)
+    assert msg.ephemeral
+    assert msg.embed["title"] == "Logged Thirty"
+    lines = msg.embed["description"].split("\n")
+    assert len(lines) == 30
+    assert lines[:3] == [
+        "pumpkin seeds: 1 oz, 156 mg",
+        "magnesium citrate: 10 mg, 10 mg",
+        "pumpkin seeds: 1 oz, 156 mg",
+    ]
+    assert lines[-1] == "magnesium citrate: 24 mg, 24 mg"
+    assert [(f["name"], f["value"]) for f in msg.embed["fields"]] == [
+        ("Magnesium", "2595 mg in 30 entries")
+    ]
+
+    with contextlib.closing(sqlite3.connect(database)) as db:
+        [(mode,)] = db.execute("PRAGMA journal_mode")
+        rows = db.execute(
+            "SELECT user_id, label, magnesium_mg, zinc_mg, batch_id FROM meal_entries ORDER BY id"
+        ).fetchall()
+    assert mode == "wal"
+    assert len(rows) == 30
+    assert rows[:2] == [
+        (BOB.id, "pumpkin seeds", 156, 2.2, discord.last.id),
+        (BOB.id, "magnesium citrate", 10, None, discord.last.id),
+    ]
+    assert {(row[0], row[-1]) for row in rows} == {(BOB.id, discord.last.id)}
 
 
 async def test_modal_from_command_and_from_button(discord):
