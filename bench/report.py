@@ -7,6 +7,10 @@ from typing import Any
 P99_TARGET_MS = 50.0
 RSS_TARGET_MB = 80.0
 READY_TARGET_S = 2.0
+MEAL_OVER_LEAST = 1.5
+"""magbot's 30-item /meal log against the least one can cost (the minimal bot's), in the same
+run: the budget proposed for issue 20, whose 2× the floor even the minimal bot cannot meet
+(bench/README.md)."""
 
 
 def _target(name: str, value: float | None, limit: str, passed: bool | None) -> dict[str, Any]:
@@ -24,6 +28,16 @@ def judge(results: dict[str, Any]) -> list[dict[str, Any]]:
         )
         for row in results["interactions"]
         if row["target"] is not None
+    ]
+    found += [
+        _target(
+            f"{row['scenario']}: cost vs its lower bound (the minimal bot's)",
+            row["cost_vs_least_meal"],
+            f"≤ {MEAL_OVER_LEAST}×",
+            row["cost_vs_least_meal"] <= MEAL_OVER_LEAST,
+        )
+        for row in results["interactions"]
+        if row.get("cost_vs_least_meal") is not None
     ]
     p99 = results["open_loop"]["magbot"]["p99_ms"]
     rate = results["profile"]["open_rate"]

@@ -225,11 +225,11 @@ MEAL_LOG = Scenario(
     _meal_log_30,
     prepare=_save_meal_of_30,
     target=2.0,
-    share=0.3,
     rare=True,
     writes=True,
 )
-"""Issue 20's meal, its cost also put against LEAST_MEAL's."""
+"""Issue 20's meal, its cost also put against LEAST_MEAL's (as many interactions as it: with
+a third of them, one run's figure moved by up to 1.5× the floor)."""
 
 LEAST_MEAL = Scenario(
     "least a 30-item meal can cost: /meal log on the minimal bot", "meal log", _meal_log_30

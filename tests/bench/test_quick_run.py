@@ -44,3 +44,6 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
     for scenario in (*SCENARIOS, LEAST_MEAL):
         assert scenario.name in table
     assert f"{meal['cost_vs_least_meal']:.2f}× its lower bound" in table
+    [against_least] = [t for t in results["targets"] if "its lower bound" in t["target"]]
+    assert against_least["value"] == meal["cost_vs_least_meal"]
+    assert against_least["passed"] == (meal["cost_vs_least_meal"] <= 1.5)
