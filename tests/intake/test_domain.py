@@ -3,13 +3,16 @@
 import csv
 import io
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import pytest
 
 from bot.domain import intake, timezones
+from bot.domain.meals import Meal
 from bot.domain.mydata import UserData, export_files
+from bot.domain.myfood import OwnFood
 from bot.domain.profile import Profile, updated
+from bot.domain.reminders import Reminder
 from bot.errors import UserError
 
 from .conftest import food, supplement
@@ -120,3 +123,49 @@ def test_export_json_and_csv_carry_the_whole_log(content):
         ("Magnesium citrate", 250),
     ]
     assert rows[0]["logged_at_utc"] == "2024-02-03T04:05:00+00:00"
+
+
+def _everything(at: datetime) -> UserData:
+    """A person with something in every part of the export, and a label beyond ASCII."""
+    entries = tuple(
+        intake.Entry(**vars(food("Müsli", 60, 1.1)), id=n, user_id=5, logged_at=at)
+        for n in (1, 2, 3)
+    )
+    return UserData(
+        5,
+        Profile(5, sex="female", age=31),
+        entries,
+        Reminder(5, time(8), "UTC", at),
+        (OwnFood("Protein bar", "1 bar", 40, 1.5, 50, number=1),),
+        (Meal(1, "Breakfast", (food(), supplement(100))),),
+    )
+
+
+def test_the_export_json_is_the_text_json_dumps_writes(content):
+    at = datetime(2024, 2, 3, 4, 5, tzinfo=UTC)
+    document_text, _ = export_files(_everything(at), at, content.catalogue)
+    assert '"label": "Müsli"' in document_text
+    assert document_text == json.dumps(json.loads(document_text), ensure_ascii=False)
+
+
+def test_the_export_json_is_encoded_one_log_entry_at_a_time(content, monkeypatch):
+    """Python's C JSON encoder holds the GIL for the whole of a call, in a worker thread too:
+    a year's log (2,914 entries) encoded in one call kept the event loop waiting 15 ms."""
+    encoded = []
+    make_encoder = json.encoder.c_make_encoder
+
+    def recording(*settings):
+        encode = make_encoder(*settings)
+
+        def call(value, level):
+            chunks = encode(value, level)
+            encoded.append("".join(chunks))
+            return chunks
+
+        return call
+
+    monkeypatch.setattr(json.encoder, "c_make_encoder", recording)
+    at = datetime(2024, 2, 3, 4, 5, tzinfo=UTC)
+    document = json.loads(export_files(_everything(at), at, content.catalogue)[0])
+    assert [e["label"] for e in document["intake_log"]] == ["Müsli", "Müsli", "Müsli"]
+    assert max(text.count('"logged_at_utc"') for text in encoded) == 1
