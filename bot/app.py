@@ -7,7 +7,6 @@ import gc
 import logging
 import pkgutil
 import signal
-import sys
 from typing import TYPE_CHECKING, Any, cast
 
 import discord
@@ -238,13 +237,6 @@ def create_bot(settings: Settings) -> MagBot:
     )
 
 
-GIL_SWITCH_INTERVAL_S = 0.001
-"""How long a busy thread keeps the GIL from a thread that waits for it (Python's default is
-5 ms). The event loop gives up the GIL at each socket read or write; while worker threads are
-busy (a year's /mydata export: about 50 ms of rows, CSV and JSON in two threads), each time
-cost the loop up to 5 ms, and some callbacks 20-35 ms in all."""
-
-
 async def serve(settings: Settings) -> None:
     """What ``magbot run`` does: connect and answer until SIGINT/SIGTERM, then close cleanly."""
     token = settings.require_token()
@@ -255,7 +247,6 @@ async def serve(settings: Settings) -> None:
     except DatabaseSettingError as exc:
         raise SettingsError(str(exc)) from None
     apply_endpoints(settings)
-    sys.setswitchinterval(GIL_SWITCH_INTERVAL_S)
     try:
         async with create_bot(settings) as bot:
             loop = asyncio.get_running_loop()
