@@ -79,21 +79,27 @@ def available(bot: BotProcess, scenario: Scenario) -> bool:
 
 
 async def compare(
-    driver: Driver, floor: BotProcess, bot: BotProcess, scenario: Scenario, side: str = "magbot"
+    driver: Driver,
+    floor: BotProcess,
+    bot: BotProcess,
+    scenario: Scenario,
+    side: str = "magbot",
+    baseline: Scenario = FLOOR,
 ) -> dict[str, Any]:
-    """One table row: the scenario on `bot` (its figures under `side`) and the floor's /ping,
-    rounds alternating. `bot` may be the floor's own process, for a scenario of the minimal bot."""
+    """One table row: the scenario on `bot` (its figures under `side`) and `baseline` on the
+    floor's process (its /ping, or the minimal bot's own version of the scenario), rounds
+    alternating. `bot` may be the floor's own process, for a scenario of the minimal bot."""
     row: dict[str, Any] = {"scenario": scenario.name, "target": scenario.target}
     if not available(bot, scenario):
         return {**row, "status": NOT_REGISTERED}
     profile = driver.profile
     n = driver.count(scenario, profile.n)
     warmup = driver.count(scenario, profile.warmup)
-    await driver.run(floor, FLOOR, warmup)
+    await driver.run(floor, baseline, warmup)
     await driver.run(bot, scenario, warmup)
     floor_total, bot_total = Batch(), Batch()
     for _ in range(profile.rounds):
-        floor_total.add(await driver.run(floor, FLOOR, n))
+        floor_total.add(await driver.run(floor, baseline, n))
         bot_total.add(await driver.run(bot, scenario, n))
     bot_summary, floor_summary = bot_total.summary(), floor_total.summary()
     ratio = bot_summary["cpu_ms"] / floor_summary["cpu_ms"] if floor_total.cpu_s else None
@@ -106,13 +112,6 @@ async def compare(
         "throughput_ratio": floor_summary["per_second"] / bot_summary["per_second"],
         "passed": None if scenario.target is None or ratio is None else ratio <= scenario.target,
     }
-
-
-def over_least(meal: dict[str, Any], least: dict[str, Any]) -> float | None:
-    """magbot's /meal log CPU over the minimal bot's (None unless both were measured)."""
-    if meal["status"] != "measured" or least["status"] != "measured":
-        return None
-    return meal["magbot"]["cpu_ms"] / least["minimal"]["cpu_ms"]
 
 
 def mix(scenarios: Sequence[Scenario], count: int) -> list[Scenario]:
