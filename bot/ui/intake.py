@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import functools
+import operator
+from collections.abc import Callable, Iterable, Sequence
 
 import discord
 
@@ -13,6 +15,7 @@ from bot.domain.intake import (
     DayTotals,
     Entry,
     Intake,
+    Kind,
     over_upper_limit,
 )
 from bot.domain.myfood import Loggable, OwnFood
@@ -46,15 +49,40 @@ def versus(amount: float, reference: Reference, fmt: Callable[[float], str] = mg
     )
 
 
+_SHOWN = operator.attrgetter(
+    "kind", "label", "amount", "unit", "grams", "magnesium_mg", "zinc_mg", "b6_mg"
+)
+"""What an entry's line shows, in the order of Intake's fields (its item_id aside)."""
+
+
 def entry_line(entry: Intake) -> str:
     """E.g. "**Almonds**, 1 × 1 oz (28 g): 79 mg magnesium, 0.9 mg zinc" or, for a supplement,
     "**ZMA**, 450 mg elemental magnesium, 30 mg elemental zinc, 10.5 mg vitamin B6"."""
-    if entry.kind == "supplement":
-        return f"**{entry.label}**, {entry.quantity}"
-    return (
-        f"**{entry.label}**, {entry.quantity}: {mg(entry.magnesium_mg)} magnesium, "
-        f"{zinc(entry.zinc_mg)} zinc"
-    )
+    return _line(*_SHOWN(entry))
+
+
+def bullets(entries: Iterable[Intake]) -> list[str]:
+    """Each entry's line as an item of a list."""
+    return ["• " + entry_line(entry) for entry in entries]
+
+
+@functools.lru_cache(maxsize=4096)
+def _line(
+    kind: Kind,
+    label: str,
+    amount: float,
+    unit: str,
+    grams: float | None,
+    magnesium_mg: float,
+    zinc_mg: float,
+    b6_mg: float,
+) -> str:
+    """Remembered, as numbers.amount: a usual portion, a supplement dose and a meal's items
+    come back day after day."""
+    shown = Intake(kind, "", label, amount, unit, grams, magnesium_mg, zinc_mg, b6_mg)
+    if kind == "supplement":
+        return f"**{label}**, {shown.quantity}"
+    return f"**{label}**, {shown.quantity}: {mg(magnesium_mg)} magnesium, {zinc(zinc_mg)} zinc"
 
 
 def supplement_amounts(entry: Entry) -> str:
@@ -311,7 +339,7 @@ def undone_text(entries: Sequence[Entry]) -> str:
         f"Removed the meal you logged last ({logged}): all {len(entries)} of its entries, "
         "together as they were logged."
     )
-    return fit_lines(head, [f"• {entry_line(e)}" for e in entries], CONTENT)
+    return fit_lines(head, bullets(entries), CONTENT)
 
 
 def fit_lines(head: str, lines: Sequence[str], limit: int) -> str:

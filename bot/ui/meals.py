@@ -11,7 +11,7 @@ from bot.domain.meals import MAX_MEALS, Meal, MealPlan, Skipped
 from bot.domain.myfood import own_number
 from bot.domain.targets import Targets
 from bot.ui import wording
-from bot.ui.intake import COLOUR, day_fields, entry_line, fit_lines, mg, zinc
+from bot.ui.intake import COLOUR, bullets, day_fields, fit_lines, mg, zinc
 from bot.ui.limits import CONTENT
 from bot.ui.myfood import FROM_LABEL
 from bot.ui.pages import embed_pages
@@ -38,7 +38,7 @@ def _has_own(items: Sequence[Intake]) -> bool:
 
 
 def _items(head: str, items: Sequence[Intake], room: int = ITEMS_ROOM) -> str:
-    return fit_lines(head, [f"• {entry_line(item)}" for item in items], room)
+    return fit_lines(head, bullets(items), room)
 
 
 def _together(intakes: Sequence[Intake]) -> str:
@@ -74,7 +74,7 @@ def replace_question(existing: Meal, items: Sequence[Intake]) -> str:
         f"You already have a meal called **{_name(existing)}** "
         f"({counted(len(existing.items), 'item')}). Replace it with these "
         f"{counted(len(items), 'item')}? Nothing is saved until you choose.\n"
-        + fit_lines("", [f"• {entry_line(item)}" for item in items], 1500).lstrip("\n")
+        + fit_lines("", bullets(items), 1500).lstrip("\n")
     )
 
 
