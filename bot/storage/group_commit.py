@@ -54,7 +54,7 @@ class GroupCommit:
     async def wait(self) -> None:
         """Until every write queued so far is committed (or has failed)."""
         if self._committing is not None:
-            await asyncio.shield(self._committing)
+            await asyncio.wait({self._committing})  # its outcome is each write's, not ours
 
     async def _commit_queued(self) -> None:
         group: list[_Write] = []
