@@ -22,6 +22,7 @@ import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Awaitable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -100,24 +101,37 @@ def top_frames(raw: str, n: int, top: int) -> dict[str, Any]:
     }
 
 
-async def profile_scenario(
-    driver: Driver, bot: BotProcess, scenario: Scenario, out: Path, top: int
-) -> dict[str, Any]:
-    profile = driver.profile
-    await driver.run(bot, scenario, driver.count(scenario, profile.warmup))
-    n = driver.count(scenario, profile.n * PROFILED_ROUNDS)
-    jobs = await driver.jobs(bot, scenario, n)
+async def _sampled(bot: BotProcess, out: Path, act: Awaitable[Any]) -> str:
+    """py-spy's raw stacks of ``bot`` while ``act`` runs (and only then)."""
     spy = await asyncio.create_subprocess_exec(
         PY_SPY, "record", "--pid", str(bot.process.pid), "--rate", str(RATE),  # type: ignore[union-attr]
         "--function", "--gil", "--format", "raw", "--output", str(out),
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
     await asyncio.sleep(0.5)  # py-spy attaches
-    await closed_loop(bot.fake, scenario.act, jobs, profile.concurrency)
+    await act
     spy.send_signal(signal.SIGINT)
     await spy.wait()
-    raw = await asyncio.to_thread(out.read_text, encoding="utf-8")
-    return {"scenario": scenario.name, "n": n, **top_frames(raw, n, top)}
+    return await asyncio.to_thread(out.read_text, encoding="utf-8")
+
+
+async def profile_scenario(
+    driver: Driver, bot: BotProcess, scenario: Scenario, out: Path, top: int
+) -> dict[str, Any]:
+    """PROFILED_ROUNDS rounds, each set up, then sampled, as ``python -m bench`` does: set up
+    all at once, the first people would be forgotten (PEOPLE_REMEMBERED) before they acted."""
+    profile = driver.profile
+    await driver.run(bot, scenario, driver.count(scenario, profile.warmup))
+    n = driver.count(scenario, profile.n)
+    raw = []
+    for _ in range(PROFILED_ROUNDS):
+        jobs = await driver.jobs(bot, scenario, n)
+        act = closed_loop(bot.fake, scenario.act, jobs, profile.concurrency)
+        raw.append(await _sampled(bot, out, act))
+    stacks = "\n".join(raw)
+    await asyncio.to_thread(out.write_text, stacks, encoding="utf-8")
+    n *= PROFILED_ROUNDS
+    return {"scenario": scenario.name, "n": n, **top_frames(stacks, n, top)}
 
 
 def render(result: dict[str, Any]) -> str:
