@@ -39,6 +39,8 @@ DEFINITIONS = {
     "first_answer_s": f"process spawn → the first response to /{MAGBOT_PROBE} (floor: /ping)",
     "cost": "CPU time (user + system) of the bot's process per interaction",
     "cost_ratio": "magbot's cost / the floor's cost, in alternating rounds of the same run",
+    "loop_cost_ratio": "the part of magbot's cost spent on its event loop's thread / the "
+    "floor's whole cost (the rest is spent on the database's thread)",
     "latency": "from the fake dispatching INTERACTION_CREATE to the bot's first callback",
     "least_meal": "/meal log on the floor's own process (its figures under 'minimal'): one "
     "durable 30-row INSERT and a 30-line answer, the least a 30-item meal can cost",

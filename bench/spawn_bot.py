@@ -28,6 +28,18 @@ CLOCK_POLL_S = 0.001
 
 
 @dataclass(frozen=True)
+class CpuTime:
+    """Seconds of CPU (user + system) a bot's process has used: in all, and on the thread of
+    its event loop alone (the rest: the database's thread, and any other)."""
+
+    process_s: float
+    loop_s: float
+
+    def __sub__(self, earlier: CpuTime) -> CpuTime:
+        return CpuTime(self.process_s - earlier.process_s, self.loop_s - earlier.loop_s)
+
+
+@dataclass(frozen=True)
 class Startup:
     """Seconds from spawning the process: to the fake sending READY, to the first answer."""
 
@@ -114,16 +126,16 @@ class BotProcess:
         exited.cancel()
         waiting.result()
 
-    async def cpu_seconds(self) -> float:
-        """The CPU time (user + system, all threads) the bot's process has used so far, to the
-        nanosecond: asked of the bot itself (bench/spawned_bot.py ``answer_cpu_clock``)."""
+    async def cpu_seconds(self) -> CpuTime:
+        """The CPU time the bot's process has used so far, to the nanosecond: asked of the bot
+        itself (bench/spawned_bot.py ``answer_cpu_clock``)."""
         self._clock_readings += 1
         self.process.send_signal(signal.SIGUSR1)
         for _ in range(int(START_TIMEOUT / CLOCK_POLL_S)):
             with contextlib.suppress(FileNotFoundError, ValueError):
-                number, ns = self.cpu_clock.read_text().split()
+                number, process_ns, loop_ns = self.cpu_clock.read_text().split()
                 if int(number) == self._clock_readings:
-                    return int(ns) / 1e9
+                    return CpuTime(int(process_ns) / 1e9, int(loop_ns) / 1e9)
             await asyncio.sleep(CLOCK_POLL_S)
         raise RuntimeError(f"{self.name} did not answer its CPU clock; see {self.log_path}")
 

@@ -31,6 +31,9 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
     assert least["minimal"]["n"] > 0
     assert least["minimal"]["cpu_ms"] > 0
     assert least["cost_ratio"] > 0
+    # Part of it on the loop's thread, the rest on the database's, where the write runs.
+    assert 0 < least["minimal"]["loop_cpu_ms"] < least["minimal"]["cpu_ms"]
+    assert least["loop_cost_ratio"] == least["minimal"]["loop_cpu_ms"] / least["floor"]["cpu_ms"]
     [meal] = [row for row in rows if row["scenario"] == MEAL_LOG.name]
     against = results["meal_vs_least"]  # magbot's meal in rounds alternating with the minimal's
     assert against["magbot"]["n"] > 0
@@ -47,6 +50,7 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
     for scenario in (*SCENARIOS, LEAST_MEAL):
         assert scenario.name in table
     assert f"{meal['cost_vs_least_meal']:.2f}× its lower bound" in table
+    assert f"{least['loop_cost_ratio']:.2f}× on its event loop's thread alone" in table
     [against_least] = [t for t in results["targets"] if "its lower bound" in t["target"]]
     assert against_least["value"] == meal["cost_vs_least_meal"]
     assert against_least["passed"] == (meal["cost_vs_least_meal"] <= 1.5)
