@@ -3,7 +3,8 @@
 A scenario's cost is the CPU time the bot's process spends per interaction (user + system, all
 threads, read from the bot's own clock to the nanosecond), so that the fake and the load
 generator, which share the machine, do not count. Its loop cost is the part spent on the
-thread of the bot's event loop (the rest is the database's thread).
+thread of the bot's event loop (the rest is the database's thread); its collector cost, the
+part Python's garbage collector took (on any thread).
 """
 
 from __future__ import annotations
@@ -25,19 +26,21 @@ NOT_REGISTERED = "not available: command not registered"
 
 @dataclass
 class Batch:
-    """Response times, wall time and the bot's CPU time (in all, and its loop's) over some
-    interactions."""
+    """Response times, wall time and the bot's CPU time (in all, its loop's and its garbage
+    collector's) over some interactions."""
 
     latencies: list[float] = field(default_factory=list)
     wall_s: float = 0.0
     cpu_s: float = 0.0
     loop_cpu_s: float = 0.0
+    collector_cpu_s: float = 0.0
 
     def add(self, other: Batch) -> None:
         self.latencies += other.latencies
         self.wall_s += other.wall_s
         self.cpu_s += other.cpu_s
         self.loop_cpu_s += other.loop_cpu_s
+        self.collector_cpu_s += other.collector_cpu_s
 
     def summary(self) -> dict[str, float]:
         n = len(self.latencies)
@@ -49,6 +52,7 @@ class Batch:
             "p99_ms": percentile(self.latencies, 99) * 1e3,
             "cpu_ms": self.cpu_s / n * 1e3,
             "loop_cpu_ms": self.loop_cpu_s / n * 1e3,
+            "collector_cpu_ms": self.collector_cpu_s / n * 1e3,
         }
 
 
@@ -77,7 +81,7 @@ class Driver:
         latencies = await closed_loop(bot.fake, scenario.act, jobs, self.profile.concurrency)
         wall = loop.time() - started
         used = await bot.cpu_seconds() - cpu
-        return Batch(latencies, wall, used.process_s, used.loop_s)
+        return Batch(latencies, wall, used.process_s, used.loop_s, used.collector_s)
 
 
 def available(bot: BotProcess, scenario: Scenario) -> bool:

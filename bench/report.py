@@ -149,6 +149,11 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _collected(side: dict[str, Any]) -> str:
+    """The share of a bot's CPU that Python's garbage collector took."""
+    return f"{side['collector_cpu_ms'] / side['cpu_ms']:.0%} of it in garbage collection"
+
+
 def _least_meal(results: dict[str, Any]) -> str:
     """The minimal bot's /meal log, and magbot's against it; each also on its event loop's
     thread alone, which no durable write's thread can make cheaper."""
@@ -162,12 +167,14 @@ def _least_meal(results: dict[str, Any]) -> str:
     if least["status"] == "measured":
         lines.append(
             f"the minimal bot's /meal log: {least['cost_ratio']:.2f}× the floor, "
-            f"{least['loop_cost_ratio']:.2f}× on its event loop's thread alone"
+            f"{least['loop_cost_ratio']:.2f}× on its event loop's thread alone "
+            f"({_collected(least['minimal'])})"
         )
     lines += [
         f"magbot's {row['scenario']}: {row['cost_ratio']:.2f}× the floor "
         f"({row['loop_cost_ratio']:.2f}× on its event loop's thread alone), "
-        f"{row['cost_vs_least_meal']:.2f}× its lower bound"
+        f"{row['cost_vs_least_meal']:.2f}× its lower bound "
+        f"({_collected(results['meal_vs_least']['magbot'])})"
         for row in results["interactions"]
         if row.get("cost_vs_least_meal") is not None
     ]

@@ -41,6 +41,8 @@ DEFINITIONS = {
     "cost_ratio": "magbot's cost / the floor's cost, in alternating rounds of the same run",
     "loop_cost_ratio": "the part of magbot's cost spent on its event loop's thread / the "
     "floor's whole cost (the rest is spent on the database's thread)",
+    "collector_cpu_ms": "the part of a bot's CPU per interaction that Python's garbage "
+    "collector took (on any thread)",
     "latency": "from the fake dispatching INTERACTION_CREATE to the bot's first callback",
     "least_meal": "/meal log on the floor's own process (its figures under 'minimal'): one "
     "durable 30-row INSERT and a 30-line answer, the least a 30-item meal can cost",

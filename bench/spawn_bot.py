@@ -29,14 +29,20 @@ CLOCK_POLL_S = 0.001
 
 @dataclass(frozen=True)
 class CpuTime:
-    """Seconds of CPU (user + system) a bot's process has used: in all, and on the thread of
-    its event loop alone (the rest: the database's thread, and any other)."""
+    """Seconds of CPU (user + system) a bot's process has used: in all; on the thread of its
+    event loop alone (the rest: the database's thread, and any other); and in Python's garbage
+    collector (on any thread)."""
 
     process_s: float
     loop_s: float
+    collector_s: float
 
     def __sub__(self, earlier: CpuTime) -> CpuTime:
-        return CpuTime(self.process_s - earlier.process_s, self.loop_s - earlier.loop_s)
+        return CpuTime(
+            self.process_s - earlier.process_s,
+            self.loop_s - earlier.loop_s,
+            self.collector_s - earlier.collector_s,
+        )
 
 
 @dataclass(frozen=True)
@@ -133,9 +139,9 @@ class BotProcess:
         self.process.send_signal(signal.SIGUSR1)
         for _ in range(int(START_TIMEOUT / CLOCK_POLL_S)):
             with contextlib.suppress(FileNotFoundError, ValueError):
-                number, process_ns, loop_ns = self.cpu_clock.read_text().split()
+                number, *ns = self.cpu_clock.read_text().split()
                 if int(number) == self._clock_readings:
-                    return CpuTime(int(process_ns) / 1e9, int(loop_ns) / 1e9)
+                    return CpuTime(*(int(value) / 1e9 for value in ns))
             await asyncio.sleep(CLOCK_POLL_S)
         raise RuntimeError(f"{self.name} did not answer its CPU clock; see {self.log_path}")
 

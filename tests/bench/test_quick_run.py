@@ -23,6 +23,7 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
             assert row[side]["n"] > 0
             assert 0 < row[side]["p50_ms"] <= row[side]["p99_ms"]
             assert row[side]["cpu_ms"] > 0  # the bot's own clock, read even in a short run
+            assert 0 <= row[side]["collector_cpu_ms"] < row[side]["cpu_ms"]
         assert row["cost_ratio"] > 0
     assert all(row["status"] == NOT_REGISTERED for row in rows if row not in measured)
 
@@ -51,6 +52,8 @@ def test_quick_run_reports_every_scenario_and_target(tmp_path, capsys):
         assert scenario.name in table
     assert f"{meal['cost_vs_least_meal']:.2f}× its lower bound" in table
     assert f"{least['loop_cost_ratio']:.2f}× on its event loop's thread alone" in table
+    collected = against["magbot"]["collector_cpu_ms"] / against["magbot"]["cpu_ms"]
+    assert f"{meal['cost_vs_least_meal']:.2f}× its lower bound ({collected:.0%} of it" in table
     [against_least] = [t for t in results["targets"] if "its lower bound" in t["target"]]
     assert against_least["value"] == meal["cost_vs_least_meal"]
     assert against_least["passed"] == (meal["cost_vs_least_meal"] <= 1.5)
