@@ -7,8 +7,8 @@ they share the machine's noise. Reported per scenario and backend: throughput, r
 times, the bot process's CPU per interaction and its ratio to the floor's (judged against the
 scenario's target, as in ``python -m bench``) and, for PostgreSQL, the server's own CPU per
 interaction (its processes are on the same machine here; on a deployment they are not).
-Last, the least a 30-item meal can cost: the minimal bot's /meal log on the floor's process
-(SQLite), against the same /ping.
+Last, the least a log and a 30-item meal can cost: the minimal bot's /intake log and /meal log
+on the floor's process (SQLite), against the same /ping.
 PostgreSQL is a throwaway server started for the run (``bench/postgres_server.py``), with
 fsync on, as a deployment would run it.
 """
@@ -30,7 +30,7 @@ from bench.interactions import Batch, Driver
 from bench.postgres_server import PostgresServer
 from bench.profile import DEFAULT, QUICK, Profile
 from bench.run import machine
-from bench.scenarios import FLOOR, FLOOR_PROBE, LEAST_MEAL, MAGBOT_PROBE, SCENARIOS, Scenario
+from bench.scenarios import FLOOR, FLOOR_PROBE, LOWER_BOUNDS, MAGBOT_PROBE, SCENARIOS, Scenario
 from bench.spawn_bot import BotProcess, fake_discord, started
 
 RESULTS = Path(__file__).resolve().parent / "results" / "backends.json"
@@ -73,7 +73,8 @@ async def measure(profile: Profile, server: PostgresServer, workdir: Path) -> li
         ):
             rows = [await _scenario(driver, server, floor, bots, s) for s in WRITES]
             minimal = {"SQLite, minimal bot": floor}
-            return [*rows, await _scenario(driver, server, floor, minimal, LEAST_MEAL)]
+            least = [await _scenario(driver, server, floor, minimal, s) for _, s in LOWER_BOUNDS]
+            return [*rows, *least]
 
 
 async def _scenario(

@@ -3,7 +3,8 @@
 Each command shows one way of answering: a public embed, defer then edit with a file,
 autocomplete, buttons and a select that update or reply, a modal, sub-commands, two
 deliberately bad ones (`/echo` can break the 2000-character limit, `/sleep` can be late), and
-`/meal log`: a durable 30-row write and a 30-line answer, the least a meal log can cost.
+the least a log can cost: `/intake log` writes one row durably and answers a line, `/meal log`
+writes 30 rows in one statement and answers 30 lines.
 """
 
 from __future__ import annotations
@@ -71,7 +72,10 @@ intake = app_commands.Group(name="intake", description="A tiny intake log")
 
 
 @intake.command(name="log", description="Log a food")
-async def intake_log(interaction: discord.Interaction, food: str, servings: int = 1) -> None:
+async def intake_log(
+    interaction: discord.Interaction[MiniBot], food: str, servings: int = 1
+) -> None:
+    await interaction.client.log.add(interaction.user.id, food, servings)
     await interaction.response.send_message(f"Logged {servings} × {food}", ephemeral=True)
 
 
@@ -105,28 +109,34 @@ MEAL_ITEMS = tuple(
     )
 )
 """The meal `/meal log` writes: 15 foods and 15 supplements, alternating."""
-_MEAL_COLUMNS = ("user_id", "logged_at", *MealItem._fields, "batch_id")
-_MEAL_SCHEMA = """
+_COLUMNS = ("user_id", "logged_at", *MealItem._fields, "batch_id")
+_SCHEMA = """
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = FULL;
-CREATE TABLE IF NOT EXISTS meal_entries (
+CREATE TABLE IF NOT EXISTS log_entries (
     id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL, logged_at TEXT NOT NULL,
     kind TEXT NOT NULL, item_id TEXT NOT NULL, label TEXT NOT NULL, amount REAL NOT NULL,
     unit TEXT NOT NULL, grams REAL, magnesium_mg REAL NOT NULL, zinc_mg REAL, b6_mg REAL,
-    batch_id INTEGER NOT NULL
+    batch_id INTEGER
 );
-CREATE INDEX IF NOT EXISTS meal_entries_by_day ON meal_entries (user_id, logged_at);
+CREATE INDEX IF NOT EXISTS log_entries_by_day ON log_entries (user_id, logged_at);
 """
-_MEAL_ROW = f"({', '.join('?' * len(_MEAL_COLUMNS))})"
-_MEAL_INSERT = (
-    f"INSERT INTO meal_entries ({', '.join(_MEAL_COLUMNS)})"  # noqa: S608 (our constants)
-    f" VALUES {', '.join([_MEAL_ROW] * len(MEAL_ITEMS))} RETURNING id"
-)
 
 
-class MealLog:
-    """Where `/meal log` writes: one SQLite connection in autocommit mode, opened on first use,
-    on the file named by MAGBOT_DATABASE (in memory without it)."""
+def _insert(rows: int) -> str:
+    row = f"({', '.join('?' * len(_COLUMNS))})"
+    return (
+        f"INSERT INTO log_entries ({', '.join(_COLUMNS)})"  # noqa: S608 (our constants)
+        f" VALUES {', '.join([row] * rows)} RETURNING id"
+    )
+
+
+_INSERT_ONE, _INSERT_MEAL = _insert(1), _insert(len(MEAL_ITEMS))
+
+
+class Log:
+    """Where `/intake log` and `/meal log` write: one SQLite connection in autocommit mode,
+    opened on first use, on the file named by MAGBOT_DATABASE (in memory without it)."""
 
     def __init__(self) -> None:
         self._opened: asyncio.Task[aiosqlite.Connection] | None = None
@@ -134,17 +144,28 @@ class MealLog:
     async def _open(self) -> aiosqlite.Connection:
         path = os.environ.get("MAGBOT_DATABASE", ":memory:")
         db = await aiosqlite.connect(path, isolation_level=None)
-        await db.executescript(_MEAL_SCHEMA)
+        await db.executescript(_SCHEMA)
         return db
 
-    async def add(self, user_id: int, batch_id: int) -> list[int]:
-        """The meal's items, stamped now, in one statement committed to disk; their ids."""
+    async def _write(self, sql: str, values: list[object]) -> list[int]:
+        """One statement, committed to disk when this returns; the ids of its rows."""
         if self._opened is None:
             self._opened = asyncio.create_task(self._open())
         db = await self._opened
+        return [row[0] for row in await db.execute_fetchall(sql, values)]
+
+    async def add(self, user_id: int, food: str, servings: int) -> int:
+        """One entry of ``food`` (valued as the meal's first item), stamped now; its id."""
+        item = MEAL_ITEMS[0]._replace(item_id=food, label=food, amount=servings)
+        now = datetime.now(UTC).isoformat()
+        [entry_id] = await self._write(_INSERT_ONE, [user_id, now, *item, None])
+        return entry_id
+
+    async def add_meal(self, user_id: int, batch_id: int) -> list[int]:
+        """The meal's items, stamped now, in one statement; their ids."""
         now = datetime.now(UTC).isoformat()
         values = [value for item in MEAL_ITEMS for value in (user_id, now, *item, batch_id)]
-        return [row[0] for row in await db.execute_fetchall(_MEAL_INSERT, values)]
+        return await self._write(_INSERT_MEAL, values)
 
     async def close(self) -> None:
         if self._opened is not None:
@@ -156,7 +177,7 @@ meal = app_commands.Group(name="meal", description="A meal of 30 items")
 
 @meal.command(name="log", description="Log the meal")
 async def meal_log(interaction: discord.Interaction[MiniBot], name: str) -> None:
-    ids = await interaction.client.meals.add(interaction.user.id, interaction.id)
+    ids = await interaction.client.log.add_meal(interaction.user.id, interaction.id)
     lines = [f"{i.label}: {i.amount} {i.unit}, {i.magnesium_mg} mg" for i in MEAL_ITEMS]
     total = sum(i.magnesium_mg for i in MEAL_ITEMS)
     embed = discord.Embed(title=f"Logged {name}", description="\n".join(lines))
@@ -248,11 +269,11 @@ class MiniBot(discord.Client):
         for command in commands:
             self.tree.add_command(command)
         self.tree.add_command(meal)
-        self.meals = MealLog()
+        self.log = Log()
 
     async def setup_hook(self) -> None:
         await self.tree.sync()
 
     async def close(self) -> None:
         await super().close()
-        await self.meals.close()
+        await self.log.close()

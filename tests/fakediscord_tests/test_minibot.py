@@ -18,6 +18,27 @@ from fakediscord import (
 pytestmark = [pytest.mark.asyncio(loop_scope="module"), pytest.mark.usefixtures("minibot")]
 
 
+@pytest.fixture(scope="module", autouse=True)
+def log_file(tmp_path_factory):
+    """Where the minimal bot writes its log: named before the module's first write, when the
+    bot opens it."""
+    path = tmp_path_factory.mktemp("minibot") / "log.sqlite3"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MAGBOT_DATABASE", str(path))
+        yield path
+
+
+def stored(log_file) -> tuple[str, list[tuple]]:
+    """The log file's journal mode, and its entries in the order they were written."""
+    with contextlib.closing(sqlite3.connect(log_file)) as db:
+        [(mode,)] = db.execute("PRAGMA journal_mode")
+        rows = db.execute(
+            "SELECT user_id, label, amount, magnesium_mg, zinc_mg, batch_id FROM log_entries"
+            " ORDER BY id"
+        ).fetchall()
+    return mode, rows
+
+
 async def test_slash_command_answers_with_public_embed(discord):
     msg = await discord.slash("ping")
     assert msg.embed["title"] == "Pong"
@@ -26,11 +47,15 @@ async def test_slash_command_answers_with_public_embed(discord):
     assert discord.last.response_time < 1
 
 
-async def test_subcommand_gets_typed_options_from_registration(discord):
+async def test_subcommand_gets_typed_options_from_registration(discord, log_file):
     msg = await discord.slash("intake log", food="almonds", servings=2, user=BOB)
     assert msg.content == "Logged 2 × almonds"
     assert msg.ephemeral
     assert discord.last.payload["member"]["user"]["username"] == "bob"
+    # Stored durably before the answer: the least a log of one food can cost.
+    mode, rows = stored(log_file)
+    assert mode == "wal"
+    assert [row for row in rows if row[1] == "almonds"] == [(BOB.id, "almonds", 2, 156, 2.2, None)]
 
 
 async def test_unregistered_command_or_option_fails_clearly(discord):
@@ -83,9 +108,7 @@ async def test_select_updates_the_message(discord):
         await discord.select(msg, "counter:step", ["7"])
 
 
-async def test_meal_log_stores_30_rows_and_answers_them_ephemerally(discord, tmp_path, monkeypatch):
-    database = tmp_path / "meals.sqlite3"
-    monkeypatch.setenv("MAGBOT_DATABASE", str(database))  # read when /meal log first writes
+async def test_meal_log_stores_30_rows_and_answers_them_ephemerally(discord, log_file):
     msg = await discord.slash("meal log", name="Thirty", user=BOB)
     assert msg.ephemeral
     assert msg.embed["title"] == "Logged Thirty"
@@ -101,18 +124,15 @@ async def test_meal_log_stores_30_rows_and_answers_them_ephemerally(discord, tmp
         ("Magnesium", "2595 mg in 30 entries")
     ]
 
-    with contextlib.closing(sqlite3.connect(database)) as db:
-        [(mode,)] = db.execute("PRAGMA journal_mode")
-        rows = db.execute(
-            "SELECT user_id, label, magnesium_mg, zinc_mg, batch_id FROM meal_entries ORDER BY id"
-        ).fetchall()
+    mode, rows = stored(log_file)
+    rows = [row for row in rows if row[-1] == discord.last.id]
     assert mode == "wal"
     assert len(rows) == 30
     assert rows[:2] == [
-        (BOB.id, "pumpkin seeds", 156, 2.2, discord.last.id),
-        (BOB.id, "magnesium citrate", 10, None, discord.last.id),
+        (BOB.id, "pumpkin seeds", 1, 156, 2.2, discord.last.id),
+        (BOB.id, "magnesium citrate", 10, 10, None, discord.last.id),
     ]
-    assert {(row[0], row[-1]) for row in rows} == {(BOB.id, discord.last.id)}
+    assert {row[0] for row in rows} == {BOB.id}
 
 
 async def test_modal_from_command_and_from_button(discord):
