@@ -33,6 +33,7 @@ from bot.domain.recent import (
 )
 from bot.storage.backend import Database, Row, stamp
 from bot.storage.remembered import PerPerson
+from bot.storage.untracked import untrack
 
 INTAKE_COLUMNS = tuple(field.name for field in dataclasses.fields(Intake))
 """The columns of an intake, named as the Intake's fields (log entries and meal items)."""
@@ -73,12 +74,18 @@ _NO_END = stamp(_NEVER)
 @dataclasses.dataclass(slots=True)
 class _Window:
     """What is known of one person's log: their entries logged at or after ``since`` are
-    exactly ``entries`` (oldest first)."""
+    exactly ``entries`` (oldest first), kept out of the garbage collector's passes (see
+    bot.storage.untracked)."""
 
     since: datetime
     entries: list[Entry]
 
+    def __post_init__(self) -> None:
+        untrack(self.entries)
+
     def add(self, added: Iterable[Entry]) -> None:
+        added = list(added)
+        untrack(added)
         for entry in added:
             if entry.logged_at < self.since:
                 continue

@@ -13,6 +13,7 @@ from bot.domain.myfood import name_key
 from bot.storage.backend import Database, Row, Transaction, stamp
 from bot.storage.intake import INTAKE_COLUMNS
 from bot.storage.remembered import PerPerson
+from bot.storage.untracked import untrack
 
 _MEAL_ROWS = (
     "SELECT m.id AS meal_number, m.name AS meal_name, "  # noqa: S608 (our constants)
@@ -62,6 +63,8 @@ class MealRepository:
         self._known.drop(user_id)
 
     def _learn(self, user_id: int, key: str, meal: Meal | None) -> None:
+        if meal is not None:
+            untrack(meal.items)  # long-lived: out of the collector's passes
         meals = self._known.get(user_id) or {}
         meals[key] = meal
         self._known.put(user_id, meals)
